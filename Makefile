@@ -1,0 +1,40 @@
+# One entry point for each chore. Everything runs inside .venv, created on first use.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install demo test lint typecheck unit bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## The main job: build a database from the bundled corpus and show what was found.
+demo: $(STAMP)
+	$(BIN)/presstrace demo
+
+## The whole test suite: lint, types, then pytest.
+test: lint typecheck unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest -q
+
+## Benchmarks against ../shared/eval (skipped when absent); numbers go to docs/benchmarks.md.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_clean_plaintext.py
+	$(BIN)/python benchmarks/bench_html_extract.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache presstrace-demo.db*

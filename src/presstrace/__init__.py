@@ -1,0 +1,48 @@
+"""presstrace: a pile of news articles in, a sourced, browsable record of a story out.
+
+    >>> import presstrace
+    >>> db = presstrace.open("kb.db")
+    >>> report = presstrace.ingest(db, ["articles/"])  # doctest: +SKIP
+    >>> report.new, report.present, report.failed  # doctest: +SKIP
+    >>> [a["title"] for a in db.articles(outlet="AP")]  # doctest: +SKIP
+
+The command line (``presstrace ingest|export|stats|errors|demo``) is a thin shell over these.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .clean import CleanedText, CleanOptions, clean_plaintext
+from .errors import InputError, PresstraceError, StoreError
+from .extract import analyse
+from .ingest import IngestReport, ingest
+from .model import Article, RawRecord
+from .options import Options
+from .store import DEFAULT_DB, Database
+
+__version__ = "0.1.0"
+
+
+def open(path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> Database:
+    """Open (creating if needed) the knowledge base at ``path``."""
+    return Database(path, readonly=readonly)
+
+
+__all__ = [
+    "Article",
+    "CleanOptions",
+    "CleanedText",
+    "Database",
+    "IngestReport",
+    "InputError",
+    "Options",
+    "PresstraceError",
+    "RawRecord",
+    "StoreError",
+    "__version__",
+    "analyse",
+    "clean_plaintext",
+    "ingest",
+    "open",
+]

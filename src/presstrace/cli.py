@@ -1,0 +1,261 @@
+"""The ``presstrace`` command: parses options, calls the library, prints. No logic of its own."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from . import export as exporting
+from .errors import PresstraceError
+from .ingest import IngestReport, ingest
+from .options import DEFAULT_MAX_BYTES, Options
+from .store import DEFAULT_DB, Database
+
+F = TypeVar("F", bound=Callable[..., Any])
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line
+out = Console(highlight=False, soft_wrap=True)
+
+
+def db_option(function: F) -> F:
+    """``--db`` means the same on every command."""
+    return click.option(
+        "--db",
+        "db_path",
+        default=DEFAULT_DB,
+        show_default=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="SQLite knowledge base file.",
+    )(function)
+
+
+def json_option(function: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")(
+        function
+    )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="presstrace")
+def cli() -> None:
+    """Turn a pile of news articles into a sourced, browsable record of a story."""
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes for reading and cleaning (0: one per core).",
+)
+@click.option(
+    "--max-size",
+    "max_mb",
+    type=click.FloatRange(min=0.001),
+    default=DEFAULT_MAX_BYTES / 1e6,
+    show_default=True,
+    help="Largest single article in MB (WARC and JSON lines files are streamed and may be larger).",
+)
+@click.option(
+    "--no-clean", is_flag=True, help="Keep plain text as it is instead of removing page furniture."
+)
+@click.option("--hidden", is_flag=True, help="Also read hidden files and folders.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary and errors.")
+def ingest_command(
+    paths: tuple[str, ...],
+    db_path: Path,
+    workers: int,
+    max_mb: float,
+    no_clean: bool,
+    hidden: bool,
+    quiet: bool,
+) -> None:
+    """Read articles from PATHS into the knowledge base.
+
+    PATHS are files, folders (read recursively), glob patterns, or - for standard input.
+    Plain text, HTML, JSON lines, WARC(.gz) and RSS/Atom are recognised from their content.
+    Inputs already in the database are not stored twice; every input that cannot be read is
+    listed with its reason (see `presstrace errors`). Exits with status 1 if any input failed.
+    """
+    options = Options(
+        workers=workers, max_bytes=int(max_mb * 1e6), clean_text=not no_clean, include_hidden=hidden
+    )
+    with _open(db_path) as db, ExitStack() as stack:
+        hook = None
+        if not quiet and err.is_terminal:
+            # imported only when a progress bar will actually be drawn
+            from rich.progress import (  # noqa: PLC0415
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            progress = stack.enter_context(
+                Progress(
+                    SpinnerColumn(),
+                    TextColumn("{task.description}"),
+                    TimeElapsedColumn(),
+                    console=err,
+                    transient=True,
+                )
+            )
+            task = progress.add_task("reading", total=None)
+            counts = {"new": 0, "present": 0, "failed": 0, "skipped": 0}
+
+            def hook(source: str, outcome: str) -> None:
+                counts[outcome] += 1
+                progress.update(task, description=" · ".join(f"{v} {k}" for k, v in counts.items()))
+
+        report = ingest(db, list(paths), options, on_record=hook)
+    _print_report(report, db_path)
+    sys.exit(0 if report.ok else 1)
+
+
+def _print_report(report: IngestReport, db_path: Path) -> None:
+    for source, code, reason in report.failures:
+        err.print(f"[red]error[/red] {_escape(source)}: {_escape(reason)} [dim]\\[{code}][/dim]")
+    skipped = sum(report.skipped.values())
+    parts = [f"{report.new} new", f"{report.present} already present", f"{report.failed} failed"]
+    if skipped:
+        why = ", ".join(f"{n} {reason}" for reason, n in report.skipped.most_common())
+        parts.append(f"{skipped} skipped ({why})")
+    err.print(f"{db_path}: " + ", ".join(parts))
+    if report.failed:
+        err.print(f"See `presstrace errors --db {db_path}` for the full list.")
+
+
+@cli.command("export")
+@click.argument("kind", type=click.Choice(list(exporting.KINDS)))
+@db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(exporting.FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
+def export_command(kind: str, db_path: Path, fmt: str, output: Path | None) -> None:
+    """Write one KIND of record (see docs: the export contract) as JSON lines or CSV."""
+    with _open(db_path, readonly=True) as db:
+        rows = exporting.rows(db, kind)
+        if output is None:
+            count = exporting.write(rows, sys.stdout, fmt)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as handle:
+                count = exporting.write(rows, handle, fmt)
+    err.print(f"{count} {kind}", style="dim")
+
+
+@cli.command("stats")
+@db_option
+@json_option
+def stats_command(db_path: Path, as_json: bool) -> None:
+    """Counts: articles, outlets, sources, errors; by input kind, by outlet and by day."""
+    with _open(db_path, readonly=True) as db:
+        stats = db.stats()
+    if as_json:
+        click.echo(json.dumps(stats, indent=2, ensure_ascii=False))
+        return
+    out.print(
+        f"[bold]{stats['articles']}[/bold] articles from {stats['sources']} inputs, "
+        f"{stats['outlets']} outlets; {stats['undated']} undated; "
+        f"{stats['errors']} open errors"
+    )
+    for title, key in (
+        ("input kind", "by_kind"),
+        ("outlet", "by_outlet"),
+        ("day", "by_day"),
+        ("error", "errors_by_code"),
+    ):
+        if stats[key]:
+            out.print(_table(title, stats[key]))
+
+
+def _table(title: str, pairs: list[tuple[Any, int]]) -> Table:
+    table = Table(title=f"by {title}", title_justify="left", show_edge=False)
+    table.add_column(title)
+    table.add_column("articles" if title != "error" else "inputs", justify="right")
+    for name, count in pairs:
+        table.add_row(_escape(str(name)), str(count))
+    return table
+
+
+@cli.command("errors")
+@db_option
+@json_option
+@click.option(
+    "--all", "include_resolved", is_flag=True, help="Also list errors that a later run resolved."
+)
+def errors_command(db_path: Path, as_json: bool, include_resolved: bool) -> None:
+    """Inputs that could not be read, with the reason and what to do."""
+    with _open(db_path, readonly=True) as db:
+        errors = db.errors(include_resolved=include_resolved)
+    if as_json:
+        for row in errors:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    if not errors:
+        err.print("no errors")
+        return
+    for row in errors:
+        state = " (resolved)" if row["resolved"] else ""
+        out.print(
+            f"{_escape(row['source'])}: {_escape(row['reason'])} "
+            f"[dim]\\[{row['code']}, {row['attempts']}×]{state}[/dim]"
+        )
+
+
+@cli.command("demo")
+@click.option(
+    "--db",
+    "db_path",
+    default="presstrace-demo.db",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to build the demo database (replaced if it exists).",
+)
+@click.option("--workers", type=click.IntRange(min=0), default=0, help="0: one per core.")
+def demo_command(db_path: Path, workers: int) -> None:
+    """Build a database from the bundled corpus of Wikinews articles and messy variants."""
+    from .demo import run_demo  # noqa: PLC0415 (needed by this command only)
+
+    run_demo(db_path, Options(workers=workers), out)
+
+
+def _open(path: Path, *, readonly: bool = False) -> Database:
+    try:
+        return Database(path, readonly=readonly)
+    except PresstraceError as exc:
+        err.print(f"[red]error[/red] {_escape(str(exc))}")
+        sys.exit(2)
+
+
+def _escape(text: str) -> str:
+    """Article-derived strings never reach rich's markup parser unescaped."""
+    return escape(text)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except PresstraceError as exc:
+        err.print(f"[red]error[/red] {_escape(str(exc))}")
+        sys.exit(2)

@@ -1,0 +1,106 @@
+"""The local engine: the per-article stage in worker processes, results back to the main process.
+
+Only the main process writes to the database. Work is fed lazily with a bounded number of records
+in flight, so memory stays flat on a folder of millions of files. A worker that dies (a C-level
+crash in a parser on hostile input) breaks the pool: the records that were in flight are retried
+one at a time in a fresh pool, and the one that kills it again is reported, not the whole batch.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
+from typing import TypeVar
+
+from ..errors import InputError
+from ..model import RawRecord
+
+T = TypeVar("T")
+Outcome = tuple[RawRecord, T | InputError]
+
+
+def run_local(
+    fn: Callable[[RawRecord], T], records: Iterable[RawRecord], workers: int
+) -> Iterator[Outcome[T]]:
+    """Yield ``(record, fn(record) or the InputError it raised)``, in completion order."""
+    if workers <= 1:
+        for record in records:
+            yield record, _guarded(fn, record)
+        return
+    yield from _pooled(fn, iter(records), workers)
+
+
+def _guarded(fn: Callable[[RawRecord], T], record: RawRecord) -> T | InputError:
+    """Call ``fn``; any exception becomes an InputError for this record alone."""
+    try:
+        return fn(record)
+    except InputError as exc:
+        return exc
+    except Exception as exc:  # a bug or a parser choking on hostile input: one record's loss
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return InputError(
+            "failed",
+            f"internal error {type(exc).__name__}: {exc} (at {where.filename}:{where.lineno}); "
+            "please report it with this input",
+        )
+
+
+def _pooled(
+    fn: Callable[[RawRecord], T], records: Iterator[RawRecord], workers: int
+) -> Iterator[Outcome[T]]:
+    # fork is fast and safe on Linux here: workers run pure functions and share no locks.
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    task = partial(_guarded, fn)
+    max_in_flight = workers * 4
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    in_flight: dict[Future[T | InputError], RawRecord] = {}
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and len(in_flight) < max_in_flight:
+                record = next(records, None)
+                if record is None:
+                    exhausted = True
+                    break
+                in_flight[pool.submit(task, record)] = record
+            if not in_flight:
+                return
+            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in done:
+                record = in_flight.pop(future)
+                try:
+                    yield record, future.result()
+                except BrokenProcessPool:
+                    in_flight[future] = record
+                    broken = True
+            if broken:
+                pool.shutdown(wait=False, cancel_futures=True)
+                stranded = list(in_flight.values())
+                in_flight.clear()
+                for record in stranded:
+                    yield record, _isolated(task, record, context)
+                pool = ProcessPoolExecutor(workers, mp_context=context)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _isolated(
+    task: Callable[[RawRecord], T | InputError],
+    record: RawRecord,
+    context: multiprocessing.context.BaseContext,
+) -> T | InputError:
+    """Run one record in a pool of its own, to tell the crashing record from its neighbours."""
+    with ProcessPoolExecutor(1, mp_context=context) as single:
+        try:
+            return single.submit(task, record).result()
+        except BrokenProcessPool:
+            return InputError(
+                "crashed",
+                "the extractor crashed on this input (a worker process died); it was skipped",
+            )

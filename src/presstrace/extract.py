@@ -1,0 +1,124 @@
+"""The per-article stage: one raw record in, one clean article out.
+
+A pure function of its input: no database, no network, no global state, so it runs in worker
+processes now and on cluster nodes later.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib.metadata import version
+from typing import Any
+
+from .clean import clean_plaintext
+from .errors import InputError
+from .model import Article, RawRecord
+from .options import Options
+from .sources.decode import decode_text, normalise_newlines
+from .sources.html import NoArticleError, extract_html
+from .sources.meta import first_str, iso_date
+
+# ` date 2019-11-27 ` before the first line, as scrapers of the seed corpus write it.
+_DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?:[ \t]+|\n|\Z)")
+_CLEANER = f"presstrace-clean {version('presstrace')}"
+
+
+def analyse(record: RawRecord, options: Options) -> Article:
+    """Turn ``record`` into an ``Article`` or raise ``InputError`` saying why not."""
+    if record.kind == "html":
+        return _from_html(record, record.data, dict(record.hints))
+    if record.kind == "text":
+        return _from_text(record, decode_text(record.data), dict(record.hints), options)
+    if record.kind in ("jsonl", "feed"):
+        return _from_json(record, options)
+    raise InputError("bad-record", f"unknown input kind {record.kind!r}")
+
+
+def _from_json(record: RawRecord, options: Options) -> Article:
+    try:
+        fields: dict[str, Any] = json.loads(record.data)
+    except ValueError as exc:
+        raise InputError("bad-record", f"not valid JSON ({exc})") from None
+    hints = {
+        "url": first_str(fields, "url", "link", "uri"),
+        "title": first_str(fields, "title", "headline"),
+        "published": first_str(fields, "published", "date", "published_at", "pubdate"),
+        "outlet": first_str(fields, "outlet", "site", "sitename", "source_name", "publisher"),
+        "byline": first_str(fields, "byline", "author", "authors"),
+    }
+    html = first_str(fields, "html", "raw_html")
+    if html:
+        return _from_html(record, html.encode(), hints)
+    text = first_str(fields, "text", "body", "content", "article")
+    if not text:
+        raise InputError(
+            "bad-record", "record has neither `text` nor `html`: nothing to read as the article"
+        )
+    return _from_text(record, normalise_newlines(text), hints, options)
+
+
+def _from_html(record: RawRecord, data: bytes, hints: dict[str, Any]) -> Article:
+    try:
+        page = extract_html(data, url=hints.get("url"))
+    except NoArticleError as exc:
+        raise InputError("no-article", str(exc)) from None
+    return Article(
+        source=record.source,
+        kind=record.kind,
+        raw_sha256=record.sha256,
+        text=page.text,
+        title=hints.get("title") or page.title,
+        outlet=hints.get("outlet") or page.outlet,
+        byline=hints.get("byline") or page.byline,
+        published=iso_date(hints.get("published")) or page.published,
+        url=hints.get("url") or page.url,
+        language=page.language,
+        extractor=page.extractor,
+    )
+
+
+def _from_text(record: RawRecord, text: str, hints: dict[str, Any], options: Options) -> Article:
+    published = iso_date(hints.get("published"))
+    match = _DATE_PREFIX.match(text)
+    if match:
+        published = published or iso_date(match.group(1))
+        text = text[match.end() :]
+    if not text.strip():
+        raise InputError("empty", "no text in this record")
+    if not options.clean_text:
+        body = "\n\n".join(p.strip() for p in re.split(r"\n\s*\n", text) if p.strip())
+        return Article(
+            source=record.source,
+            kind=record.kind,
+            raw_sha256=record.sha256,
+            text=body,
+            title=hints.get("title"),
+            outlet=hints.get("outlet"),
+            byline=hints.get("byline"),
+            published=published,
+            url=hints.get("url"),
+            extractor="presstrace-plain",
+        )
+    cleaned = clean_plaintext(text, options.clean)
+    if not cleaned.text.strip():
+        raise InputError(
+            "no-article",
+            f"no article text left after removing page furniture ({len(cleaned.lines)} lines, "
+            "none of them reporting); use --no-clean to keep the text as it is",
+        )
+    removed = [[d.index, d.reason, d.text] for d in cleaned.lines if not d.keep and d.text.strip()]
+    return Article(
+        source=record.source,
+        kind=record.kind,
+        raw_sha256=record.sha256,
+        text=cleaned.text,
+        title=hints.get("title") or cleaned.title,
+        outlet=hints.get("outlet"),
+        byline=hints.get("byline") or cleaned.byline,
+        published=published,
+        url=hints.get("url"),
+        dateline=cleaned.dateline,
+        extractor=_CLEANER,
+        removed=removed,
+    )

@@ -1,0 +1,151 @@
+"""Ingest: sources → per-article stage (worker processes) → store, with a report.
+
+Re-running is always safe: a record whose raw bytes are already stored is counted as present
+and only its new source path is noted; articles, raw inputs and errors are written in
+transactions of ``Options.batch_size``, so a killed run leaves a consistent file and the next run
+completes it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+
+from .engines import run_local
+from .errors import InputError
+from .extract import analyse
+from .model import Article, RawRecord, article_id
+from .options import Options
+from .sources import Failure, Skip, iter_records
+from .store import Batch, Database
+
+#: Seconds between commits when articles trickle in slowly (a WARC over a network mount).
+COMMIT_EVERY = 2.0
+
+
+@dataclass
+class IngestReport:
+    new: int = 0
+    present: int = 0
+    failed: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    failures: list[tuple[str, str, str]] = field(default_factory=list)  # source, code, reason
+    run: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+
+#: Called after each record with (source, outcome) where outcome is new/present/failed/skipped.
+ProgressHook = Callable[[str, str], None]
+
+
+def ingest(
+    db: Database,
+    paths: Sequence[str],
+    options: Options | None = None,
+    *,
+    on_record: ProgressHook | None = None,
+) -> IngestReport:
+    """Read everything under ``paths`` into ``db``; failures are recorded, never raised."""
+    options = options or Options()
+    report = IngestReport(run=db.start_run(paths))
+    writer = _Writer(db, report.run, options.batch_size)
+    notify = on_record or (lambda source, outcome: None)
+    # Duplicates of a record still being analysed wait for its outcome: they share its fate.
+    waiting: dict[str, list[str]] = {}
+    done: set[str] = set()  # analysed in this run, perhaps not yet committed
+
+    def new_records() -> Iterator[RawRecord]:
+        items = iter_records(
+            paths, max_bytes=options.max_bytes, include_hidden=options.include_hidden
+        )
+        for item in items:
+            if isinstance(item, Skip):
+                report.skipped[item.reason] += 1
+                notify(item.source, "skipped")
+            elif isinstance(item, Failure):
+                _fail(item.source, item.error, item.data)
+            elif item.sha256 in waiting:
+                waiting[item.sha256].append(item.source)
+            elif item.sha256 in done or db.has_raw(item.sha256):
+                # Same bytes as an article we have: only remember the new path.
+                writer.add_source(item.source, article_id(item.sha256))
+                report.present += 1
+                notify(item.source, "present")
+            else:
+                waiting[item.sha256] = []
+                yield item
+
+    def _fail(source: str, error: InputError, data: bytes | None) -> None:
+        writer.add_error(source, error, data)
+        report.failed += 1
+        report.failures.append((source, error.code, error.reason))
+        notify(source, "failed")
+
+    analyse_one = partial(analyse, options=options)
+    try:
+        for record, outcome in run_local(analyse_one, new_records(), options.worker_count):
+            copies = waiting.pop(record.sha256, [])
+            done.add(record.sha256)
+            if isinstance(outcome, InputError):
+                for source in [record.source, *copies]:
+                    _fail(source, outcome, record.data)
+            else:
+                writer.add_article(outcome, record.data)
+                report.new += 1
+                notify(record.source, "new")
+                for source in copies:
+                    writer.add_source(source, outcome.id)
+                    report.present += 1
+                    notify(source, "present")
+            writer.maybe_flush()
+    finally:
+        # Also on Ctrl-C: what was analysed is kept, and the run says how far it got.
+        writer.flush()
+        db.finish_run(
+            report.run,
+            new=report.new,
+            present=report.present,
+            failed=report.failed,
+            skipped=sum(report.skipped.values()),
+        )
+    return report
+
+
+class _Writer:
+    def __init__(self, db: Database, run: int, batch_size: int) -> None:
+        self.db, self.run, self.batch_size = db, run, batch_size
+        self.batch = Batch()
+        self.last = time.monotonic()
+
+    def add_article(self, article: Article, raw: bytes) -> None:
+        self.batch.articles.append((article, raw))
+
+    def add_source(self, source: str, article: str) -> None:
+        self.batch.sources.append((source, article))
+
+    def add_error(self, source: str, error: InputError, data: bytes | None) -> None:
+        self.batch.errors.append((source, error.code, error.reason, data))
+
+    def maybe_flush(self) -> None:
+        if len(self.batch) >= self.batch_size or time.monotonic() - self.last > COMMIT_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        if len(self.batch):
+            self.db.write(self.batch, self.run)
+            self.batch = Batch()
+        self.last = time.monotonic()
+
+
+def ingest_paths(
+    paths: Iterable[str], db_path: str = "presstrace.db", options: Options | None = None
+) -> IngestReport:
+    """Convenience for scripts: open (or create) ``db_path`` and ingest ``paths`` into it."""
+    with Database(db_path) as db:
+        return ingest(db, list(paths), options)

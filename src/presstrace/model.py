@@ -1,0 +1,66 @@
+"""The records that flow between stages.
+
+``RawRecord`` is what a source reader yields: the bytes of one article as they were found, and
+where. ``Article`` is what the per-article stage makes of it. Both are plain, picklable data: the
+per-article stage runs in worker processes and never touches the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+#: Input kinds, detected from content (see ``presstrace.sources.detect``).
+KINDS = ("text", "html", "jsonl", "warc", "feed")
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """One article's raw input.
+
+    ``source`` names where it came from: a path, ``<stdin>``, or a container member such as
+    ``feeds/a.xml#item-3``, ``dump.jsonl#L12`` or ``cc.warc.gz#<urn:uuid:...>``.
+    ``hints`` carries metadata the container already knew (url, title, published, outlet,
+    byline); the extractor only fills in what the hints leave empty.
+    """
+
+    source: str
+    kind: str
+    data: bytes
+    hints: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Article:
+    """One analysed article: clean body text and metadata, plus how it was obtained."""
+
+    source: str
+    kind: str
+    raw_sha256: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    url: str | None = None
+    dateline: str | None = None
+    language: str | None = None
+    extractor: str = ""
+    #: Lines the cleaner removed, as ``[line_index, reason, text]``; empty for HTML input,
+    #: where the extractor works on the DOM.
+    removed: list[list[Any]] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return article_id(self.raw_sha256)
+
+
+def article_id(raw_sha256: str) -> str:
+    """Article ids derive from the raw bytes, so ingesting the same input again is a no-op."""
+    return raw_sha256[:16]

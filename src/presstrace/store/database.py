@@ -1,0 +1,292 @@
+"""The SQLite knowledge base: one file, WAL mode, written only by the main process."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ..errors import StoreError
+from ..model import Article, article_id
+from .schema import SCHEMA_VERSION, migrate
+
+DEFAULT_DB = "presstrace.db"
+
+#: The fields every ``articles`` export line carries (the CLI/export contract), then extras.
+ARTICLE_FIELDS = ("id", "source", "title", "outlet", "byline", "published", "text")
+ARTICLE_EXTRA_FIELDS = ("url", "kind", "dateline", "language", "extractor", "ingested")
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass
+class Batch:
+    """Everything one transaction writes; a kill between batches leaves the file consistent."""
+
+    articles: list[tuple[Article, bytes]] = field(default_factory=list)
+    sources: list[tuple[str, str]] = field(default_factory=list)
+    errors: list[tuple[str, str, str, bytes | None]] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.articles) + len(self.sources) + len(self.errors)
+
+
+class Database:
+    """A presstrace knowledge base. ``presstrace.open(path)`` returns one.
+
+    Reading methods return plain dicts, so results go straight to JSON.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        if readonly and not self.path.exists():
+            raise StoreError(
+                f"no database at {self.path}; run `presstrace ingest PATH --db {self.path}` first"
+            )
+        try:
+            if readonly:
+                uri = f"{self.path.resolve().as_uri()}?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            else:
+                self.conn = sqlite3.connect(self.path, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA busy_timeout = 10000")
+            if readonly:
+                self._check_version()
+            else:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                # WAL + NORMAL: a power cut may lose the last transaction, never consistency.
+                self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.conn.execute("PRAGMA foreign_keys = ON")
+                migrate(self.conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a usable SQLite database ({exc})") from None
+
+    def _check_version(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has schema version {version}, this presstrace needs "
+                f"{SCHEMA_VERSION}; open it once for writing (e.g. `presstrace ingest`) to upgrade"
+            )
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+    def has_raw(self, sha256: str) -> bool:
+        return self.article_for_raw(sha256) is not None
+
+    def article_for_raw(self, sha256: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT id FROM articles WHERE raw_sha256 = ?", (sha256,)
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def start_run(self, inputs: Sequence[str]) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO runs (started, inputs) VALUES (?, ?)", (now(), json.dumps(list(inputs)))
+        )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run: int, *, new: int, present: int, failed: int, skipped: int) -> None:
+        self.conn.execute(
+            "UPDATE runs SET finished = ?, new = ?, present = ?, failed = ?, skipped = ? "
+            "WHERE id = ?",
+            (now(), new, present, failed, skipped, run),
+        )
+
+    def write(self, batch: Batch, run: int | None = None) -> None:
+        """Write ``batch`` in one transaction. Re-writing the same batch changes nothing."""
+        stamp = now()
+        with self._transaction():
+            for article, raw in batch.articles:
+                self._put_raw(article.raw_sha256, raw)
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO articles (id, raw_sha256, source, kind, url, title, "
+                    "outlet, byline, published, dateline, language, text, extractor, removed, "
+                    "run, ingested) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        article.id,
+                        article.raw_sha256,
+                        article.source,
+                        article.kind,
+                        article.url,
+                        article.title,
+                        article.outlet,
+                        article.byline,
+                        article.published,
+                        article.dateline,
+                        article.language,
+                        article.text,
+                        article.extractor,
+                        json.dumps(article.removed, ensure_ascii=False),
+                        run,
+                        stamp,
+                    ),
+                )
+                self._add_source(article.source, article.id, stamp)
+            for source, known in batch.sources:
+                self._add_source(source, known, stamp)
+            for source, code, reason, data in batch.errors:
+                sha = None
+                if data is not None:
+                    sha = _sha256(data)
+                    self._put_raw(sha, data)
+                self.conn.execute(
+                    "INSERT INTO errors (source, code, reason, raw_sha256, first_seen, last_seen) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, code, reason) DO UPDATE SET "
+                    "last_seen = excluded.last_seen, attempts = attempts + 1, resolved = NULL",
+                    (source, code, reason, sha, stamp, stamp),
+                )
+
+    def _put_raw(self, sha256: str, data: bytes) -> None:
+        packed = zlib.compress(data, 6)
+        encoding, blob = ("zlib", packed) if len(packed) < len(data) else ("identity", data)
+        self.conn.execute(
+            "INSERT OR IGNORE INTO raw (sha256, size, encoding, data) VALUES (?, ?, ?, ?)",
+            (sha256, len(data), encoding, blob),
+        )
+
+    def _add_source(self, source: str, article: str, stamp: str) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO sources (source, article, first_seen) VALUES (?, ?, ?)",
+            (source, article, stamp),
+        )
+        # A source read successfully now is no longer a standing error.
+        self.conn.execute(
+            "UPDATE errors SET resolved = ? WHERE source = ? AND resolved IS NULL", (stamp, source)
+        )
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.conn)
+
+    # -- reading ---------------------------------------------------------------------------
+    def articles(
+        self, *, outlet: str | None = None, since: str | None = None, until: str | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """All articles (contract fields, then extras), oldest ingest first."""
+        where, params = [], []
+        for clause, value in (
+            ("outlet = ?", outlet),
+            ("published >= ?", since),
+            ("published <= ?", until),
+        ):
+            if value is not None:
+                where.append(clause)
+                params.append(value)
+        columns = ", ".join(ARTICLE_FIELDS + ARTICLE_EXTRA_FIELDS)
+        sql = f"SELECT {columns} FROM articles"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        for row in self.conn.execute(sql + " ORDER BY rowid", params):
+            yield dict(row)
+
+    def article(self, article_id_: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id_,)).fetchone()
+        if row is None:
+            return None
+        found = dict(row)
+        found["removed"] = json.loads(found["removed"])
+        found["sources"] = [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT source FROM sources WHERE article = ? ORDER BY first_seen, source",
+                (article_id_,),
+            )
+        ]
+        return found
+
+    def raw(self, sha256: str) -> bytes | None:
+        """The input exactly as it was read, for re-running a better extractor later."""
+        row = self.conn.execute(
+            "SELECT encoding, data FROM raw WHERE sha256 = ?", (sha256,)
+        ).fetchone()
+        if row is None:
+            return None
+        data = bytes(row["data"])
+        return zlib.decompress(data) if row["encoding"] == "zlib" else data
+
+    def errors(self, *, include_resolved: bool = False) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM errors"
+        if not include_resolved:
+            sql += " WHERE resolved IS NULL"
+        return [dict(r) for r in self.conn.execute(sql + " ORDER BY id")]
+
+    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and bodies (FTS5 query syntax)."""
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, "
+            "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet "
+            "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (query, limit),
+        )
+        return [dict(r) for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        def pairs(sql: str) -> list[tuple[Any, int]]:
+            return [(r[0], int(r[1])) for r in self.conn.execute(sql)]
+
+        def one(sql: str) -> int:
+            return int(self.conn.execute(sql).fetchone()[0])
+
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "sources": one("SELECT count(*) FROM sources"),
+            "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
+            "undated": one("SELECT count(*) FROM articles WHERE published IS NULL"),
+            "errors": one("SELECT count(*) FROM errors WHERE resolved IS NULL"),
+            "runs": one("SELECT count(*) FROM runs"),
+            "by_kind": pairs("SELECT kind, count(*) FROM articles GROUP BY kind ORDER BY 2 DESC"),
+            "by_outlet": pairs(
+                "SELECT coalesce(outlet, '(unknown)'), count(*) FROM articles "
+                "GROUP BY 1 ORDER BY 2 DESC, 1"
+            ),
+            "by_day": pairs(
+                "SELECT coalesce(published, '(undated)'), count(*) FROM articles "
+                "GROUP BY 1 ORDER BY 1"
+            ),
+            "errors_by_code": pairs(
+                "SELECT code, count(*) FROM errors WHERE resolved IS NULL GROUP BY code "
+                "ORDER BY 2 DESC"
+            ),
+        }
+
+
+class _Transaction:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.conn.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+__all__ = ["ARTICLE_FIELDS", "DEFAULT_DB", "Batch", "Database", "article_id"]

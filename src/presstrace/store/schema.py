@@ -1,0 +1,120 @@
+"""The database schema, as an ordered list of migrations.
+
+``PRAGMA user_version`` holds the number of migrations applied. Each migration runs in its own
+transaction, so an interrupted upgrade leaves the previous version intact. Never edit a migration
+that has shipped: append a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from ..errors import StoreError
+
+MIGRATIONS: list[str] = [
+    # 1: articles, their raw inputs, every place each was read from, errors, runs; FTS5.
+    """
+    CREATE TABLE raw (
+        sha256 TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,          -- bytes before compression
+        encoding TEXT NOT NULL,         -- 'zlib' or 'identity'
+        data BLOB NOT NULL
+    );
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        started TEXT NOT NULL,
+        finished TEXT,
+        inputs TEXT NOT NULL,           -- JSON list of the paths given
+        new INTEGER NOT NULL DEFAULT 0,
+        present INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0,
+        skipped INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        raw_sha256 TEXT NOT NULL UNIQUE REFERENCES raw(sha256),
+        source TEXT NOT NULL,           -- where it was first read from
+        kind TEXT NOT NULL,             -- input kind: text, html, jsonl, warc, feed
+        url TEXT,
+        title TEXT,
+        outlet TEXT,
+        byline TEXT,
+        published TEXT,                 -- ISO date or NULL: never guessed
+        dateline TEXT,
+        language TEXT,
+        text TEXT NOT NULL,
+        extractor TEXT NOT NULL,
+        removed TEXT NOT NULL DEFAULT '[]',  -- JSON [[line, reason, text], ...] from the cleaner
+        run INTEGER REFERENCES runs(id),
+        ingested TEXT NOT NULL
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE TABLE sources (
+        source TEXT NOT NULL,
+        article TEXT NOT NULL REFERENCES articles(id),
+        first_seen TEXT NOT NULL,
+        PRIMARY KEY (source, article)
+    );
+    CREATE INDEX sources_article ON sources(article);
+    CREATE TABLE errors (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        code TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        raw_sha256 TEXT REFERENCES raw(sha256),  -- the bytes, when we had them
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 1,
+        resolved TEXT,                  -- when a later run read this source after all
+        UNIQUE (source, code, reason)
+    );
+    CREATE INDEX errors_open ON errors(resolved, source);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring ``conn`` up to ``SCHEMA_VERSION``; return the version it was at."""
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    if current > SCHEMA_VERSION:
+        raise StoreError(
+            f"this database has schema version {current}, newer than this presstrace knows "
+            f"({SCHEMA_VERSION}); upgrade presstrace (pip install -U presstrace)"
+        )
+    if current == 0 and _has_foreign_tables(conn):
+        raise StoreError(
+            "this SQLite file was not made by presstrace (it has other tables); "
+            "choose another --db file"
+        )
+    for number in range(current, SCHEMA_VERSION):
+        # executescript commits first; the explicit BEGIN makes each migration all-or-nothing.
+        conn.executescript(
+            f"BEGIN;\n{MIGRATIONS[number]}\nPRAGMA user_version = {number + 1};\nCOMMIT;"
+        )
+    return int(current)
+
+
+def _has_foreign_tables(conn: sqlite3.Connection) -> bool:
+    row = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchone()
+    return bool(row[0])
