@@ -76,7 +76,9 @@ def load_aeb(eval_dir: Path) -> list[Page]:
     for page_id, gold in sorted(truth.items()):
         path = root / "html" / f"{page_id}.html.gz"
         if path.exists():
-            pages.append(Page("aeb", page_id, str(path), gold.get("url"), gold.get("articleBody") or ""))
+            pages.append(
+                Page("aeb", page_id, str(path), gold.get("url"), gold.get("articleBody") or "")
+            )
     return pages
 
 
@@ -124,7 +126,9 @@ def run_presstrace(html: bytes, url: str | None, settings: dict[str, Any] | None
         result = mod._extract(html, url, chosen)
     except mod.NoArticleError as err:
         return Prediction(error=f"NoArticleError: {err}")
-    return Prediction(body=result.text, title=result.title, byline=result.byline, date=result.published)
+    return Prediction(
+        body=result.text, title=result.title, byline=result.byline, date=result.published
+    )
 
 
 def run_baseline(html: bytes, url: str | None, settings: dict[str, Any] | None) -> Prediction:
@@ -149,7 +153,7 @@ def _work(job: tuple[str, str, str | None, dict[str, Any] | None]) -> Prediction
     start = time.process_time()
     try:
         pred = SYSTEMS[system](html, url, settings)
-    except Exception as err:  # noqa: BLE001 - an escaped exception is itself a finding
+    except Exception as err:  # an exception escaping extract_html is itself a finding
         pred = Prediction(error=f"UNCAUGHT {type(err).__name__}: {err}")
     pred.seconds = time.process_time() - start
     return pred
@@ -178,7 +182,9 @@ def _shingles(text: str, n: int, short_text_shingle: bool) -> Counter[tuple[str,
     return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
 
 
-def shingle_tp_fp_fn(true: str, pred: str, *, n: int = 4, short_text_shingle: bool = True) -> TpFpFn:
+def shingle_tp_fp_fn(
+    true: str, pred: str, *, n: int = 4, short_text_shingle: bool = True
+) -> TpFpFn:
     gold, got = _shingles(true, n, short_text_shingle), _shingles(pred, n, short_text_shingle)
     tp = fp = fn = 0.0
     for key in gold.keys() | got.keys():
@@ -271,7 +277,9 @@ def score(pages: list[Page], preds: list[Prediction], wall: float) -> dict[str, 
     if pages and pages[0].corpus == "naeb":
         out["body_n4k"] = n4k_body_metrics(pairs)
         titled = [(pg, pr) for pg, pr in zip(pages, preds, strict=True) if pg.title]
-        out["title_accuracy"] = statistics.mean(norm_title(pg.title) == norm_title(pr.title) for pg, pr in titled)
+        out["title_accuracy"] = statistics.mean(
+            norm_title(pg.title) == norm_title(pr.title) for pg, pr in titled
+        )
         dated = [(pg, pr) for pg, pr in zip(pages, preds, strict=True) if pg.date]
         out["date_accuracy"] = statistics.mean(pg.date == (pr.date or "")[:10] for pg, pr in dated)
         out["date_missing"] = sum(1 for _, pr in dated if not pr.date)
@@ -283,7 +291,14 @@ def score(pages: list[Page], preds: list[Prediction], wall: float) -> dict[str, 
             tp, fp, fn = tp + a, fp + b, fn + c
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0
-        out["authors"] = {"precision": p, "recall": r, "f1": _f1(p, r), "tp": tp, "fp": fp, "fn": fn}
+        out["authors"] = {
+            "precision": p,
+            "recall": r,
+            "f1": _f1(p, r),
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+        }
     return out
 
 
@@ -325,7 +340,11 @@ def markdown_table(results: dict[str, dict[str, Any]]) -> str:
             return f"{m['f1']:.3f} ({m['precision']:.3f} / {m['recall']:.3f})" if m else "—"
 
         authors = naeb.get("authors")
-        auth = f"{authors['f1']:.3f} ({authors['precision']:.3f} / {authors['recall']:.3f})" if authors else "—"
+        auth = (
+            f"{authors['f1']:.3f} ({authors['precision']:.3f} / {authors['recall']:.3f})"
+            if authors
+            else "—"
+        )
         pages = aeb.get("pages", 0) + naeb.get("pages", 0)
         wall = aeb.get("wall_seconds", 0.0) + naeb.get("wall_seconds", 0.0)
         rows.append(
@@ -334,16 +353,18 @@ def markdown_table(results: dict[str, dict[str, Any]]) -> str:
             f"| {pages / wall if wall else 0:.1f} |"
         )
     for key, (who, value) in ANCHORS.items():
-        rows.append(f"| *published: {who}* | {'%.3f' % value if key.startswith('aeb') else ''} | | "
-                    f"{'%.3f' % value if key.startswith('naeb') else ''} | | | | |")
+        rows.append(
+            f"| *published: {who}* | {f'{value:.3f}' if key.startswith('aeb') else ''} | | "
+            f"{f'{value:.3f}' if key.startswith('naeb') else ''} | | | | |"
+        )
     return "\n".join(rows)
 
 
 SWEEP: dict[str, dict[str, Any]] = {
-    "balanced (chosen)": {},
-    "favor_precision": {"favor_precision": True},
-    "favor_recall": {"favor_recall": True},
-    "no tables": {"include_tables": False},
+    "favor_precision (chosen)": {},
+    "balanced (trafilatura default)": {"favor_precision": False},
+    "favor_recall": {"favor_precision": False, "favor_recall": True},
+    "favor_precision, no tables": {"include_tables": False},
     "date: extensive first pass": {"date_extensive_first": True},
 }
 
@@ -363,13 +384,23 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
     parser.add_argument("--limit", type=int, default=None, help="first N pages of each corpus")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--sweep", action="store_true", help="score option variants of extract_html")
-    parser.add_argument("--output", type=Path, default=None,
-                        help=f"JSON results (default {RESULTS_PATH.relative_to(REPO_ROOT)}; --sweep writes none unless given)")
+    parser.add_argument(
+        "--sweep", action="store_true", help="score option variants of extract_html"
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        help="JSON results (default benchmarks/results/html_extract.json; "
+        "--sweep writes none unless given)",
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
 
     eval_dir: Path = args.eval_dir
-    if not (eval_dir / "aeb" / "ground-truth.json").exists() and not (eval_dir / "naeb" / "news_articles.json").exists():
+    if (
+        not (eval_dir / "aeb" / "ground-truth.json").exists()
+        and not (eval_dir / "naeb" / "news_articles.json").exists()
+    ):
         print(f"evaluation data not found under {eval_dir}; skipping the HTML extraction benchmark")
         return 0
 
@@ -381,10 +412,14 @@ def main(argv: Iterable[str] | None = None) -> int:
     if args.limit is not None:
         corpora = {name: pages[: args.limit] for name, pages in corpora.items()}
 
+    plan: list[tuple[str, str, dict[str, Any] | None]]
     if args.sweep:
         plan = [(label, "presstrace", settings) for label, settings in SWEEP.items()]
     else:
-        plan = [("presstrace extract_html", "presstrace", None), ("trafilatura.extract defaults", "trafilatura-default", None)]
+        plan = [
+            ("presstrace extract_html", "presstrace", None),
+            ("trafilatura.extract defaults", "trafilatura-default", None),
+        ]
 
     results: dict[str, dict[str, Any]] = {}
     for label, system, settings in plan:
@@ -392,8 +427,11 @@ def main(argv: Iterable[str] | None = None) -> int:
         for corpus, pages in corpora.items():
             preds, wall = run_system(system, pages, args.workers, settings)
             results[label][corpus] = score(pages, preds, wall)
-            print(f"  {label:<32} {corpus:<5} body F1 {results[label][corpus]['body']['f1']:.4f} "
-                  f"({wall:.1f}s)", file=sys.stderr)
+            print(
+                f"  {label:<32} {corpus:<5} body F1 {results[label][corpus]['body']['f1']:.4f} "
+                f"({wall:.1f}s)",
+                file=sys.stderr,
+            )
 
     print(markdown_table(results))
     output = {
@@ -410,7 +448,8 @@ def main(argv: Iterable[str] | None = None) -> int:
         return 0
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(json.dumps(output, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"\nwrote {out_path.relative_to(REPO_ROOT) if out_path.is_relative_to(REPO_ROOT) else out_path}")
+    shown = out_path.relative_to(REPO_ROOT) if out_path.is_relative_to(REPO_ROOT) else out_path
+    print(f"\nwrote {shown}")
     return 0
 
 

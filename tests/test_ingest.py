@@ -18,7 +18,7 @@ import presstrace
 from presstrace.engines import run_local
 from presstrace.errors import InputError
 from presstrace.model import RawRecord
-from tests.builders import BODY, PARAGRAPHS, article_html, jsonl
+from tests.builders import BODY, PARAGRAPHS, TITLE, article_html, jsonl
 
 
 def story(n: int) -> str:
@@ -224,3 +224,20 @@ def test_ten_thousand_small_files(tmp_path, write) -> None:
         report = presstrace.ingest(db, [str(tmp_path / "in")], presstrace.Options(workers=2))
         assert (report.new, report.failed) == (10_000, 0)
         assert db.stats()["articles"] == 10_000
+
+
+def test_reanalyse_from_stored_raw_without_the_original_files(db, write, tmp_path) -> None:
+    path = write("scrape.txt", f"{TITLE}\n\n{BODY}\n\nAdvertisement\n\nShare this article")
+    presstrace.ingest(db, [str(path)], presstrace.Options(workers=1, clean_text=False))
+    (before,) = db.articles()
+    assert "Advertisement" in before["text"]
+    path.unlink()  # the original is gone; the stored raw input is enough
+    report = presstrace.reanalyse(db, presstrace.Options(workers=1))
+    assert (report.changed, report.unchanged, report.failed) == (1, 0, [])
+    (after,) = db.articles()
+    assert after["id"] == before["id"]
+    assert "Advertisement" not in after["text"]
+    assert PARAGRAPHS[0] in after["text"]
+    assert [h["id"] for h in db.search("harbour")] == [after["id"]]
+    again = presstrace.reanalyse(db, presstrace.Options(workers=1))
+    assert (again.changed, again.unchanged) == (0, 1)

@@ -16,7 +16,7 @@ from pathlib import Path
 from .clean import CleanedText, CleanOptions, clean_plaintext
 from .errors import InputError, PresstraceError, StoreError
 from .extract import analyse
-from .ingest import IngestReport, ingest
+from .ingest import IngestReport, ReanalyseReport, ingest, reanalyse
 from .model import Article, RawRecord
 from .options import Options
 from .store import DEFAULT_DB, Database
@@ -39,10 +39,12 @@ __all__ = [
     "Options",
     "PresstraceError",
     "RawRecord",
+    "ReanalyseReport",
     "StoreError",
     "__version__",
     "analyse",
     "clean_plaintext",
     "ingest",
     "open",
+    "reanalyse",
 ]

@@ -16,7 +16,7 @@ from rich.table import Table
 
 from . import export as exporting
 from .errors import PresstraceError
-from .ingest import IngestReport, ingest
+from .ingest import IngestReport, ingest, reanalyse
 from .options import DEFAULT_MAX_BYTES, Options
 from .store import DEFAULT_DB, Database
 
@@ -133,6 +133,27 @@ def _print_report(report: IngestReport, db_path: Path) -> None:
     err.print(f"{db_path}: " + ", ".join(parts))
     if report.failed:
         err.print(f"See `presstrace errors --db {db_path}` for the full list.")
+
+
+@cli.command("reanalyse")
+@db_option
+@click.option("--workers", type=click.IntRange(min=0), default=0, help="0: one per core.")
+@click.option("--no-clean", is_flag=True, help="Keep plain text as it is.")
+def reanalyse_command(db_path: Path, workers: int, no_clean: bool) -> None:
+    """Re-run extraction and cleaning over the stored raw inputs.
+
+    After upgrading presstrace, this brings every article up to the new extractor without the
+    original files. Articles the new version cannot read keep their previous text.
+    """
+    with _open(db_path) as db:
+        report = reanalyse(db, Options(workers=workers, clean_text=not no_clean))
+    for source, code, reason in report.failed:
+        err.print(f"[red]error[/red] {_escape(source)}: {_escape(reason)} [dim]\\[{code}][/dim]")
+    err.print(
+        f"{db_path}: {report.changed} updated, {report.unchanged} unchanged, "
+        f"{len(report.failed)} could not be re-read (kept as they were)"
+    )
+    sys.exit(1 if report.failed else 0)
 
 
 @cli.command("export")

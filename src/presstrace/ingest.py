@@ -117,6 +117,45 @@ def ingest(
     return report
 
 
+@dataclass
+class ReanalyseReport:
+    changed: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def reanalyse(db: Database, options: Options | None = None) -> ReanalyseReport:
+    """Run the per-article stage again over the stored raw inputs (no original files needed).
+
+    Use it after upgrading presstrace: articles whose result changed are updated in place; an
+    article the new version cannot read keeps its old text and is listed in the report.
+    """
+    options = options or Options()
+    report = ReanalyseReport()
+    changed: list[Article] = []
+    analyse_one = partial(analyse, options=options)
+    for record, outcome in run_local(analyse_one, db.stored_records(), options.worker_count):
+        if isinstance(outcome, InputError):
+            report.failed.append((record.source, outcome.code, outcome.reason))
+            continue
+        current = db.article(outcome.id)
+        if current is not None and _same(current, outcome):
+            report.unchanged += 1
+            continue
+        changed.append(outcome)
+        report.changed += 1
+        if len(changed) >= options.batch_size:
+            db.update_articles(changed)
+            changed.clear()
+    db.update_articles(changed)
+    return report
+
+
+def _same(stored: dict[str, object], article: Article) -> bool:
+    fields = ("text", "title", "outlet", "byline", "published", "dateline", "extractor", "removed")
+    return all(stored[f] == getattr(article, f) for f in fields)
+
+
 class _Writer:
     def __init__(self, db: Database, run: int, batch_size: int) -> None:
         self.db, self.run, self.batch_size = db, run, batch_size

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from presstrace.clean.patterns import furniture_reason
 
@@ -57,6 +58,9 @@ def ends_terminal(text: str) -> bool:
     return bool(_WIRE_CREDIT.search(text))
 
 
+# Pages repeat their furniture (menus twice, "Share" under every photo) and
+# dumps of many pages repeat it across pages: cache per distinct line.
+@lru_cache(maxsize=8192)
 def compute(text: str, max_chars: int) -> LineFeatures:
     """Features of a normalised, non-blank line (cut to ``max_chars``)."""
     if len(text) > max_chars:

@@ -118,6 +118,8 @@ _RELATED = re.compile(
     _I,
 )
 
+_CREDIT_START = re.compile(r"^(?:image|photo|picture) (?:copyright|credit|source)", _I)
+
 # Related-link lines that carry the linked headline after a label.
 _RELATED_LONG = re.compile(r"^(?:also on \S+|(?:read|see) (?:more|also)\s*:|related\s*:)", _I)
 
@@ -181,13 +183,40 @@ _BYLINE = re.compile(
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|co\.uk)\b|@\w{2,}", _I)
 
 
+# Cheap substring tests run before the costlier searches: most lines contain
+# none of these words, and ``in`` is much faster than a regex scan.
+_COPYRIGHT_HINTS = (
+    "©",
+    "copyright",
+    "(c)",
+    "rights reserved",
+    "may not be",
+    "reproduction",
+    "redistribution",
+    "&copy;",
+)
+_SYNDICATION_HINTS = (
+    "appeared",
+    "published",
+    "edited by",
+    "syndicated",
+    "republished",
+    "reproduced",
+    "produced",
+)
+
+
+def _has(low: str, hints: tuple[str, ...]) -> bool:
+    return any(h in low for h in hints)
+
+
 def furniture_reason(text: str, n_words: int) -> str | None:
     """Label a line as page furniture, or ``None`` if nothing matches.
 
     Most patterns only apply to short lines: a long prose paragraph that
     happens to contain "subscribe" or "copyright" is still reporting.
     """
-    if _VOTES.match(text) or _COMMENT_FURNITURE.search(text):
+    if _VOTES.match(text) or _COMMENT_FURNITURE.match(text):
         return "comments"
     if n_words <= 12 and _COMMENTS_START.match(text):
         return "comments"
@@ -195,15 +224,14 @@ def furniture_reason(text: str, n_words: int) -> str | None:
         return "advertisement"
     if n_words <= 12 and _SHARE.match(text):
         return "share"
-    if n_words <= 150 and _COOKIES.search(text):
+    low = text.lower()
+    if n_words <= 150 and "cookie" in low and _COOKIES.search(text):
         return "cookies"
-    if n_words <= 40 and re.match(
-        r"^(?:image|photo|picture) (?:copyright|credit|source)", text, _I
-    ):
+    if n_words <= 40 and _CREDIT_START.match(text):
         return "caption"
-    if _SYNDICATION.search(text) and n_words <= 60:
+    if n_words <= 60 and _has(low, _SYNDICATION_HINTS) and _SYNDICATION.search(text):
         return "syndication"
-    if _COPYRIGHT.search(text) and n_words <= 40:
+    if n_words <= 40 and _has(low, _COPYRIGHT_HINTS) and _COPYRIGHT.search(text):
         return "copyright"
     if n_words <= 80 and _PROMO_START.match(text):
         return "promo"
@@ -251,8 +279,11 @@ def is_footer(text: str, n_words: int) -> bool:
     """Copyright / syndication lines that close an article."""
     if n_words > 60:
         return False
-    if _SYNDICATION.search(text):
+    low = text.lower()
+    if _has(low, _SYNDICATION_HINTS) and _SYNDICATION.search(text):
         return True
+    if not _has(low, _COPYRIGHT_HINTS):
+        return False
     return bool(_FOOTER_COPYRIGHT.search(text)) and not text.lower().startswith(
         ("image", "photo", "picture")
     )

@@ -11,7 +11,9 @@ import glob
 import gzip
 import io
 import os
+import shutil
 import sys
+import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -101,21 +103,30 @@ def read_path(path: str, *, max_bytes: int) -> Iterator[Item]:
     """All records in one file (or stdin); never raises for bad input."""
     try:
         if path == STDIN:
-            stream: BinaryIO = sys.stdin.buffer
-            source = "<stdin>"
-            # stdin cannot be read twice, so it is buffered (up to the limit) and kept on failure.
-            data = stream.read(max_bytes + 1)
-            yield from _read_stream(io.BytesIO(data), source, max_bytes, keep_failed=True)
+            yield from _read_stdin(max_bytes)
             return
         with open(path, "rb") as handle:  # noqa: PTH123 (a plain binary stream for fastwarc)
-            yield from _read_stream(handle, path, max_bytes, keep_failed=False)
+            yield from _read_stream(handle, path, max_bytes)
     except OSError as exc:
         yield Failure(path, _os_error(exc))
 
 
-def _read_stream(
-    handle: BinaryIO, source: str, max_bytes: int, keep_failed: bool
-) -> Iterator[Item]:
+def _read_stdin(max_bytes: int) -> Iterator[Item]:
+    """stdin can be read only once: spool it (to disk past the limit), and keep failed bytes."""
+    source = "<stdin>"
+    with tempfile.SpooledTemporaryFile(max_size=max_bytes) as spool:
+        shutil.copyfileobj(sys.stdin.buffer, spool)
+        size = spool.tell()
+        spool.seek(0)
+        whole = spool.read() if size <= max_bytes else None
+        spool.seek(0)
+        for item in _read_stream(spool, source, max_bytes):  # type: ignore[arg-type]
+            if isinstance(item, Failure) and item.source == source and item.data is None:
+                item = Failure(source, item.error, whole)  # noqa: PLW2901 (same item, with bytes)
+            yield item
+
+
+def _read_stream(handle: BinaryIO, source: str, max_bytes: int) -> Iterator[Item]:
     head = handle.read(SNIFF_BYTES)
     handle.seek(0)
     stream: BinaryIO = handle
@@ -140,7 +151,7 @@ def _read_stream(
         try:
             kind = sniff(head, source)
         except InputError as exc:
-            yield Failure(source, exc, head if keep_failed else None)
+            yield Failure(source, exc)
             return
     try:
         if kind == "warc":
@@ -148,8 +159,8 @@ def _read_stream(
         elif kind == "jsonl":
             yield from iter_jsonl(stream, source, max_bytes)
         else:
-            data = stream.read(max_bytes + 1)
-            if len(data) > max_bytes:
+            data = b"" if _size(stream) > max_bytes else stream.read(max_bytes + 1)
+            if len(data) > max_bytes or _size(stream) > max_bytes:
                 yield Failure(
                     source,
                     InputError(
@@ -172,6 +183,14 @@ def _read_stream(
                 f"the gzip data is cut off or corrupt ({exc}); records before it were read",
             ),
         )
+
+
+def _size(stream: BinaryIO) -> int:
+    """Size of a plain file without reading it; 0 when unknown (gzip, pipes)."""
+    try:
+        return os.fstat(stream.fileno()).st_size if isinstance(stream, io.BufferedReader) else 0
+    except (OSError, ValueError):
+        return 0
 
 
 def _partial_gunzip(head: bytes) -> bytes:

@@ -18,6 +18,12 @@ from importlib import metadata as _importlib_metadata
 from typing import Any
 from urllib.parse import urlsplit
 
+import trafilatura
+from htmldate import find_date
+from trafilatura import bare_extraction
+from trafilatura.settings import Document
+from trafilatura.utils import load_html
+
 __all__ = ["HtmlExtract", "NoArticleError", "extract_html"]
 
 # trafilatura and htmldate log a warning or an error for every page they reject
@@ -46,6 +52,9 @@ _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 _TAG_RE = re.compile(r"<\s*[a-zA-Z!/]")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_NO_TEXT = (
+    "no article text found in the HTML (page may be an index, a login wall or a script-only page)"
+)
 _LANG_RE = re.compile(r"^([a-zA-Z]{2,3})(?:[-_][a-zA-Z0-9]{1,8})*$")
 
 
@@ -85,7 +94,7 @@ class HtmlExtract:
 class _Settings:
     """Extraction options; a class so the benchmark can sweep alternatives."""
 
-    favor_precision: bool = False
+    favor_precision: bool = True
     favor_recall: bool = False
     include_tables: bool = True
     # htmldate's extensive search also scans free text for any date-like
@@ -112,8 +121,6 @@ def _extractor_name() -> str:
     try:
         version = _importlib_metadata.version("trafilatura")
     except _importlib_metadata.PackageNotFoundError:  # pragma: no cover - vendored copy
-        import trafilatura
-
         version = getattr(trafilatura, "__version__", "unknown")
     return f"trafilatura {version}"
 
@@ -141,7 +148,7 @@ def _extract(data: bytes | str, url: str | None, settings: _Settings) -> HtmlExt
         raise NoArticleError(
             "the HTML is nested too deeply to be processed (the page may be malformed or hostile)"
         ) from err
-    except Exception as err:  # noqa: BLE001 - any parser failure means "no article" to callers
+    except Exception as err:  # any parser failure means "no article" to our callers
         raise NoArticleError(
             f"the HTML could not be processed ({type(err).__name__}: {err}); "
             "the page may be malformed or truncated"
@@ -172,26 +179,22 @@ def _check_input(data: bytes | str) -> None:
         raise NoArticleError("the page is empty")
     # UTF-16 pages legitimately contain NUL bytes; anything else with many of
     # them is binary data.
-    if not sample.startswith((b"\xff\xfe", b"\xfe\xff")) and sample.count(b"\x00") > len(sample) // 100:
+    if (
+        not sample.startswith((b"\xff\xfe", b"\xfe\xff"))
+        and sample.count(b"\x00") > len(sample) // 100
+    ):
         raise NoArticleError("the input is not HTML: it looks like binary data")
 
 
 def _extract_checked(data: bytes | str, url: str | None, settings: _Settings) -> HtmlExtract:
-    # Imported here so that importing presstrace stays cheap (trafilatura pulls
-    # in lxml, justext, courlan, dateparser-free htmldate ...).
-    from htmldate import find_date
-    from trafilatura import bare_extraction
-    from trafilatura.settings import Document
-    from trafilatura.utils import load_html
-
     # Parse exactly once, and only ever hand the parsed tree on.  This also
     # closes a network hole: htmldate.find_date() *downloads* its argument when
     # given a str that starts with "http" and has no space.
     tree = load_html(data)
     if tree is None:
         raise NoArticleError(
-            "the input is not HTML (no <html> element or page structure found; it may be plain text, "
-            "JSON or a binary file)"
+            "the input is not HTML (no <html> element or page structure found; "
+            "it may be plain text, JSON or a binary file)"
         )
     if not _TAG_RE.search(_head_text(data)):
         raise NoArticleError("the input is not HTML (it contains no tags)")
@@ -211,15 +214,11 @@ def _extract_checked(data: bytes | str, url: str | None, settings: _Settings) ->
         output_format="python",
     )
     if document is None or isinstance(document, dict):
-        raise NoArticleError(
-            "no article text found in the HTML (page may be an index, a login wall or a script-only page)"
-        )
+        raise NoArticleError(_NO_TEXT)
     assert isinstance(document, Document)
     text = _paragraphs(document.text or "")
     if not text:
-        raise NoArticleError(
-            "no article text found in the HTML (page may be an index, a login wall or a script-only page)"
-        )
+        raise NoArticleError(_NO_TEXT)
 
     page_url = _clean(document.url) or url
     outlet = _clean(document.sitename)
@@ -240,7 +239,7 @@ def _extract_checked(data: bytes | str, url: str | None, settings: _Settings) ->
 def _head_text(data: bytes | str) -> str:
     if isinstance(data, bytes):
         if data[:2] == b"\x1f\x8b":
-            return "<"  # compressed; load_html has already vouched for it
+            return "<html>"  # compressed; load_html has already vouched for it
         return data[:65536].decode("latin-1")
     return data[:65536]
 
@@ -310,9 +309,12 @@ def _site_keys(outlet: str | None, url: str | None) -> set[str]:
 
 # Section labels that sites put next to the headline in <title>.
 _SECTION_WORDS = frozenset(
-    "news opinion opinions analysis comment sport sports business politics world "
-    "entertainment culture review reviews tech technology science health lifestyle".split()
-)
+    (
+        "news", "opinion", "opinions", "analysis", "comment", "sport", "sports", "business",
+        "politics", "world", "entertainment", "culture", "review", "reviews", "tech",
+        "technology", "science", "health", "lifestyle",
+    )
+)  # fmt: skip
 
 
 def _strip_site_suffix(title: str | None, outlet: str | None, url: str | None) -> str | None:
@@ -347,7 +349,9 @@ _NOT_A_NAME_RE = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2})?)$",
     re.IGNORECASE,
 )
-_BYLINE_PREFIX_RE = re.compile(r"^(?:by|von|par|por|view all posts by|posts by|written by)\s+", re.IGNORECASE)
+_BYLINE_PREFIX_RE = re.compile(
+    r"^(?:by|von|par|por|view all posts by|posts by|written by)\s+", re.IGNORECASE
+)
 
 
 def _byline(author: object, tree: Any, outlet: str | None, url: str | None) -> str | None:
@@ -404,7 +408,13 @@ def _as_written(name: str, haystack: str) -> str:
     folded = "".join(_fold_char(ch) for ch in haystack)  # one char per char: spans map back
     # Between tokens the page must have a full stop or a space ("D. Russo"),
     # so a handle such as "rosswilkers" never stands in for "Ross Wilkers".
-    pattern = r"(?<!\w)" + r"(?:\.[ \t\u00a0]{0,2}|[ \t\u00a0]{1,2})".join(re.escape(_fold_char_str(t)) for t in tokens) + r"\.?(?!\w)"
+    pattern = (
+        r"(?<!\w)"
+        + r"(?:\.[ \t\u00a0]{0,2}|[ \t\u00a0]{1,2})".join(
+            re.escape(_fold_char_str(t)) for t in tokens
+        )
+        + r"\.?(?!\w)"
+    )
     match = re.search(pattern, folded, re.IGNORECASE)
     if match is None:
         return name

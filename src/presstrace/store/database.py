@@ -14,7 +14,7 @@ from types import TracebackType
 from typing import Any
 
 from ..errors import StoreError
-from ..model import Article, article_id
+from ..model import Article, RawRecord, article_id
 from .schema import SCHEMA_VERSION, migrate
 
 DEFAULT_DB = "presstrace.db"
@@ -157,6 +157,39 @@ class Database:
                     "last_seen = excluded.last_seen, attempts = attempts + 1, resolved = NULL",
                     (source, code, reason, sha, stamp, stamp),
                 )
+
+    def update_articles(self, articles: list[Article]) -> None:
+        """Replace the analysed fields of existing articles (after a re-analysis)."""
+        with self._transaction():
+            for a in articles:
+                self.conn.execute(
+                    "UPDATE articles SET url = ?, title = ?, outlet = ?, byline = ?, published = ?, "
+                    "dateline = ?, language = ?, text = ?, extractor = ?, removed = ? WHERE id = ?",
+                    (
+                        a.url,
+                        a.title,
+                        a.outlet,
+                        a.byline,
+                        a.published,
+                        a.dateline,
+                        a.language,
+                        a.text,
+                        a.extractor,
+                        json.dumps(a.removed, ensure_ascii=False),
+                        a.id,
+                    ),
+                )
+
+    def stored_records(self) -> Iterator[RawRecord]:
+        """Every stored article's input as a ``RawRecord``, as it was first read."""
+        rows = self.conn.execute(
+            "SELECT raw_sha256, source, kind, url FROM articles ORDER BY rowid"
+        ).fetchall()
+        for row in rows:
+            data = self.raw(row["raw_sha256"])
+            if data is not None:
+                hints = {"url": row["url"]} if row["kind"] == "html" and row["url"] else {}
+                yield RawRecord(row["source"], row["kind"], data, hints)
 
     def _put_raw(self, sha256: str, data: bytes) -> None:
         packed = zlib.compress(data, 6)
