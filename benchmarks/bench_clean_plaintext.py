@@ -125,7 +125,15 @@ _C4_CITATION = re.compile(r"\[\d*\]|\[edit\]|\[citation needed\]")
 _C4_SENT_RE = re.compile(r"[^.!?]+[.!?]+")
 
 
-def _c4(lines: list[str], page_rules: bool) -> tuple[str, list[bool]]:
+# Not in C4: also accept curly closing quotes and a straight single quote as
+# end marks (as e.g. datatrove's C4 port does for "'"), since news pages
+# close most quoted paragraphs with a curly quote.
+_C4_END_CURLY = (*_C4_END, "'", "”", "’")
+
+
+def _c4(
+    lines: list[str], page_rules: bool, end_marks: tuple[str, ...] = _C4_END
+) -> tuple[str, list[bool]]:
     kept: list[str] = []
     flags: list[bool] = []
     sentences = 0
@@ -136,7 +144,7 @@ def _c4(lines: list[str], page_rules: bool) -> tuple[str, list[bool]]:
         if any(len(w) > 1000 for w in line.split()):
             ok = False
         line = _C4_CITATION.sub("", line)
-        if ok and (not line.endswith(_C4_END) or line.endswith("...")):
+        if ok and (not line.endswith(end_marks) or line.endswith("...")):
             ok = False
         if ok and len(line.split()) < 3:
             ok = False
@@ -166,6 +174,10 @@ def c4_with_page_rules(lines: list[str]) -> tuple[str, list[bool]]:
     return _c4(lines, page_rules=True)
 
 
+def c4_lines_curly(lines: list[str]) -> tuple[str, list[bool]]:
+    return _c4(lines, page_rules=False, end_marks=_C4_END_CURLY)
+
+
 def min10_words(lines: list[str]) -> tuple[str, list[bool]]:
     flags = [len(line.split()) >= 10 for line in lines]
     return "\n".join(line for line, f in zip(lines, flags, strict=True) if f), flags
@@ -185,6 +197,7 @@ METHODS: dict[str, Method] = {
     "keep everything": keep_everything,
     "C4 line rules": c4_lines,
     "C4 line + page rules": c4_with_page_rules,
+    "C4 line rules + curly quotes": c4_lines_curly,
     "keep lines >= 10 words": min10_words,
 }
 

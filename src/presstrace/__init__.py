@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ._version import __version__
 from .clean import CleanedText, CleanOptions, clean_plaintext
 from .errors import InputError, PresstraceError, StoreError
 from .extract import analyse
@@ -20,8 +21,6 @@ from .ingest import IngestReport, ReanalyseReport, ingest, reanalyse
 from .model import Article, RawRecord
 from .options import Options
 from .store import DEFAULT_DB, Database
-
-__version__ = "0.1.0"
 
 
 def open(path: str | Path = DEFAULT_DB, *, readonly: bool = False) -> Database:

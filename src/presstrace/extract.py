@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import re
-from importlib.metadata import version
 from typing import Any
 
+from ._version import __version__
 from .clean import clean_plaintext
 from .errors import InputError
 from .model import Article, RawRecord
@@ -21,7 +21,7 @@ from .sources.meta import first_str, iso_date
 
 # ` date 2019-11-27 ` before the first line, as scrapers of the seed corpus write it.
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?:[ \t]+|\n|\Z)")
-_CLEANER = f"presstrace-clean {version('presstrace')}"
+_CLEANER = f"presstrace-clean {__version__}"
 
 
 def analyse(record: RawRecord, options: Options) -> Article:

@@ -36,9 +36,14 @@ class LineFeatures:
     furniture: str | None
 
 
+# Zero-width characters are not whitespace to str.split(), but a line holding only them is
+# blank to a reader (page dumps use them as spacers between paragraphs and images).
+_INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
 def normalise(line: str) -> str:
-    """Collapse every run of whitespace (incl. NBSP, tabs) to one space."""
-    return " ".join(line.split())
+    """Collapse every run of whitespace (incl. NBSP, tabs) to one space; drop invisibles."""
+    return " ".join(line.translate(_INVISIBLE).split())
 
 
 def count_words(text: str) -> int:

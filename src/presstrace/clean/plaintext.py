@@ -288,6 +288,29 @@ def _reason_outside(ln: _Line, after_body: bool) -> str:
     return "boilerplate"
 
 
+_WORD = re.compile(r"\w+")
+#: Share of a line's 4-word shingles already kept above it that makes it a repeat.
+_REPEAT_SHARE = 0.8
+
+
+def _drop_repeats(lines: list[_Line], keep: list[bool], reasons: list[str]) -> None:
+    """Drop kept lines that repeat body text already kept (teasers, summaries, pull quotes).
+
+    Page dumps often print the standfirst or a summary box again below the article; in the
+    body it would count twice for every later stage (quotes, figures) and for copy detection.
+    """
+    seen: set[tuple[str, ...]] = set()
+    for ln in lines:
+        if not keep[ln.index]:
+            continue
+        tokens = _WORD.findall(ln.text.lower())
+        grams = {tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)}
+        if len(tokens) >= 8 and len(grams & seen) >= _REPEAT_SHARE * len(grams):
+            keep[ln.index], reasons[ln.index] = False, "repeat"
+            continue
+        seen |= grams
+
+
 def clean_plaintext(text: str, options: CleanOptions | None = None) -> CleanedText:
     """Strip page furniture from a plain-text page, one block per line.
 
@@ -335,6 +358,7 @@ def clean_plaintext(text: str, options: CleanOptions | None = None) -> CleanedTe
             for i, reason in header.reasons.items():
                 keep[i], reasons[i] = False, reason
 
+    _drop_repeats(lines, keep, reasons)
     decisions = [LineDecision(ln.index, ln.raw, keep[ln.index], reasons[ln.index]) for ln in lines]
     body = "\n\n".join(ln.text for ln in lines if keep[ln.index])
     return CleanedText(

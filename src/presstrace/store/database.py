@@ -163,7 +163,8 @@ class Database:
         with self._transaction():
             for a in articles:
                 self.conn.execute(
-                    "UPDATE articles SET url = ?, title = ?, outlet = ?, byline = ?, published = ?, "
+                    "UPDATE articles SET url = ?, title = ?, outlet = ?, byline = ?, "
+                    "published = ?, "
                     "dateline = ?, language = ?, text = ?, extractor = ?, removed = ? WHERE id = ?",
                     (
                         a.url,
