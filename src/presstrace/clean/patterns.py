@@ -75,6 +75,10 @@ _CAPTION = re.compile(
     r"[^.!?]{0,60}[)\]]?\s*$|"
     r"\b(?:reuters|afp|ap|epa|dpa|xinhua|ani|pti)\s*/\s*\w[^.!?]{0,40}$|^image source\b|"
     r"^image caption\b|^caption\b|^(?:image|photo|picture) copyright\b|"
+    # Wire captions: "In this Dec. 12, 2006, file photo, ...", "This undated photo shows ..."
+    r"^(?:in )?this (?:[\w.,]+ ){0,5}(?:file|handout|undated) (?:photo|image|picture)s?\b|"
+    r"^(?:in )?this (?:photo|image|picture|frame grab|video grab|screenshot)s? (?:taken|"
+    r"provided|released|made available|shows?|showing|obtained|distributed|posted)\b|"
     # "... on July 25. Jane Doe / AP file", "(NASA/JPL/Univ.)" closing a caption
     r"/\s*(?:ap|afp|reuters|getty images?|epa|pool|file)\b[\w ]{0,12}$|\([^()\s]*/[^()]*\)\s*$",
     _I,
@@ -138,7 +142,9 @@ _COMMENTS_START = re.compile(
     r"(?:log ?in|sign ?in|register|subscribe) to "
     r"(?:comment|leave a comment|post a comment|reply|join)|"
     r"you must be (?:logged in|a registered user) to .{0,40}|"
-    r"(?:leave|add|post|write|submit) (?:a |your )?(?:comment|reply|response)s?|"
+    r"(?:leave|add|post|write|submit) (?:a |your )?(?:comment|reply|response)s?"
+    r"(?:\s+cancel reply)?|"
+    r"your email address will not be published.{0,60}|"
     r"comments? (?:are|is) (?:closed|disabled|now closed)|"
     r"join the (?:discussion|conversation|debate)|"
     r"(?:show|view|read|see|load|hide) (?:all |more )?(?:\d+ )?comments?|"
@@ -210,6 +216,14 @@ def _has(low: str, hints: tuple[str, ...]) -> bool:
     return any(h in low for h in hints)
 
 
+# A line that is only a news agency's name: the credit under a photo or above a wire story.
+_AGENCY_ONLY = re.compile(
+    r"^\W*(?:by )?(?:the )?(?:associated press|reuters|afp|agence france-presse|ap|upi|ani|pti|"
+    r"xinhua|dpa|efe|ansa|kyodo|yonhap|tass|bloomberg|press association|pa media)\W*$",
+    _I,
+)
+
+
 def furniture_reason(text: str, n_words: int) -> str | None:
     """Label a line as page furniture, or ``None`` if nothing matches.
 
@@ -229,6 +243,8 @@ def furniture_reason(text: str, n_words: int) -> str | None:
         return "cookies"
     if n_words <= 40 and _CREDIT_START.match(text):
         return "caption"
+    if n_words <= 4 and _AGENCY_ONLY.match(text):
+        return "credit"
     if n_words <= 60 and _has(low, _SYNDICATION_HINTS) and _SYNDICATION.search(text):
         return "syndication"
     if n_words <= 40 and _has(low, _COPYRIGHT_HINTS) and _COPYRIGHT.search(text):
@@ -256,8 +272,21 @@ def furniture_reason(text: str, n_words: int) -> str | None:
 _BARE_COMMENTS = re.compile(r"^comments?\W*$", _I)
 
 
+# Blog comment headers: "Jane Roe on September 12, 2018 at 4:47 pm said:" (WordPress and
+# its many themes), and "12 thoughts on “Title”" above the thread.
+_COMMENT_HEADER = re.compile(
+    r"^\S.{0,80}?\s(?:on|at|-|–|\|)\s.{0,40}?\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*"
+    r"(?:said|says|wrote|writes|commented)\s*:?$|"
+    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) "
+    r"(?:thoughts?|responses?|comments?|replies|reactions) (?:on|to) .{1,160}$",
+    _I,
+)
+
+
 def is_comment_start(text: str, n_words: int) -> bool:
     """True for lines that open a reader-comment section."""
+    if n_words <= 40 and _COMMENT_HEADER.match(text):
+        return True
     return n_words <= 12 and bool(_COMMENTS_START.match(text)) and not _BARE_COMMENTS.match(text)
 
 

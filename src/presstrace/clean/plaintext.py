@@ -311,14 +311,21 @@ def _drop_repeats(lines: list[_Line], keep: list[bool], reasons: list[str]) -> N
         seen |= grams
 
 
-def clean_plaintext(text: str, options: CleanOptions | None = None) -> CleanedText:
-    """Strip page furniture from a plain-text page, one block per line.
+@dataclass
+class RuleResult:
+    """The rules' view of a page: lines, the body region and a decision per line."""
 
-    Returns the kept body paragraphs (joined by blank lines), the detected
-    headline / byline / dateline, and one :class:`LineDecision` per input
-    line explaining why it was kept or dropped.
-    """
-    opt = options or CleanOptions()
+    lines: list[_Line]
+    start: int
+    end: int
+    cut: int
+    anchor: int | None
+    keep: list[bool]
+    reasons: list[str]
+
+
+def apply_rules(text: str, opt: CleanOptions) -> RuleResult:
+    """Passes 1-3: classify lines, find the body region, decide each line."""
     lines: list[_Line] = []
     for i, raw in enumerate(text.split("\n")):
         norm = normalise(raw)
@@ -348,15 +355,33 @@ def clean_plaintext(text: str, options: CleanOptions | None = None) -> CleanedTe
             if after and ln.feat is not None and patterns.is_comment_start(ln.text, ln.feat.words):
                 in_comments = True
             reasons[i] = _reason_outside(ln, after and in_comments)
+    return RuleResult(lines, start, end, cut, _headline_anchor(lines), keep, reasons)
+
+
+def clean_plaintext(text: str, options: CleanOptions | None = None) -> CleanedText:
+    """Strip page furniture from a plain-text page, one block per line.
+
+    Returns the kept body paragraphs (joined by blank lines), the detected
+    headline / byline / dateline, and one :class:`LineDecision` per input
+    line explaining why it was kept or dropped.
+    """
+    opt = options or CleanOptions()
+    rules = apply_rules(text, opt)
+    lines, keep, reasons = rules.lines, rules.keep, rules.reasons
 
     header = Header()
     if opt.detect_header:
         first_body = next((i for i in range(len(lines)) if keep[i]), None)
         if first_body is not None:
             texts = [ln.text for ln in lines]
-            header = detect_header(texts, first_body, keep, _headline_anchor(lines))
+            header = detect_header(texts, first_body, keep, rules.anchor)
             for i, reason in header.reasons.items():
                 keep[i], reasons[i] = False, reason
+    if opt.use_model:
+        # Late import: the model module imports this one for the line type.
+        from presstrace.clean.linemodel import refine  # noqa: PLC0415
+
+        refine(rules)
 
     _drop_repeats(lines, keep, reasons)
     decisions = [LineDecision(ln.index, ln.raw, keep[ln.index], reasons[ln.index]) for ln in lines]

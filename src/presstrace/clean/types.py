@@ -59,6 +59,9 @@ class CleanOptions:
     cut_comments: bool = True
     #: Try to recognise a headline, byline and dateline at the top.
     detect_header: bool = True
+    #: Let the learned line model (``linemodel.py``) revise the rules' decisions; furniture
+    #: patterns and comment sections stay removed whatever it says.
+    use_model: bool = True
 
 
 @dataclass(frozen=True)
