@@ -347,3 +347,16 @@ def test_large_input_is_fast() -> None:
     elapsed = time.perf_counter() - start
     assert elapsed < 10.0, elapsed
     assert r.text
+
+
+def test_outlet_named_by_syndication_furniture() -> None:
+    page = (
+        "The town council approved the new harbour budget on Monday after a long debate about "
+        "the cost of repairing the sea wall.\n"
+        "This article Council approves harbour budget first appeared on Alden Evening Post\n"
+        "For the latest news from the Alden Evening Post download our mobile app."
+    )
+    assert clean_plaintext(page).outlet == "Alden Evening Post"
+    comments_box = "Use your account to login or register with PortNews. By doing so, you agree."
+    assert clean_plaintext(comments_box + "\n" + page).outlet == "PortNews"
+    assert clean_plaintext(page.split("\n")[0]).outlet is None

@@ -114,7 +114,7 @@ def _from_text(record: RawRecord, text: str, hints: dict[str, Any], options: Opt
         raw_sha256=record.sha256,
         text=cleaned.text,
         title=hints.get("title") or cleaned.title,
-        outlet=hints.get("outlet"),
+        outlet=hints.get("outlet") or cleaned.outlet,
         byline=hints.get("byline") or cleaned.byline,
         published=published,
         url=hints.get("url"),

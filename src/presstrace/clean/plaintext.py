@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from presstrace.clean import patterns
 from presstrace.clean.features import LineFeatures, compute, normalise
 from presstrace.clean.header import Header, detect_header
+from presstrace.clean.outlet import outlet_from_furniture
 from presstrace.clean.types import CleanedText, CleanOptions, LineDecision
 
 _NEG_INF = float("-inf")
@@ -392,4 +393,5 @@ def clean_plaintext(text: str, options: CleanOptions | None = None) -> CleanedTe
         byline=header.byline,
         dateline=header.dateline,
         lines=decisions,
+        outlet=outlet_from_furniture(d.text for d in decisions if not d.keep),
     )

@@ -83,3 +83,5 @@ class CleanedText:
     byline: str | None = None
     dateline: str | None = None
     lines: list[LineDecision] = field(default_factory=list)
+    #: The outlet, when removed furniture names it ("... first appeared on X").
+    outlet: str | None = None
