@@ -33,8 +33,10 @@ unit: $(STAMP)
 
 ## Benchmarks against ../shared/eval (skipped when absent); numbers go to docs/benchmarks.md.
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet 'scikit-learn>=1.3'  # for the held-out row only
 	$(BIN)/python benchmarks/bench_clean_plaintext.py
 	$(BIN)/python benchmarks/bench_html_extract.py
+	$(BIN)/python benchmarks/bench_ingest.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache presstrace-demo.db*

@@ -87,3 +87,11 @@ def test_demo_builds_a_database(tmp_path) -> None:
     stats = json.loads(run("stats", "--db", str(db), "--json").stdout)
     assert stats["articles"] >= 25
     assert stats["errors"] == 0
+
+
+def test_every_command_is_in_the_readme() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    for name in cli.commands:
+        assert f"presstrace {name}" in readme, f"`presstrace {name}` is not documented"

@@ -36,6 +36,7 @@ _FURNITURE_KINDS = (
     "related-link", "navigation", "comments",
 )  # fmt: skip
 _WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
 _LINKISH = re.compile(r"[|»›•·→]|^\W*(?:more|read|see|watch|view|next|previous)\b", re.IGNORECASE)
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -99,30 +100,51 @@ def _words(ln: _Line) -> int:
 def line_features(rules: RuleResult) -> list[list[float] | None]:
     """One feature row per line (None for blank lines), in ``FEATURE_NAMES`` order."""
     lines = rules.lines
-    n = max(len(lines), 1)
     content = [ln for ln in lines if ln.feat is not None]
-    order = {ln.index: k for k, ln in enumerate(content)}
-    seen: set[tuple[str, ...]] = set()
-    repeated: dict[int, float] = {}
-    for ln in content:
-        tokens = _WORD.findall(ln.text.lower())
-        grams = {tuple(tokens[i : i + 3]) for i in range(max(len(tokens) - 2, 1))}
-        repeated[ln.index] = len(grams & seen) / len(grams) if grams else 0.0
-        seen |= grams
-    region_size = max(rules.end - rules.start, 0)
-    title = _title_words(content)
-    blocks = _block_words(content)
+    page = _Page(rules, content)
     rows: list[list[float] | None] = []
+    k = 0
     for ln in lines:
         if ln.feat is None:
             rows.append(None)
             continue
-        k = order[ln.index]
-        row = _row(rules, ln, content, k, n, repeated[ln.index], region_size)
-        words = [w for w in _WORD.findall(ln.text.lower()) if len(w) > 3]
-        overlap = sum(w in title for w in words) / len(words) if words and k > 0 else 0.0
-        rows.append([*row, overlap, math.log1p(blocks[k])])
+        rows.append(_row(page, ln, k))
+        k += 1
     return rows
+
+
+class _Page:
+    """Per-page values, and per-line arrays with prefix sums for the window features."""
+
+    def __init__(self, rules: RuleResult, content: list[_Line]) -> None:
+        self.rules = rules
+        self.content = content
+        self.n = max(len(rules.lines), 1)
+        self.region_size = max(rules.end - rules.start, 0)
+        self.title = _title_words(content)
+        self.blocks = _block_words(content)
+        self.log_words = [math.log1p(ln.feat.words) if ln.feat else 0.0 for ln in content]
+        self.repeated: list[float] = []
+        seen: set[tuple[str, ...]] = set()
+        for ln in content:
+            tokens = _WORD.findall(ln.text.lower())
+            grams = {tuple(tokens[i : i + 3]) for i in range(max(len(tokens) - 2, 1))}
+            self.repeated.append(len(grams & seen) / len(grams) if grams else 0.0)
+            seen |= grams
+        self.sum_words = _prefix(self.log_words)
+        self.sum_terminal = _prefix([float(bool(ln.feat and ln.feat.terminal)) for ln in content])
+        self.sum_keep = _prefix([float(rules.keep[ln.index]) for ln in content])
+
+    def window_mean(self, prefix: list[float], k: int) -> float:
+        lo, hi = max(k - _NEIGHBOURS, 0), min(k + _NEIGHBOURS + 1, len(self.content))
+        return (prefix[hi] - prefix[lo]) / (hi - lo)
+
+
+def _prefix(values: list[float]) -> list[float]:
+    sums = [0.0]
+    for value in values:
+        sums.append(sums[-1] + value)
+    return sums
 
 
 def _title_words(content: list[_Line]) -> set[str]:
@@ -152,39 +174,33 @@ def _block_words(content: list[_Line]) -> list[int]:
     return sizes
 
 
-def _row(
-    rules: RuleResult,
-    ln: _Line,
-    content: list[_Line],
-    k: int,
-    n: int,
-    repeated: float,
-    region_size: int,
-) -> list[float]:
+def _row(page: _Page, ln: _Line, k: int) -> list[float]:
     f = ln.feat
     assert f is not None
+    rules, content = page.rules, page.content
     i = ln.index
     text = ln.text
     chars = max(len(text), 1)
     prev = content[k - 1] if k > 0 else None
     nxt = content[k + 1] if k + 1 < len(content) else None
-    window = content[max(k - _NEIGHBOURS, 0) : k + _NEIGHBOURS + 1]
     anchor = rules.anchor
     if rules.start <= i < rules.end:
         to_region = 0
     else:
         to_region = rules.start - i if i < rules.start else i - rules.end + 1
+    words = [w for w in _WORD.findall(text.lower()) if len(w) > 3]
+    overlap = sum(w in page.title for w in words) / len(words) if words and k > 0 else 0.0
     return [
-        math.log1p(f.words),
+        page.log_words[k],
         math.log1p(chars),
         float(f.terminal),
         f.caps_ratio,
         f.lowercase_words / max(f.words, 1),
         float(f.colon),
         float(f.truncated),
-        sum(c.isdigit() for c in text) / chars,
+        len(_DIGIT.findall(text)) / chars,
         float(bool(_LINKISH.search(text))),
-        float(any(q in text for q in '"“”«»')),
+        float(any(q in text for q in "\"“”«»")),
         float(f.furniture is not None),
         *(float(f.furniture == kind) for kind in _FURNITURE_KINDS),
         float(rules.keep[i]),
@@ -194,25 +210,27 @@ def _row(
         float(ln.klass == "short"),
         float(ln.klass == "bad"),
         float(ln.wall),
-        i / n,
+        i / page.n,
         float(i >= rules.end),
         float(i < rules.start),
         math.log1p(min(to_region, 200)),
         float(i >= rules.cut),
         float(anchor is not None and i > anchor),
         math.log1p(min(i - anchor, 200)) if anchor is not None and i > anchor else -1.0,
-        math.log1p(prev.feat.words) if prev and prev.feat else 0.0,
-        math.log1p(nxt.feat.words) if nxt and nxt.feat else 0.0,
+        page.log_words[k - 1] if prev else 0.0,
+        page.log_words[k + 1] if nxt else 0.0,
         float(bool(prev and prev.feat and prev.feat.terminal)),
         float(bool(nxt and nxt.feat and nxt.feat.terminal)),
         float(bool(prev and rules.keep[prev.index])),
         float(bool(nxt and rules.keep[nxt.index])),
-        sum(math.log1p(w.feat.words) for w in window if w.feat) / len(window),
-        sum(1.0 for w in window if w.feat and w.feat.terminal) / len(window),
-        sum(1.0 for w in window if rules.keep[w.index]) / len(window),
-        repeated,
-        math.log1p(n),
-        region_size / n,
+        page.window_mean(page.sum_words, k),
+        page.window_mean(page.sum_terminal, k),
+        page.window_mean(page.sum_keep, k),
+        page.repeated[k],
+        math.log1p(page.n),
+        page.region_size / page.n,
+        overlap,
+        math.log1p(page.blocks[k]),
     ]
 
 
