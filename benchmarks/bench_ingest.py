@@ -36,7 +36,8 @@ from presstrace.clean import clean_plaintext
 REPO = Path(__file__).resolve().parent.parent
 
 HTML = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<title>{title} | Demo Post</title><meta property="og:site_name" content="Demo Post"><meta name="author" content="Desk {n}">
+<title>{title} | Demo Post</title><meta property="og:site_name" content="Demo Post">
+<meta name="author" content="Desk {n}">
 <meta property="article:published_time" content="{date}T08:00:00Z"></head><body>
 <nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a></nav>
 <article><h1>{title}</h1>{paragraphs}</article>

@@ -359,4 +359,4 @@ def test_outlet_named_by_syndication_furniture() -> None:
     assert clean_plaintext(page).outlet == "Alden Evening Post"
     comments_box = "Use your account to login or register with PortNews. By doing so, you agree."
     assert clean_plaintext(comments_box + "\n" + page).outlet == "PortNews"
-    assert clean_plaintext(page.split("\n")[0]).outlet is None
+    assert clean_plaintext(page.split("\n", maxsplit=1)[0]).outlet is None
