@@ -200,7 +200,7 @@ def _row(page: _Page, ln: _Line, k: int) -> list[float]:
         float(f.truncated),
         len(_DIGIT.findall(text)) / chars,
         float(bool(_LINKISH.search(text))),
-        float(any(q in text for q in "\"“”«»")),
+        float(any(q in text for q in '"“”«»')),
         float(f.furniture is not None),
         *(float(f.furniture == kind) for kind in _FURNITURE_KINDS),
         float(rules.keep[i]),
