@@ -29,64 +29,19 @@ import importlib.util
 import json
 import random
 import re
-import statistics
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from aeb_metric import body_metrics, shingle_tp_fp_fn
 from presstrace.clean import CleanedText, CleanOptions, clean_plaintext
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 # ---------------------------------------------------------------- metric
-
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
-
-
-def _shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
-    tokens = _TOKEN_RE.findall(text or "")
-    # Same as the reference: texts shorter than n give one short shingle.
-    return Counter(
-        tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)) if tokens[i : i + n]
-    )
-
-
-def shingle_tp_fp_fn(true: str, pred: str) -> tuple[float, float, float]:
-    t, p = _shingles(true), _shingles(pred)
-    tp = float(sum((t & p).values()))
-    fp = float(sum((p - t).values()))
-    fn = float(sum((t - p).values()))
-    s = tp + fp + fn
-    return (tp / s, fp / s, fn / s) if s > 0 else (tp, fp, fn)
-
-
-def _precision(tp: float, fp: float, fn: float) -> float:
-    if fp == fn == 0:
-        return 1.0
-    if tp == fp == 0:
-        return 0.0
-    return tp / (tp + fp)
-
-
-def _recall(tp: float, fp: float, fn: float) -> float:
-    if fp == fn == 0:
-        return 1.0
-    if tp == fn == 0:
-        return 0.0
-    return tp / (tp + fn)
-
-
-def body_metrics(rows: Sequence[tuple[float, float, float]]) -> dict[str, float]:
-    precs = [_precision(*r) for r in rows if r[0] + r[1] > 0]
-    recs = [_recall(*r) for r in rows if r[0] + r[2] > 0]
-    p = statistics.mean(precs) if precs else 0.0
-    r = statistics.mean(recs) if recs else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": p, "recall": r, "f1": f1}
 
 
 def line_metrics(pairs: Sequence[tuple[bool, int]]) -> dict[str, float]:

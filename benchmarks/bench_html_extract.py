@@ -36,12 +36,13 @@ import statistics
 import sys
 import time
 import unicodedata
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
+
+from aeb_metric import aeb_body_metrics, f1, n4k_body_metrics
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EVAL_DIR = REPO_ROOT.parent / "shared" / "eval"
@@ -167,74 +168,6 @@ def _init_worker() -> None:
 
 # --------------------------------------------------------------------- metrics
 
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
-
-TpFpFn = tuple[float, float, float]
-
-
-def _shingles(text: str, n: int, short_text_shingle: bool) -> Counter[tuple[str, ...]]:
-    tokens = _TOKEN_RE.findall(text or "")
-    if short_text_shingle:
-        # AEB evaluate.py: range(max(1, len - n + 1)) gives a text shorter than
-        # n tokens one short shingle (and an empty text none).
-        grams = [tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1))]
-        return Counter(g for g in grams if g)
-    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
-
-
-def shingle_tp_fp_fn(
-    true: str, pred: str, *, n: int = 4, short_text_shingle: bool = True
-) -> TpFpFn:
-    gold, got = _shingles(true, n, short_text_shingle), _shingles(pred, n, short_text_shingle)
-    tp = fp = fn = 0.0
-    for key in gold.keys() | got.keys():
-        t, p = gold.get(key, 0), got.get(key, 0)
-        tp += min(t, p)
-        fp += max(0, p - t)
-        fn += max(0, t - p)
-    total = tp + fp + fn
-    if total > 0:  # normalised so that long articles do not weigh more
-        return tp / total, fp / total, fn / total
-    return tp, fp, fn
-
-
-def _precision(tp: float, fp: float, fn: float) -> float:
-    if fp == fn == 0:
-        return 1.0
-    if tp == fp == 0:
-        return 0.0
-    return tp / (tp + fp)
-
-
-def _recall(tp: float, fp: float, fn: float) -> float:
-    if fp == fn == 0:
-        return 1.0
-    if tp == fn == 0:
-        return 0.0
-    return tp / (tp + fn)
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r > 0 else 0.0
-
-
-def aeb_body_metrics(pairs: list[tuple[str, str]]) -> dict[str, float]:
-    """scrapinghub/article-extraction-benchmark evaluate.py, without bootstrap."""
-    counts = [shingle_tp_fp_fn(t, p) for t, p in pairs]
-    p_values = [_precision(*c) for c in counts if c[0] + c[1] > 0]
-    r_values = [_recall(*c) for c in counts if c[0] + c[2] > 0]
-    precision = statistics.mean(p_values) if p_values else 0.0
-    recall = statistics.mean(r_values) if r_values else 0.0
-    return {"precision": precision, "recall": recall, "f1": _f1(precision, recall)}
-
-
-def n4k_body_metrics(pairs: list[tuple[str, str]]) -> dict[str, float]:
-    """newspaper4k tests/evaluation/helper.py: means over all pages."""
-    counts = [shingle_tp_fp_fn(t, p, short_text_shingle=False) for t, p in pairs]
-    precision = statistics.mean(_precision(*c) for c in counts)
-    recall = statistics.mean(_recall(*c) for c in counts)
-    return {"precision": precision, "recall": recall, "f1": _f1(precision, recall)}
-
 
 def _strip_punct_ends(text: str) -> str:
     start, end = 0, len(text)
@@ -294,7 +227,7 @@ def score(pages: list[Page], preds: list[Prediction], wall: float) -> dict[str, 
         out["authors"] = {
             "precision": p,
             "recall": r,
-            "f1": _f1(p, r),
+            "f1": f1(p, r),
             "tp": tp,
             "fp": fp,
             "fn": fn,

@@ -24,7 +24,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from bench_clean_plaintext import body_metrics, shingle_tp_fp_fn  # noqa: E402
+from aeb_metric import body_metrics, shingle_tp_fp_fn  # noqa: E402
 from presstrace.clean import (  # noqa: E402
     CleanOptions,
     clean_plaintext,
