@@ -14,7 +14,8 @@ from ..errors import InputError
 #: How much of a file the sniffer looks at.
 SNIFF_BYTES = 64 * 1024
 
-_MAGIC = {
+#: Leading bytes of files that reach article folders by mistake, and what they are.
+BINARY_SIGNATURES = {
     b"%PDF": "a PDF document",
     b"\x89PNG": "a PNG image",
     b"\xff\xd8\xff": "a JPEG image",
@@ -26,6 +27,7 @@ _MAGIC = {
     b"BZh": "a bzip2 archive",
     b"\xfd7zXZ": "an xz archive",
     b"\x28\xb5\x2f\xfd": "a zstandard archive",
+    b"{\\rtf": "an RTF document",
 }
 _FEED = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 _HTML = re.compile(
@@ -47,7 +49,7 @@ def sniff(head: bytes, name: str = "") -> str:
     body = head.lstrip(b"\xef\xbb\xbf").lstrip()
     if not body:
         raise InputError("empty", "empty file: nothing to read")
-    for magic, what in _MAGIC.items():
+    for magic, what in BINARY_SIGNATURES.items():
         if head.startswith(magic):
             raise InputError("binary", f"{what}, not an article: {_SUPPORTED}; convert it first")
     if _looks_binary(head):

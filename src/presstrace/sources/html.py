@@ -24,6 +24,8 @@ from trafilatura import bare_extraction
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
+from .detect import BINARY_SIGNATURES
+
 __all__ = ["HtmlExtract", "NoArticleError", "extract_html"]
 
 # trafilatura and htmldate log a warning or an error for every page they reject
@@ -37,19 +39,6 @@ for _name in ("trafilatura", "htmldate"):
 # trafilatura refuses bigger inputs too (its MAX_FILE_SIZE); we say so clearly.
 MAX_INPUT_BYTES = 20_000_000
 
-# Leading bytes of common non-HTML files that reach a scraper by mistake.
-_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
-    (b"\x89PNG", "a PNG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"RIFF", "a RIFF (WebP/WAV/AVI) file"),
-    (b"\x7fELF", "an executable"),
-    (b"MZ", "a Windows executable"),
-    (b"{\\rtf", "an RTF document"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document"),
-)
 _TAG_RE = re.compile(r"<\s*[a-zA-Z!/]")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _NO_TEXT = (
@@ -179,7 +168,7 @@ def _check_input(data: bytes | str) -> None:
         )
     if isinstance(data, bytes):
         head = data[:64].lstrip()
-        for signature, kind in _BINARY_SIGNATURES:
+        for signature, kind in BINARY_SIGNATURES.items():
             if head.startswith(signature):
                 raise NoArticleError(f"the input is not HTML: it looks like {kind}")
         # gzip is fine: trafilatura decompresses it (with a size cap) itself.
