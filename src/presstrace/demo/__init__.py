@@ -7,6 +7,8 @@ sign-up prompts and reader comments, an HTML wire copy, a Latin-1 text file and 
 
 from __future__ import annotations
 
+import shutil
+import sys
 from collections import Counter
 from importlib.resources import as_file, files
 from pathlib import Path
@@ -38,9 +40,39 @@ def run_demo(db_path: Path, options: Options, console: Console) -> None:
         for kind, count in stats["by_kind"]:
             console.print(f"  {kind:>6}: {count}")
         _show_cleaning(db, console)
+        _show_metadata(db, console)
         console.print("\nTry:")
+        program = _program()
         for command in ("stats", "export articles --format csv -o articles.csv", "errors"):
-            console.print(f"  presstrace {command} --db {db_path}")
+            console.print(f"  {program} {command} --db {db_path}")
+
+
+def _program() -> str:
+    """How to call presstrace from here: inside a virtual environment it may not be on PATH."""
+    local = Path(sys.executable).parent / "presstrace"
+    if shutil.which("presstrace") == str(local) or not local.exists():
+        return "presstrace"
+    try:
+        return str(local.relative_to(Path.cwd()))
+    except ValueError:
+        return str(local)
+
+
+def _show_metadata(db: Database, console: Console) -> None:
+    """What was read from the HTML page and the feed items."""
+    rows = db.conn.execute(
+        "SELECT title, outlet, byline, published, kind FROM articles "
+        "WHERE kind IN ('html', 'feed') ORDER BY kind, source"
+    ).fetchall()
+    if rows:
+        console.print("\n[bold]Metadata read from HTML and feeds[/bold]")
+    for title, outlet, byline, published, kind in rows:
+        fields = "; ".join(
+            f"{k}: {v}"
+            for k, v in (("outlet", outlet), ("byline", byline), ("published", published))
+            if v
+        )
+        console.print(f"  {kind:>4}  {escape(title or '(untitled)')}  [dim]{escape(fields)}[/dim]")
 
 
 def _show_cleaning(db: Database, console: Console) -> None:
