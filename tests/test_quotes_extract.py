@@ -1,0 +1,138 @@
+"""Who said what in one article: fixtures written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from presstrace.quotes import Quote
+from presstrace.quotes.extract import QuoteExtractor
+from presstrace.quotes.marks import find_quoted
+
+
+@pytest.fixture(scope="module")
+def extractor() -> QuoteExtractor:
+    return QuoteExtractor()
+
+
+ARTICLE = "\n\n".join(
+    [
+        "Harbour Minister Elena Marsh said on Monday that the northern quay would stay closed "
+        "until the sea wall is repaired.",
+        "“We cannot let ships berth there until the wall is safe,” Marsh told reporters at the "
+        "port. “The engineers need at least three weeks.”",
+        "“Nobody will lose their licence over this,” she added.",
+        "“We will pay every fisherman for the days they cannot sail.”",
+        "The town council said it was “deeply concerned” about the cost of the repairs.",
+        "According to a senior port official, the repairs could cost 250,000 euros.",
+        "The minister later called the storm damage “the worst in a generation.”",
+        "Local fishermen described the closure as a “catastrophe”, and the council's so-called "
+        "“resilience fund” was not mentioned.",
+    ]
+)
+
+
+def by_content(quotes: list[Quote], words: str) -> Quote:
+    found = [q for q in quotes if words in q.content.text]
+    assert found, f"no quote containing {words!r} in {[q.content.text for q in quotes]}"
+    return found[0]
+
+
+def test_direct_quotes_with_their_speakers(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract(ARTICLE)
+    first = by_content(quotes, "We cannot let ships berth")
+    assert first.kind == "direct"
+    assert first.speaker == "Elena Marsh"  # "Marsh" completed from the first paragraph
+    assert first.cue is not None and first.cue.text == "told"
+    assert first.source is not None and first.source.text == "Marsh"
+    # Offsets point into the article, without the quote marks.
+    assert ARTICLE[first.content.start : first.content.end] == first.content.text
+    assert not first.content.text.startswith("“")
+
+
+def test_second_sentence_of_a_quote_continues_it(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract(ARTICLE)
+    first = by_content(quotes, "We cannot let ships berth")
+    second = by_content(quotes, "The engineers need")
+    assert second.speaker == "Elena Marsh"
+    assert second.continues == quotes.index(first)
+    assert second.source == first.source  # the mention nearest the quote
+
+
+def test_pronoun_and_floating_paragraph(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract(ARTICLE)
+    added = by_content(quotes, "Nobody will lose")
+    assert (added.speaker, added.source.text if added.source else None) == ("Elena Marsh", "she")
+    floating = by_content(quotes, "We will pay every fisherman")
+    assert floating.kind == "direct" and floating.cue is None
+    assert floating.speaker == "Elena Marsh"
+
+
+def test_indirect_mixed_and_according_to(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract(ARTICLE)
+    indirect = by_content(quotes, "the northern quay would stay closed")
+    assert indirect.kind == "indirect"
+    assert indirect.content.text.startswith("that")
+    assert indirect.role == "Harbour Minister"
+    mixed = by_content(quotes, "deeply concerned")
+    assert mixed.kind == "mixed"
+    assert (mixed.speaker, mixed.speaker_kind) == ("town council", "organisation")
+    according = by_content(quotes, "the repairs could cost")
+    assert according.cue is not None and according.cue.text == "According to"
+    assert according.speaker == "senior port official"
+    assert according.speaker_kind == "unnamed"
+
+
+def test_nominal_mention_resolves_through_the_role(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract(ARTICLE)
+    called = by_content(quotes, "the worst in a generation")
+    assert called.speaker == "Elena Marsh"  # "The minister" ~ "Harbour Minister Elena Marsh"
+
+
+def test_scare_quotes_and_coined_terms_are_not_statements(extractor: QuoteExtractor) -> None:
+    quotes, terms = extractor.extract_with_terms([ARTICLE])[0]
+    assert not [q for q in quotes if q.content.text in ("catastrophe", "resilience fund")]
+    assert {t.span.text for t in terms} >= {"resilience fund"}
+    catastrophe = [t for t in terms if t.span.text == "catastrophe"]
+    assert catastrophe and catastrophe[0].user == "Local fishermen"
+
+
+def test_inverted_cue_appositive_and_colon_paragraph(extractor: QuoteExtractor) -> None:
+    text = (
+        "“The bridge will reopen in June,” said Tomas Riedel, an engineer at the port "
+        "authority.\n\nRiedel continued:\n\n“We have ordered the steel already.”"
+    )
+    quotes = extractor.extract(text)
+    assert [q.speaker for q in quotes] == ["Tomas Riedel", "Tomas Riedel"]
+    assert quotes[0].role == "engineer at the port authority"
+    assert quotes[1].cue is not None and quotes[1].cue.text == "continued"
+
+
+def test_dash_attribution_and_speech_inside_a_quote(extractor: QuoteExtractor) -> None:
+    text = "“We call on the council to act now. They say nothing.” — Maria Okoye, a fisher."
+    quotes = extractor.extract(text)
+    assert len(quotes) == 1  # "call" and "say" inside the quote are not cues
+    assert quotes[0].speaker == "Maria Okoye"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said “this never closes.",
+        "A stray ” mark, then ``LaTeX style'' and \"straight\" quotes, said the clerk.",
+        "“Unbalanced “nested” marks everywhere” ” ” “",
+        "“",
+        "",
+        'said said said “” “ ” " "',
+    ],
+)
+def test_odd_quote_marks_never_crash(extractor: QuoteExtractor, text: str) -> None:
+    for quote in extractor.extract(text):
+        assert 0 <= quote.content.start <= quote.content.end <= len(text)
+
+
+def test_quote_marks_of_every_style() -> None:
+    text = "“curly” and \"straight\" and ``latex'' and «guillemets» and ”reversed”"
+    inner = [text[q.inner_start : q.inner_end] for q in find_quoted(text)]
+    assert inner == ["curly", "straight", "latex", "guillemets", "reversed"]
+    unclosed = find_quoted("“runs to the end of the paragraph")
+    assert len(unclosed) == 1 and not unclosed[0].closed
