@@ -61,7 +61,7 @@ def test_stdin_dash(tmp_path) -> None:
 def test_export_of_a_stage_not_built_yet_says_so(tmp_path) -> None:
     db = str(tmp_path / "kb.db")
     run("ingest", "-", "--db", db, stdin=BODY)
-    result = CliRunner().invoke(cli, ["export", "quotes", "--db", db])
+    result = CliRunner().invoke(cli, ["export", "figures", "--db", db])
     assert result.exit_code != 0
     assert "articles" in str(result.exception) or "articles" in result.output
 

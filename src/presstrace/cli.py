@@ -70,6 +70,11 @@ def cli() -> None:
     "--no-clean", is_flag=True, help="Keep plain text as it is instead of removing page furniture."
 )
 @click.option("--hidden", is_flag=True, help="Also read hidden files and folders.")
+@click.option(
+    "--no-quotes",
+    is_flag=True,
+    help="Skip finding who said what (faster; `reanalyse` can add quotes later).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary and errors.")
 def ingest_command(
     paths: tuple[str, ...],
@@ -78,6 +83,7 @@ def ingest_command(
     max_mb: float,
     no_clean: bool,
     hidden: bool,
+    no_quotes: bool,
     quiet: bool,
 ) -> None:
     """Read articles from PATHS into the knowledge base.
@@ -88,7 +94,11 @@ def ingest_command(
     listed with its reason (see `presstrace errors`). Exits with status 1 if any input failed.
     """
     options = Options(
-        workers=workers, max_bytes=int(max_mb * 1e6), clean_text=not no_clean, include_hidden=hidden
+        workers=workers,
+        max_bytes=int(max_mb * 1e6),
+        clean_text=not no_clean,
+        include_hidden=hidden,
+        quotes=not no_quotes,
     )
     with _open(db_path) as db, ExitStack() as stack:
         hook = None

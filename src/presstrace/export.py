@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
 from .errors import PresstraceError
@@ -14,8 +14,10 @@ FORMATS = ("jsonl", "csv")
 #: KINDs of the export contract, with the stage that produces each.
 KINDS = {
     "articles": None,
-    "quotes": "quotes and speakers",
-    "speakers": "quotes and speakers",
+    "quotes": None,
+    "speakers": None,
+    "statements": None,
+    "terms": None,
     "figures": "figures",
     "dates": "time expressions",
     "stories": "stories",
@@ -35,9 +37,16 @@ def rows(db: Database, kind: str) -> Iterator[dict[str, Any]]:
     if stage is not None:
         raise ExportError(
             f"`{kind}` needs the {stage} stage, which this version of presstrace does not have "
-            "yet; `articles` is available"
+            f"yet; available: {', '.join(k for k, v in KINDS.items() if v is None)}"
         )
-    return db.articles()
+    readers: dict[str, Callable[[], Iterator[dict[str, Any]]]] = {
+        "articles": db.articles,
+        "quotes": db.quotes,
+        "speakers": db.speakers,
+        "statements": db.statements,
+        "terms": db.terms,
+    }
+    return readers[kind]()
 
 
 def write(records: Iterable[dict[str, Any]], out: TextIO, fmt: str) -> int:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from ._version import __version__
@@ -15,6 +17,7 @@ from .clean import clean_plaintext
 from .errors import InputError
 from .model import Article, RawRecord
 from .options import Options
+from .quotes.extract import QuoteExtractor
 from .sources.decode import decode_text, normalise_newlines
 from .sources.html import NoArticleError, extract_html
 from .sources.meta import first_str, iso_date
@@ -27,12 +30,23 @@ _CLEANER = f"presstrace-clean {__version__}"
 def analyse(record: RawRecord, options: Options) -> Article:
     """Turn ``record`` into an ``Article`` or raise ``InputError`` saying why not."""
     if record.kind == "html":
-        return _from_html(record, record.data, dict(record.hints))
-    if record.kind == "text":
-        return _from_text(record, decode_text(record.data), dict(record.hints), options)
-    if record.kind in ("jsonl", "feed"):
-        return _from_json(record, options)
-    raise InputError("bad-record", f"unknown input kind {record.kind!r}")
+        article = _from_html(record, record.data, dict(record.hints))
+    elif record.kind == "text":
+        article = _from_text(record, decode_text(record.data), dict(record.hints), options)
+    elif record.kind in ("jsonl", "feed"):
+        article = _from_json(record, options)
+    else:
+        raise InputError("bad-record", f"unknown input kind {record.kind!r}")
+    if not options.quotes:
+        return article
+    quotes, terms = _quote_extractor().extract_with_terms([article.text])[0]
+    return replace(article, quotes=quotes, terms=terms)
+
+
+@cache
+def _quote_extractor() -> QuoteExtractor:
+    """One per worker process: the spaCy pipeline loads once, on first use."""
+    return QuoteExtractor()
 
 
 def _from_json(record: RawRecord, options: Options) -> Article:

@@ -19,6 +19,8 @@ from .errors import InputError
 from .extract import analyse
 from .model import Article, RawRecord, article_id
 from .options import Options
+from .quotes.corpus import CorpusReport
+from .quotes.corpus import rebuild as rebuild_corpus
 from .sources import Failure, Skip, iter_records
 from .store import Batch, Database
 
@@ -34,6 +36,7 @@ class IngestReport:
     skipped: Counter[str] = field(default_factory=Counter)
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # source, code, reason
     run: int = 0
+    corpus: CorpusReport | None = None  # speakers and statements, when quotes were found
 
     @property
     def ok(self) -> bool:
@@ -114,6 +117,8 @@ def ingest(
             failed=report.failed,
             skipped=sum(report.skipped.values()),
         )
+    if options.quotes and report.new:
+        report.corpus = rebuild_corpus(db)
     return report
 
 
@@ -139,7 +144,7 @@ def reanalyse(db: Database, options: Options | None = None) -> ReanalyseReport:
             report.failed.append((record.source, outcome.code, outcome.reason))
             continue
         current = db.article(outcome.id)
-        if current is not None and _same(current, outcome):
+        if current is not None and _same(db, current, outcome):
             report.unchanged += 1
             continue
         changed.append(outcome)
@@ -148,12 +153,22 @@ def reanalyse(db: Database, options: Options | None = None) -> ReanalyseReport:
             db.update_articles(changed)
             changed.clear()
     db.update_articles(changed)
+    if options.quotes and report.changed:
+        rebuild_corpus(db)
     return report
 
 
-def _same(stored: dict[str, object], article: Article) -> bool:
+def _same(db: Database, stored: dict[str, object], article: Article) -> bool:
     fields = ("text", "title", "outlet", "byline", "published", "dateline", "extractor", "removed")
-    return all(stored[f] == getattr(article, f) for f in fields)
+    if not all(stored[f] == getattr(article, f) for f in fields):
+        return False
+    quotes = db.conn.execute(
+        "SELECT text, start, kind, speaker_name FROM quotes WHERE article = ? ORDER BY position",
+        (article.id,),
+    ).fetchall()
+    return [tuple(q) for q in quotes] == [
+        (q.content.text, q.content.start, q.kind, q.speaker) for q in article.quotes
+    ]
 
 
 class _Writer:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from .quotes.model import Quote, Term
+
 #: Input kinds, detected from content (see ``presstrace.sources.detect``).
 KINDS = ("text", "html", "jsonl", "warc", "feed")
 
@@ -55,6 +57,9 @@ class Article:
     #: Lines the cleaner removed, as ``[line_index, reason, text]``; empty for HTML input,
     #: where the extractor works on the DOM.
     removed: list[list[Any]] = field(default_factory=list)
+    #: Who said what (offsets into ``text``), and quoted terms; empty when quotes are off.
+    quotes: list[Quote] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
 
     @property
     def id(self) -> str:

@@ -20,6 +20,7 @@ class Options:
     ``clean_text``: remove page furniture from plain-text inputs (and JSON ``text`` fields).
     ``batch_size``: articles written per transaction; a killed run loses at most one batch of
     work, never consistency.
+    ``quotes``: find who said what in each article (needs the English spaCy model).
     """
 
     workers: int = 0
@@ -27,6 +28,7 @@ class Options:
     clean_text: bool = True
     include_hidden: bool = False
     batch_size: int = 200
+    quotes: bool = True
     clean: CleanOptions = field(default_factory=CleanOptions)
 
     @property

@@ -1,7 +1,7 @@
-"""Quotes: who said what, in one article (``extract``) and across a corpus (planned)."""
+"""Quotes: who said what, in one article (``extract``) and across a corpus (``corpus``)."""
 
 from __future__ import annotations
 
-from .model import KINDS, SPEAKER_KINDS, Quote, Span
+from .model import KINDS, SPEAKER_KINDS, Quote, Span, Term
 
-__all__ = ["KINDS", "SPEAKER_KINDS", "Quote", "Span"]
+__all__ = ["KINDS", "SPEAKER_KINDS", "Quote", "Span", "Term"]

@@ -40,7 +40,7 @@ from .lexicon import (
     XCOMP_VERBS,
 )
 from .marks import QuotedSpan, find_quoted
-from .model import Quote, Span
+from .model import Quote, Span, Term
 from .nlp import load_english
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -51,14 +51,6 @@ _EDGE_PUNCT = set(",;:.!?—–-\"“”‘’'«»()[]")
 TERM_MAX_WORDS = 4
 NAMING_MAX_WORDS = 3  # a label; "the worst in a generation" is a claim
 _ENT_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "group"}
-
-
-@dataclass
-class Term:
-    """A scare-quoted word or coined term, and who uses it (the article's voice: None)."""
-
-    span: Span
-    user: str | None = None
 
 
 @dataclass
@@ -146,12 +138,17 @@ class _Article:
         ]  # an unclosed mark mid-paragraph is a typo, not a quote running to the end
         claimed: set[int] = set()
         found: list[Quote] = []
-        for token in doc:
-            if not _is_cue(token) or _inside(token.idx, quoted):
-                continue
+        cues = [t for t in doc if _is_cue(t) and not _inside(t.idx, quoted)]
+        # "according to X" last: when a verb already attributes the same words, X is where the
+        # report came from, not a second speaker.
+        cues.sort(key=lambda t: t.lower_ == "according")
+        for token in cues:
             quote = self._attribution(token, doc, quoted, claimed, offset)
-            if quote is not None:
-                found.append(quote)
+            if quote is None:
+                continue
+            if token.lower_ == "according" and any(_overlap(quote, other) for other in found):
+                continue
+            found.append(quote)
         pending: list[tuple[int, Quote | int]] = [(q.content.start, q) for q in found]
         pending += [(offset + p.start, k) for k, p in enumerate(quoted) if k not in claimed]
         ordered: list[Quote] = []
@@ -457,7 +454,8 @@ def _content_tokens(cue: Any) -> list[Any]:
             if found:
                 return list(found[0].subtree)
     head = cue.head
-    if cue.dep_ in ("ccomp", "parataxis", "advcl") and head.i < cue.i and head is not cue:
+    preposed = cue.dep_ in ("ccomp", "parataxis", "advcl") and head.i < cue.i and head is not cue
+    if preposed and not _is_cue(head):
         skip = {t.i for t in cue.subtree}
         return [t for t in head.subtree if t.i not in skip and t.i < cue.left_edge.i]
     return []
@@ -505,6 +503,10 @@ def _quote_before(cue: Any, quoted: list[QuotedSpan], text: str) -> int | None:
             if not re.search(r"[.!?]\s", between):
                 return k
     return None
+
+
+def _overlap(a: Quote, b: Quote) -> bool:
+    return a.content.start < b.content.end and b.content.start < a.content.end
 
 
 def _span(text: str, span: tuple[int, int] | None, offset: int) -> Span | None:
@@ -582,7 +584,13 @@ def _subject(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
 def _source_span(head: Any) -> tuple[int, int] | None:
     skip = set()
     for child in head.children:
-        if child.dep_ in ("relcl", "appos", "acl") or (child.dep_ == "punct" and child.i > head.i):
+        after = child.i > head.i
+        temporal = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+        if (
+            child.dep_ in ("relcl", "appos", "acl")
+            or (child.dep_ == "punct" and after)
+            or (after and child.dep_ in ("prep", "npadvmod") and temporal)
+        ):  # "Mike Pompeo on Tuesday": the date is not part of who he is
             skip |= {t.i for t in child.subtree}
     tokens = [t for t in head.subtree if t.i not in skip]
     return _char_span(tokens)

@@ -36,3 +36,12 @@ class Quote:
     #: Index (in the article's list) of the quote this one continues: "“A,” he said. “B.”" is
     #: one attribution in two passages; B continues A and carries A's source mention.
     continues: int | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    """A scare-quoted word or coined term ("vocational training centres") and who uses it:
+    the speaker whose naming it is, or None for the article's own voice."""
+
+    span: Span
+    user: str | None = None

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import StoreError
 from ..model import Article, RawRecord, article_id
+from ..quotes.model import Span
 from .schema import SCHEMA_VERSION, migrate
 
 DEFAULT_DB = "presstrace.db"
@@ -144,6 +145,7 @@ class Database:
                     ),
                 )
                 self._add_source(article.source, article.id, stamp)
+                self._put_quotes(article)
             for source, known in batch.sources:
                 self._add_source(source, known, stamp)
             for source, code, reason, data in batch.errors:
@@ -180,6 +182,7 @@ class Database:
                         a.id,
                     ),
                 )
+                self._put_quotes(a)
 
     def stored_records(self) -> Iterator[RawRecord]:
         """Every stored article's input as a ``RawRecord``, as it was first read."""
@@ -191,6 +194,28 @@ class Database:
             if data is not None:
                 hints = {"url": row["url"]} if row["kind"] == "html" and row["url"] else {}
                 yield RawRecord(row["source"], row["kind"], data, hints)
+
+    def _put_quotes(self, article: Article) -> None:
+        """Replace the article's quotes and terms (a re-analysis brings new ones)."""
+        self.conn.execute("DELETE FROM quotes WHERE article = ?", (article.id,))
+        self.conn.execute("DELETE FROM terms WHERE article = ?", (article.id,))
+        for position, q in enumerate(article.quotes):
+            continues = None if q.continues is None else f"{article.id}:{q.continues}"
+            self.conn.execute(
+                "INSERT INTO quotes (id, article, position, text, start, end, kind, cue, "
+                "cue_start, cue_end, mention, mention_start, mention_end, speaker_name, "
+                "speaker_kind, role, continues) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    f"{article.id}:{position}", article.id, position, q.content.text,
+                    q.content.start, q.content.end, q.kind,
+                    *(_parts(q.cue)), *(_parts(q.source)),
+                    q.speaker, q.speaker_kind, q.role, continues,
+                ),
+            )  # fmt: skip
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO terms (article, text, start, end, user) VALUES (?,?,?,?,?)",
+            [(article.id, t.span.text, t.span.start, t.span.end, t.user) for t in article.terms],
+        )
 
     def _put_raw(self, sha256: str, data: bytes) -> None:
         packed = zlib.compress(data, 6)
@@ -248,6 +273,55 @@ class Database:
             )
         ]
         return found
+
+    def quotes(
+        self, *, speaker: str | None = None, article: str | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Quotes in the export contract's shape; ``speaker`` matches a name or a speaker id."""
+        sql = (
+            "SELECT q.*, a.source AS article_source, s.name AS entity_name "
+            "FROM quotes q JOIN articles a ON a.id = q.article "
+            "LEFT JOIN speakers s ON s.id = q.speaker"
+        )
+        where, params = [], []
+        if speaker is not None:
+            where.append("(q.speaker = ? OR s.name = ? COLLATE NOCASE OR q.speaker_name = ? "
+                         "COLLATE NOCASE)")  # fmt: skip
+            params += [speaker, speaker, speaker]
+        if article is not None:
+            where.append("q.article = ?")
+            params.append(article)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        for row in self.conn.execute(sql + " ORDER BY a.rowid, q.position", params):
+            yield _quote_record(row)
+
+    def speakers(self) -> Iterator[dict[str, Any]]:
+        """Speaker entities, most quoted first."""
+        for row in self.conn.execute("SELECT * FROM speakers ORDER BY quotes DESC, name"):
+            found = dict(row)
+            found["aliases"] = json.loads(found["aliases"])
+            found["roles"] = json.loads(found["roles"])
+            yield found
+
+    def statements(self) -> Iterator[dict[str, Any]]:
+        """One row per statement: its first report and how widely it was reported."""
+        for row in self.conn.execute(
+            "SELECT * FROM statements ORDER BY reports DESC, first_published, id"
+        ):
+            found = dict(row)
+            found["outlets"] = json.loads(found["outlets"])
+            found["quotes"] = [
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT id FROM quotes WHERE statement = ? ORDER BY id", (found["id"],)
+                )
+            ]
+            yield found
+
+    def terms(self) -> Iterator[dict[str, Any]]:
+        for row in self.conn.execute("SELECT * FROM terms ORDER BY article, start"):
+            yield dict(row)
 
     def raw(self, sha256: str) -> bytes | None:
         """The input exactly as it was read, for re-running a better extractor later."""
@@ -317,6 +391,34 @@ class _Transaction:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.conn.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _quote_record(row: sqlite3.Row) -> dict[str, Any]:
+    """A stored quote as the export contract has it, then extras."""
+    name = row["entity_name"] or row["speaker_name"]
+    return {
+        "id": row["id"],
+        "article": row["article"],
+        "source": row["article_source"],
+        "text": row["text"],
+        "kind": row["kind"],
+        "speaker": None
+        if name is None and row["mention"] is None
+        else {"name": name, "mention": row["mention"], "id": row["speaker"]},
+        "cue": row["cue"],
+        "start": row["start"],
+        "end": row["end"],
+        "statement": row["statement"],
+        "speaker_kind": row["speaker_kind"],
+        "role": row["role"],
+        "continues": row["continues"],
+        "mention_start": row["mention_start"],
+        "mention_end": row["mention_end"],
+    }
+
+
+def _parts(span: Span | None) -> tuple[str | None, int | None, int | None]:
+    return (None, None, None) if span is None else (span.text, span.start, span.end)
 
 
 def _sha256(data: bytes) -> str:

@@ -87,6 +87,58 @@ MIGRATIONS: list[str] = [
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
     """,
+    # 2: who said what. Per article: quotes and quoted terms. Per corpus (rebuilt by
+    # presstrace.quotes.corpus after each ingest): speakers and statements.
+    """
+    CREATE TABLE quotes (
+        id TEXT PRIMARY KEY,            -- article id + ':' + position in the article
+        article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,             -- what was said, without the outer quote marks
+        start INTEGER NOT NULL,         -- offsets of text in the article's clean text
+        end INTEGER NOT NULL,
+        kind TEXT NOT NULL,             -- direct / indirect / mixed
+        cue TEXT, cue_start INTEGER, cue_end INTEGER,
+        mention TEXT, mention_start INTEGER, mention_end INTEGER,  -- the speaker as written
+        speaker_name TEXT,              -- resolved within the article, NULL when unknown
+        speaker_kind TEXT NOT NULL,
+        role TEXT,
+        continues TEXT,                 -- id of the quote this one continues
+        speaker TEXT,                   -- speaker entity id (corpus stage)
+        statement TEXT                  -- statement id (corpus stage)
+    );
+    CREATE INDEX quotes_article ON quotes(article);
+    CREATE INDEX quotes_speaker ON quotes(speaker);
+    CREATE INDEX quotes_statement ON quotes(statement);
+    CREATE TABLE terms (
+        article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        user TEXT,                      -- who uses the term; NULL: the article's own voice
+        PRIMARY KEY (article, start)
+    );
+    CREATE TABLE speakers (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        aliases TEXT NOT NULL,          -- JSON list of names and mentions seen
+        roles TEXT NOT NULL,            -- JSON list of {role, first_seen, last_seen}
+        quotes INTEGER NOT NULL
+    );
+    CREATE TABLE statements (
+        id TEXT PRIMARY KEY,
+        text TEXT NOT NULL,             -- the wording of the first report
+        speaker TEXT,                   -- speaker entity id of the first report
+        first_quote TEXT NOT NULL,
+        first_article TEXT NOT NULL,
+        first_published TEXT,
+        reports INTEGER NOT NULL,
+        outlets TEXT NOT NULL,          -- JSON list
+        wordings INTEGER NOT NULL,      -- how many different wordings
+        speakers INTEGER NOT NULL       -- how many different attributions (> 1 is flagged)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,109 @@
+"""Across articles: one speaker per person or body, one statement per quote, and the exports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import presstrace
+from presstrace.cli import cli
+
+WIRE = (
+    " date 2024-03-11 Port Alden closes northern quay\n\n"
+    "Harbour Minister Elena Marsh said on Monday that the northern quay would stay closed.\n\n"
+    "“We cannot let ships berth there until the sea wall is safe again,” Marsh told "
+    "reporters at the port.\n\n"
+    "A senior port official said the repairs would take at least three weeks."
+)
+REWRITE = (
+    " date 2024-03-12 Fishermen angry as quay shuts\n\n"
+    "Fishermen in Port Alden reacted angrily to the closure of the northern quay.\n\n"
+    "“We can not let ships berth there until the sea-wall is safe,” the minister told "
+    "reporters, according to the Alden Gazette.\n\n"
+    "A senior port official said the council had known about the cracks for a year."
+)
+LATER = (
+    " date 2024-03-20 Quay to reopen in April\n\n"
+    "Marsh said on Wednesday that the repairs were ahead of schedule and that the quay "
+    "would reopen in April."
+)
+QUOTES_CONTRACT = ["id", "article", "source", "text", "kind", "speaker", "cue", "start", "end",
+                   "statement"]  # fmt: skip
+SPEAKERS_CONTRACT = ["id", "name", "kind", "aliases", "roles", "quotes"]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    (root / "in").mkdir()
+    for name, text in (("wire.txt", WIRE), ("rewrite.txt", REWRITE), ("later.txt", LATER)):
+        (root / "in" / name).write_text(text, encoding="utf-8")
+    db_path = root / "kb.db"
+    with presstrace.open(db_path) as db:
+        report = presstrace.ingest(db, [str(root / "in")], presstrace.Options(workers=1))
+        assert (report.new, report.failed) == (3, 0)
+        assert report.corpus is not None and report.corpus.shared_statements >= 1
+    return db_path
+
+
+def test_the_same_quote_in_two_outlets_is_one_statement(corpus: Path) -> None:
+    with presstrace.open(corpus, readonly=True) as db:
+        quotes = [q for q in db.quotes() if "let ships berth" in q["text"]]
+        assert len(quotes) == 2
+        assert quotes[0]["statement"] == quotes[1]["statement"]
+        (statement,) = [s for s in db.statements() if s["id"] == quotes[0]["statement"]]
+        assert statement["reports"] == 2
+        assert statement["wordings"] == 2  # "cannot" / "can not", "sea wall" / "sea-wall"
+        assert statement["first_published"] == "2024-03-11"
+        assert statement["speakers"] == 1  # "Marsh" and "the minister" are the same person
+
+
+def test_one_speaker_entity_per_person(corpus: Path) -> None:
+    with presstrace.open(corpus, readonly=True) as db:
+        people = {s["name"]: s for s in db.speakers() if s["kind"] == "person"}
+        marsh = people["Elena Marsh"]
+        assert marsh["quotes"] >= 4
+        assert "Marsh" in marsh["aliases"]
+        assert {"role": "Harbour Minister", "first_seen": "2024-03-11",
+                "last_seen": "2024-03-11"} in marsh["roles"]  # fmt: skip
+        later = [q for q in db.quotes() if "ahead of schedule" in q["text"]]
+        assert later[0]["speaker"]["id"] == marsh["id"]  # a bare surname, in another article
+
+
+def test_unnamed_sources_are_not_merged_across_articles(corpus: Path) -> None:
+    with presstrace.open(corpus, readonly=True) as db:
+        officials = [s for s in db.speakers() if s["name"] == "senior port official"]
+        assert len(officials) == 2
+        assert all(s["kind"] == "unnamed" for s in officials)
+
+
+def test_quotes_and_speakers_exports_follow_the_contract(corpus: Path) -> None:
+    runner = CliRunner()
+    out = runner.invoke(cli, ["export", "quotes", "--db", str(corpus)]).stdout
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows and all(list(r)[: len(QUOTES_CONTRACT)] == QUOTES_CONTRACT for r in rows)
+    for row in rows:
+        assert row["kind"] in ("direct", "indirect", "mixed")
+        speaker = row["speaker"]
+        assert speaker is None or set(speaker) == {"name", "mention", "id"}
+    out = runner.invoke(cli, ["export", "speakers", "--db", str(corpus)]).stdout
+    speakers = [json.loads(line) for line in out.splitlines()]
+    assert speakers and all(
+        list(s)[: len(SPEAKERS_CONTRACT)] == SPEAKERS_CONTRACT for s in speakers
+    )
+
+
+def test_quote_offsets_point_into_the_clean_text(corpus: Path) -> None:
+    with presstrace.open(corpus, readonly=True) as db:
+        texts = {a["id"]: a["text"] for a in db.articles()}
+        for quote in db.quotes():
+            assert texts[quote["article"]][quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_python_api_filters_quotes_by_speaker(corpus: Path) -> None:
+    with presstrace.open(corpus, readonly=True) as db:
+        by_name = list(db.quotes(speaker="Elena Marsh"))
+        assert by_name and all(q["speaker"]["name"] == "Elena Marsh" for q in by_name)
