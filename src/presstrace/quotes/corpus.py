@@ -36,6 +36,8 @@ from .lexicon import GROUP_PRONOUNS, HONORIFICS, PERSON_PRONOUNS, RELATIVE_PRONO
 SAME_STATEMENT = 0.6
 #: Quotes shorter than this (in words) are one statement only when identical once normalised.
 MIN_WORDS = 5
+#: 4-grams two quotes must share at least (unless one is that short and wholly inside).
+MIN_SHARED = 4
 _WORD = re.compile(r"\w+")
 # Spelling variants outlets use for the same names; folded before comparing wordings.
 _VARIANTS = {"uyghur": "uighur", "uyghurs": "uighurs", "uygur": "uighur", "uygurs": "uighurs"}
@@ -222,7 +224,9 @@ def _group_statements(quotes: list[_Quote]) -> list[list[_Quote]]:
             if _short(q) or _short(quotes[j]):
                 same = q.tokens == quotes[j].tokens
             else:
-                same = smaller > 0 and count / smaller >= SAME_STATEMENT
+                # Short paraphrases share a few 4-grams with long quotes by chance.
+                enough = count >= min(MIN_SHARED, smaller)
+                same = smaller > 0 and enough and count / smaller >= SAME_STATEMENT
             if same:
                 parent[find(i)] = find(j)
     groups: dict[int, list[_Quote]] = defaultdict(list)
