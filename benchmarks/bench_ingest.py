@@ -8,8 +8,10 @@ related link, comment section) and a JSON line, made unique by a numbered senten
 
 - *reference*: a plain loop in one process calling only the extractors on the same inputs
   (``trafilatura.extract`` for HTML, ``clean_plaintext`` for text) — the irreducible work;
-- ``presstrace ingest`` with 1 worker and with ``--workers``: reading, sniffing, hashing,
-  extraction, cleaning, compression of the raw input, SQLite and FTS5 writes;
+- ``presstrace ingest --no-quotes`` with 1 worker and with ``--workers``: reading, sniffing,
+  hashing, extraction, cleaning, compression of the raw input, SQLite and FTS5 writes;
+- the same with quotes (spaCy parse of the paragraphs that may hold an attribution, speakers and
+  statements across the corpus): the full pipeline, for scale;
 - a second ingest of the same files (everything already present).
 
 Speed is reported as articles per second and as a ratio to the reference, so the numbers carry
@@ -108,10 +110,13 @@ def reference(paths: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def timed_ingest(root: Path, db_path: Path, workers: int) -> tuple[float, presstrace.IngestReport]:
+def timed_ingest(
+    root: Path, db_path: Path, workers: int, *, quotes: bool = False
+) -> tuple[float, presstrace.IngestReport]:
     start = time.perf_counter()
+    options = presstrace.Options(workers=workers, quotes=quotes)
     with presstrace.open(db_path) as db:
-        report = presstrace.ingest(db, [str(root)], presstrace.Options(workers=workers))
+        report = presstrace.ingest(db, [str(root)], options)
     return time.perf_counter() - start, report
 
 
@@ -131,8 +136,12 @@ def main() -> int:
         for workers in sorted({1, args.workers}):
             seconds, report = timed_ingest(root, Path(tmp) / f"w{workers}.db", workers)
             assert (report.new, report.failed) == (n, 0), report
-            rows.append((f"presstrace ingest --workers {workers}", seconds))
+            rows.append((f"presstrace ingest --no-quotes --workers {workers}", seconds))
             results[f"ingest_workers_{workers}_s"] = seconds
+        seconds, report = timed_ingest(root, Path(tmp) / "q.db", args.workers, quotes=True)
+        assert (report.new, report.failed) == (n, 0), report
+        rows.append((f"presstrace ingest --workers {args.workers} (with quotes)", seconds))
+        results["ingest_with_quotes_s"] = seconds
         seconds, report = timed_ingest(root, Path(tmp) / f"w{args.workers}.db", args.workers)
         assert (report.new, report.present) == (0, n), report
         rows.append((f"second ingest, all present, --workers {args.workers}", seconds))
