@@ -41,10 +41,39 @@ def run_demo(db_path: Path, options: Options, console: Console) -> None:
             console.print(f"  {kind:>6}: {count}")
         _show_cleaning(db, console)
         _show_metadata(db, console)
+        _show_quotes(db, console)
         console.print("\nTry:")
         program = _program()
-        for command in ("stats", "export articles --format csv -o articles.csv", "errors"):
+        for command in ("stats", "export quotes", "export articles --format csv -o articles.csv",
+                        "errors"):  # fmt: skip
             console.print(f"  {program} {command} --db {db_path}")
+
+
+def _show_quotes(db: Database, console: Console) -> None:
+    """Who said what: the most quoted speakers, and statements several articles report."""
+    speakers = [s for s in db.speakers() if s["kind"] != "unnamed"][:5]
+    if not speakers:
+        return
+    total = db.conn.execute("SELECT count(*) FROM quotes").fetchone()[0]
+    console.print(f"\n[bold]Who said what[/bold]: {total} quotes; most quoted:")
+    for speaker in speakers:
+        roles = ", ".join(r["role"] for r in speaker["roles"][:2])
+        console.print(f"  {speaker['quotes']:>3}  {escape(speaker['name'])} [dim]{speaker['kind']}"
+                      f"{'; ' + escape(roles) if roles else ''}[/dim]")  # fmt: skip
+    shared = [s for s in db.statements() if s["reports"] > 1][:3]
+    for statement in shared:
+        note = "; outlets disagree on who said it" if statement["speakers"] > 1 else ""
+        outlets = escape(", ".join(statement["outlets"]) or "outlets unknown")
+        console.print(
+            f"  reported by {statement['reports']} articles ({outlets}{note}): "
+            f"“{escape(statement['text'][:110])}…”"
+        )
+    terms = list(db.terms())[:4]
+    if terms:
+        shown = ", ".join(
+            f"“{escape(t['text'])}” ({escape(t['user'] or 'the article')})" for t in terms
+        )
+        console.print(f"  terms, not statements: {shown}")
 
 
 def _program() -> str:

@@ -180,13 +180,16 @@ def _speaker_rows(quotes: list[_Quote], keys: dict[str, str]) -> list[tuple[Any,
 
 def _roles(group: Iterable[_Quote]) -> list[dict[str, str | None]]:
     seen: dict[str, list[str | None]] = {}
+    spelling: dict[str, str] = {}  # "city engineer" -> "City engineer", the first form seen
     for q in group:
         if not q.role or (q.speaker_name and q.role == q.speaker_name):
             continue
-        dates = seen.setdefault(q.role, [])
-        dates.append(q.published)
+        key = _fold(q.role)
+        spelling.setdefault(key, q.role)
+        seen.setdefault(key, []).append(q.published)
     out = []
-    for role, dates in seen.items():
+    for key, dates in seen.items():
+        role = spelling[key]
         known = sorted(d for d in dates if d)
         out.append(
             {"role": role, "first_seen": known[0] if known else None,
