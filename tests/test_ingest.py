@@ -196,9 +196,15 @@ def test_killed_ingest_leaves_a_consistent_file_and_resumes(tmp_path, write) -> 
                     stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
             except sqlite3.OperationalError:
                 pass
+    workers = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert 0 < stored < count, "the run must be killed half-way for this test to mean anything"
+    assert workers, "the run should have had worker processes"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers), "workers outlived the killed ingest"
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] < count
@@ -252,3 +258,24 @@ def test_reanalyse_from_stored_raw_without_the_original_files(db, write, tmp_pat
     assert [h["id"] for h in db.search("harbour")] == [after["id"]]
     again = presstrace.reanalyse(db, presstrace.Options(workers=1))
     assert (again.changed, again.unchanged) == (0, 1)
+
+
+def _children(pid: int) -> list[int]:
+    """Worker processes of ``pid`` (Linux /proc)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        if f"\nPPid:\t{pid}\n" in text:
+            found.append(int(status.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "State:\tZ" not in state  # a zombie has exited

@@ -8,7 +8,11 @@ one at a time in a fresh pool, and the one that kills it again is reported, not 
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
+import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
@@ -57,7 +61,7 @@ def _pooled(
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     task = partial(_guarded, fn)
     max_in_flight = workers * 4
-    pool = ProcessPoolExecutor(workers, mp_context=context)
+    pool = _pool(workers, context)
     in_flight: dict[Future[T | InputError], RawRecord] = {}
     exhausted = False
     try:
@@ -85,9 +89,28 @@ def _pooled(
                 in_flight.clear()
                 for record in stranded:
                     yield record, _isolated(task, record, context)
-                pool = ProcessPoolExecutor(workers, mp_context=context)
+                pool = _pool(workers, context)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool(workers: int, context: multiprocessing.context.BaseContext) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_die_with_parent, initargs=(os.getpid(),)
+    )
+
+
+def _die_with_parent(parent: int) -> None:
+    """Worker start-up: end when the main process ends, even when it is killed (``kill -9``
+    leaves a pool's workers waiting on their queue for ever otherwise)."""
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _isolated(
@@ -96,7 +119,7 @@ def _isolated(
     context: multiprocessing.context.BaseContext,
 ) -> T | InputError:
     """Run one record in a pool of its own, to tell the crashing record from its neighbours."""
-    with ProcessPoolExecutor(1, mp_context=context) as single:
+    with _pool(1, context) as single:
         try:
             return single.submit(task, record).result()
         except BrokenProcessPool:

@@ -44,6 +44,8 @@ from .model import Quote, Span, Term
 from .nlp import load_english
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+_TOPIC_PREPS = frozenset(["about", "for", "against", "on", "of", "over"])
+_IMPERSONAL = frozenset(["it", "this", "that", "there", "what", "which"])
 _COLON_END = re.compile(r"[^.!?\n]{0,60}:\s*$")
 _DASH_SOURCE = re.compile(r"\s*(?P<dash>[―—–]|--)\s*(?P<name>[A-Z][^.!?“”\"]{1,120}?)\s*\.?\s*$")
 _EDGE_PUNCT = set(",;:.!?—–-\"“”‘’'«»()[]")
@@ -70,6 +72,7 @@ class _ArticleState:
     last_person: _Speaker | None = None
     last_group: _Speaker | None = None
     roles: list[_Speaker] = field(default_factory=list)
+    recent: list[_Speaker] = field(default_factory=list)  # the last speakers, newest last
     last_quote_paragraph: int = -10
     last_quote: Quote | None = None  # the last quote with a cue: floating quotes continue it
     pending: tuple[Span, Span | None, _Speaker | None] | None = None  # "X said:" + ¶ quote
@@ -233,7 +236,7 @@ class _Article:
         if to is None or source is None:
             return None
         clause = cue.head
-        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head is not clause:
+        while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head.i != clause.i:
             clause = clause.head
         skip = {t.i for t in cue.subtree}
         tokens = [t for t in clause.subtree if t.i not in skip]
@@ -305,6 +308,9 @@ class _Article:
         outside = (text[: passage.start] + text[passage.end :]).strip(" ,.;:—–-")
         standalone = not outside or len(outside.split()) <= 2
         follows_quote = bool(found) or self.state.last_quote_paragraph >= number - 1
+        governed = None if standalone else self._governed(passage, doc, offset)
+        if governed is not None:
+            return governed
         if words <= TERM_MAX_WORDS and not standalone:
             self.terms.append(
                 Term(Span(offset + passage.inner_start, offset + passage.inner_end, inner))
@@ -326,6 +332,38 @@ class _Article:
             role=speaker.role,
             continues=self.state.last_quote_index,
         )
+
+    def _governed(self, passage: QuotedSpan, doc: Any, offset: int) -> Quote | None:
+        """ "Cruz exhorted Republicans to “vote your conscience”": quoted words inside a sentence
+        belong to the subject of the verb that governs them, whatever the verb."""
+        words = doc.char_span(passage.inner_start, passage.inner_end, alignment_mode="expand")
+        if words is None or len(words) == 0:
+            return None
+        inside = {t.i for t in words}
+        verb = words.root
+        while verb.i in inside or verb.pos_ not in ("VERB", "AUX"):
+            if verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        subject = _subject(verb, [passage])
+        if subject is None or subject.lower_ in _IMPERSONAL or subject.i in inside:
+            return None
+        if subject.pos_ not in ("PROPN", "PRON") or (
+            subject.pos_ == "PRON" and subject.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS
+        ):
+            return None  # a named speaker or a personal pronoun; "the report" is no speaker
+        short = len(words) <= NAMING_MAX_WORDS
+        if short and (lemma(verb) in NAMING_VERBS or subject.pos_ not in ("PROPN", "PRON")):
+            return None  # a label or a scare quote: a term
+        after = [t for t in verb.subtree if t.i > verb.i]
+        span = _char_span(after)
+        if span is None or not (span[0] <= passage.start and passage.inner_end <= span[1] + 1):
+            return None
+        span = (span[0], max(span[1], passage.inner_end))
+        kind = "direct" if span[0] >= passage.start else "mixed"
+        if kind == "direct":
+            span = (passage.inner_start, passage.inner_end)
+        return self._quote(doc, span, kind, (verb.idx, verb.idx + len(verb.text)), subject, offset)
 
     # -- speakers ----------------------------------------------------------------------------
     def _learn_names(self, doc: Any) -> None:
@@ -394,7 +432,7 @@ class _Article:
     def _by_role(self, head: Any, phrase: str) -> _Speaker | None:
         """The last speaker whose role or description has the mention's head word."""
         word = head.lemma_.lower()
-        for earlier in reversed(self.state.roles):
+        for earlier in reversed(self.state.roles + self.state.recent):
             words = {w.lower() for w in re.findall(r"\w+", f"{earlier.role} {earlier.name}")}
             if word in words:
                 return earlier
@@ -415,6 +453,7 @@ class _Article:
 
     def _remember(self, speaker: _Speaker) -> None:
         self.state.last = speaker
+        self.state.recent = [*self.state.recent[-9:], speaker]
         if speaker.kind == "person":
             self.state.last_person = speaker
         elif speaker.kind in ("group", "organisation", "country"):
@@ -450,11 +489,14 @@ def _content_tokens(cue: Any) -> list[Any]:
     if lemma(cue) in STANCE_VERBS:
         # The position taken: the object, infinitive or prepositional complement after the verb.
         for deps in (("xcomp",), ("dobj", "attr", "oprd", "acomp"), ("prep",)):
-            found = [c for c in cue.children if c.dep_ in deps and c.i > cue.i]
+            found = [
+                c for c in cue.children
+                if c.dep_ in deps and c.i > cue.i and (c.dep_ != "prep" or _topic_prep(c, cue))
+            ]  # fmt: skip
             if found:
                 return list(found[0].subtree)
     head = cue.head
-    preposed = cue.dep_ in ("ccomp", "parataxis", "advcl") and head.i < cue.i and head is not cue
+    preposed = cue.dep_ in ("ccomp", "parataxis", "advcl") and head.i < cue.i and head.i != cue.i
     if preposed and not _is_cue(head):
         skip = {t.i for t in cue.subtree}
         return [t for t in head.subtree if t.i not in skip and t.i < cue.left_edge.i]
@@ -503,6 +545,12 @@ def _quote_before(cue: Any, quoted: list[QuotedSpan], text: str) -> int | None:
             if not re.search(r"[.!?]\s", between):
                 return k
     return None
+
+
+def _topic_prep(prep: Any, cue: Any) -> bool:
+    """ "talked about taxes", "pushed for a vote" — not "spoke to reporters" (the audience)."""
+    word = prep.lower_
+    return word in _TOPIC_PREPS or (word == "to" and lemma(cue) in ("refer", "allude"))
 
 
 def _overlap(a: Quote, b: Quote) -> bool:
@@ -574,7 +622,7 @@ def _subject(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
                 if pobj is not None:
                     return pobj
             return child
-        if current.dep_ in ("conj", "advcl", "xcomp") and current.head is not current:
+        if current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
             current = current.head
             continue
         break
