@@ -71,6 +71,7 @@ class _ArticleState:
     last: _Speaker | None = None
     last_person: _Speaker | None = None
     last_group: _Speaker | None = None
+    last_plural: _Speaker | None = None
     roles: list[_Speaker] = field(default_factory=list)
     recent: list[_Speaker] = field(default_factory=list)  # the last speakers, newest last
     last_quote_paragraph: int = -10
@@ -210,7 +211,7 @@ class _Article:
         span, kind = _classify(span, quoted, claimed, doc.text)
         if subject is None and k is not None and quoted[k].end <= cue.idx:
             subject = _source_between(doc, quoted[k].end, cue.idx)
-        if kind != "indirect" and lemma(cue) in NAMING_VERBS:
+        if kind != "indirect" and (lemma(cue) in NAMING_VERBS or lemma(cue) in STANCE_VERBS):
             labels = [q for q in quoted if span[0] <= q.start and q.end <= span[1] + 1] or [
                 q for q in quoted if q.inner_start == span[0]
             ]
@@ -352,8 +353,7 @@ class _Article:
             subject.pos_ == "PRON" and subject.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS
         ):
             return None  # a named speaker or a personal pronoun; "the report" is no speaker
-        short = len(words) <= NAMING_MAX_WORDS
-        if short and (lemma(verb) in NAMING_VERBS or subject.pos_ not in ("PROPN", "PRON")):
+        if len(words) <= NAMING_MAX_WORDS:
             return None  # a label or a scare quote: a term
         after = [t for t in verb.subtree if t.i > verb.i]
         span = _char_span(after)
@@ -389,9 +389,14 @@ class _Article:
         if head.pos_ == "PRON" or word in RELATIVE_PRONOUNS:
             if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
                 return self._resolve(head.head.head)
+            same_sentence = self._sentence_subject(head)
+            if same_sentence is not None:
+                return same_sentence
             if word in PERSON_PRONOUNS:
                 return self.state.last_person
-            if word in GROUP_PRONOUNS or word in ("it", "its"):
+            if word in GROUP_PRONOUNS:
+                return self.state.last_plural or self.state.last_group
+            if word in ("it", "its"):
                 return self.state.last_group
             return None
         named = next(
@@ -404,6 +409,9 @@ class _Article:
                 before = head.doc[head.left_edge.i : named.left_edge.i]
                 title = re.sub(r"^(?:the|a|an)\s+", "", before.text.strip(" ,"), flags=re.I)
                 return _Speaker(found.name, "person", found.role or title or None)
+        if any(c.dep_ == "conj" for c in head.children):
+            # "Tajikistan, Turkmenistan and Uzbekistan": several speakers, named together.
+            return _Speaker(_phrase(head), "group", None)
         name_tokens = _name_tokens(head)
         role = _role(head, name_tokens)
         if name_tokens and (head.ent_type_ or self.state.names.get(head.lower_)):
@@ -428,6 +436,26 @@ class _Article:
         if head.lemma_.lower() in GROUP_NOUNS or head.tag_ == "NNS":
             kind = "group" if kind == "unnamed" else kind
         return _Speaker(phrase, kind, None)
+
+    def _sentence_subject(self, pronoun: Any) -> _Speaker | None:
+        """ "the US administration ... placed restrictions over what it called ...": a pronoun
+        in a subordinate clause stands for the subject of its sentence's main verb, when that
+        is a speaker of the pronoun's kind."""
+        root = pronoun.sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.i == pronoun.i or subject.pos_ == "PRON":
+            return None
+        if subject.i > pronoun.i:
+            return None
+        found = self._resolve(subject)
+        if found is None:
+            return None
+        word = pronoun.lower_
+        if word in PERSON_PRONOUNS:
+            return found if found.kind == "person" else None
+        if word in ("it", "its"):
+            return found if found.kind in ("organisation", "country") else None
+        return found if found.kind in ("group", "organisation", "country") else None
 
     def _by_role(self, head: Any, phrase: str) -> _Speaker | None:
         """The last speaker whose role or description has the mention's head word."""
@@ -458,6 +486,8 @@ class _Article:
             self.state.last_person = speaker
         elif speaker.kind in ("group", "organisation", "country"):
             self.state.last_group = speaker
+        if speaker.kind == "group":
+            self.state.last_plural = speaker
         if speaker.role:
             self.state.roles.append(speaker)
 
