@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from ._version import __version__
-from .clean import clean_plaintext
+from .clean import CleanedText, clean_plaintext
 from .errors import InputError
 from .model import Article, RawRecord
 from .options import Options
@@ -100,27 +100,19 @@ def _from_text(record: RawRecord, text: str, hints: dict[str, Any], options: Opt
         text = text[match.end() :]
     if not text.strip():
         raise InputError("empty", "no text in this record")
-    if not options.clean_text:
-        body = "\n\n".join(p.strip() for p in re.split(r"\n\s*\n", text) if p.strip())
-        return Article(
-            source=record.source,
-            kind=record.kind,
-            raw_sha256=record.sha256,
-            text=body,
-            title=hints.get("title"),
-            outlet=hints.get("outlet"),
-            byline=hints.get("byline"),
-            published=published,
-            url=hints.get("url"),
-            extractor="presstrace-plain",
-        )
-    cleaned = clean_plaintext(text, options.clean)
-    if not cleaned.text.strip():
-        raise InputError(
-            "no-article",
-            f"no article text left after removing page furniture ({len(cleaned.lines)} lines, "
-            "none of them reporting); use --no-clean to keep the text as it is",
-        )
+    if options.clean_text:
+        cleaned = clean_plaintext(text, options.clean)
+        extractor = _CLEANER
+        if not cleaned.text.strip():
+            raise InputError(
+                "no-article",
+                f"no article text left after removing page furniture ({len(cleaned.lines)} "
+                "lines, none of them reporting); use --no-clean to keep the text as it is",
+            )
+    else:  # kept as it is: paragraphs only normalised
+        paragraphs = (p.strip() for p in re.split(r"\n\s*\n", text))
+        cleaned = CleanedText(text="\n\n".join(p for p in paragraphs if p))
+        extractor = "presstrace-plain"
     removed = [[d.index, d.reason, d.text] for d in cleaned.lines if not d.keep and d.text.strip()]
     return Article(
         source=record.source,
@@ -133,6 +125,6 @@ def _from_text(record: RawRecord, text: str, hints: dict[str, Any], options: Opt
         published=published,
         url=hints.get("url"),
         dateline=cleaned.dateline,
-        extractor=_CLEANER,
+        extractor=extractor,
         removed=removed,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -195,11 +195,3 @@ class _Writer:
             self.db.write(self.batch, self.run)
             self.batch = Batch()
         self.last = time.monotonic()
-
-
-def ingest_paths(
-    paths: Iterable[str], db_path: str = "presstrace.db", options: Options | None = None
-) -> IngestReport:
-    """Convenience for scripts: open (or create) ``db_path`` and ingest ``paths`` into it."""
-    with Database(db_path) as db:
-        return ingest(db, list(paths), options)

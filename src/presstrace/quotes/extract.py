@@ -534,13 +534,13 @@ def _content_tokens(cue: Any) -> list[Any]:
 
 
 def _char_span(tokens: Iterable[Any]) -> tuple[int, int] | None:
-    kept = [t for t in tokens if not (t.is_punct and t.text in _EDGE_PUNCT) or False]
+    """Character offsets from the first to the last token, edge punctuation left out."""
     ordered = sorted(tokens, key=lambda t: t.i)
     while ordered and ordered[0].text in _EDGE_PUNCT:
         ordered.pop(0)
     while ordered and ordered[-1].text in _EDGE_PUNCT:
         ordered.pop()
-    if not ordered or not kept:
+    if not ordered:
         return None
     return ordered[0].idx, ordered[-1].idx + len(ordered[-1].text)
 
