@@ -163,6 +163,7 @@ class _Article:
             if token.lower_ == "according" and any(_overlap(quote, other) for other in found):
                 continue
             found.append(quote)
+        found = _tightest(found)
         pending: list[tuple[int, Quote | int]] = [(q.content.start, q) for q in found]
         pending += [(offset + p.start, k) for k, p in enumerate(quoted) if k not in claimed]
         ordered: list[Quote] = []
@@ -587,6 +588,16 @@ def _topic_prep(prep: Any, cue: Any) -> bool:
     """ "talked about taxes", "pushed for a vote" — not "spoke to reporters" (the audience)."""
     word = prep.lower_
     return word in _TOPIC_PREPS or (word == "to" and lemma(cue) in ("refer", "allude"))
+
+
+def _tightest(quotes: list[Quote]) -> list[Quote]:
+    """ "Maas weighed in, saying, “If ...”": two cues, one attribution. Of overlapping
+    attributions to the same speaker, the one with the tightest content stays."""
+    kept: list[Quote] = []
+    for quote in sorted(quotes, key=lambda q: q.content.end - q.content.start):
+        if not any(_overlap(quote, k) and quote.speaker == k.speaker for k in kept):
+            kept.append(quote)
+    return kept
 
 
 def _overlap(a: Quote, b: Quote) -> bool:
