@@ -210,6 +210,10 @@ def stats_command(db_path: Path, as_json: bool) -> None:
         f"{stats['outlets']} outlets; {stats['undated']} undated; "
         f"{stats['errors']} open errors"
     )
+    out.print(
+        f"{stats['quotes']} quotes from {stats['speakers']} speakers; {stats['statements']} "
+        f"statements, {stats['shared_statements']} of them reported by more than one article"
+    )
     for title, key in (
         ("input kind", "by_kind"),
         ("outlet", "by_outlet"),

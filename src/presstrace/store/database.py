@@ -364,6 +364,10 @@ class Database:
             "undated": one("SELECT count(*) FROM articles WHERE published IS NULL"),
             "errors": one("SELECT count(*) FROM errors WHERE resolved IS NULL"),
             "runs": one("SELECT count(*) FROM runs"),
+            "quotes": one("SELECT count(*) FROM quotes"),
+            "speakers": one("SELECT count(*) FROM speakers"),
+            "statements": one("SELECT count(*) FROM statements"),
+            "shared_statements": one("SELECT count(*) FROM statements WHERE reports > 1"),
             "by_kind": pairs("SELECT kind, count(*) FROM articles GROUP BY kind ORDER BY 2 DESC"),
             "by_outlet": pairs(
                 "SELECT coalesce(outlet, '(unknown)'), count(*) FROM articles "
