@@ -107,3 +107,25 @@ def test_python_api_filters_quotes_by_speaker(corpus: Path) -> None:
     with presstrace.open(corpus, readonly=True) as db:
         by_name = list(db.quotes(speaker="Elena Marsh"))
         assert by_name and all(q["speaker"]["name"] == "Elena Marsh" for q in by_name)
+
+
+def test_short_identical_quotes_need_the_same_speaker(tmp_path: Path) -> None:
+    lead = {
+        "a.txt": "The town council voted on Monday to set up a harbour repair fund of 250,000 euros.",
+        "b.txt": "The ferry strike entered its third week on Tuesday with no talks in sight.",
+        "c.txt": "The mayor stayed cautious on Friday about when the harbour fund would pay out.",
+    }
+    said = {
+        "a.txt": "“We will see,” said Mayor Ann Lee after the vote.",
+        "b.txt": "“We will see,” said union leader Tom Ash outside the depot.",
+        "c.txt": "“We will see,” Ann Lee told reporters at the town hall.",
+    }
+    texts = {name: f"{lead[name]}\n\n{said[name]}" for name in lead}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    with presstrace.open(tmp_path / "kb.db") as db:
+        presstrace.ingest(db, [str(tmp_path)], presstrace.Options(workers=1))
+        by_speaker = {q["speaker"]["name"]: q["statement"] for q in db.quotes()}
+        statements = {q["statement"] for q in db.quotes()}
+    assert len(statements) == 2
+    assert by_speaker["Ann Lee"] != by_speaker["Tom Ash"]

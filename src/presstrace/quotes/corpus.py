@@ -211,12 +211,25 @@ def _group_statements(quotes: list[_Quote]) -> list[list[_Quote]]:
             i = parent[i]
         return i
 
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    grams = [_grams(q.tokens) for q in quotes]
-    for i, gs in enumerate(grams):
-        for g in gs:
-            index[g].append(i)
+    # The same words are one statement at once; only distinct wordings are compared, so a wire
+    # quote reprinted by a thousand outlets costs one comparison, not a million.
+    first_with: dict[tuple[Any, ...], int] = {}
+    distinct: list[int] = []
     for i, q in enumerate(quotes):
+        # "We'll see" said by two people is two statements: short ones also need the speaker.
+        key = (*q.tokens, q.speaker if _short(q) else None)
+        if q.tokens and key in first_with:
+            parent[find(i)] = find(first_with[key])
+        else:
+            first_with[key] = i
+            distinct.append(i)
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    grams = {i: _grams(quotes[i].tokens) for i in distinct}
+    for i in distinct:
+        for g in grams[i]:
+            index[g].append(i)
+    for i in distinct:
+        q = quotes[i]
         shared: Counter[int] = Counter()
         for g in grams[i]:
             for j in index[g]:
@@ -225,7 +238,7 @@ def _group_statements(quotes: list[_Quote]) -> list[list[_Quote]]:
         for j, count in shared.items():
             smaller = min(len(grams[i]), len(grams[j]))
             if _short(q) or _short(quotes[j]):
-                same = q.tokens == quotes[j].tokens
+                same = False  # identical short quotes of one speaker were joined above
             else:
                 # Short paraphrases share a few 4-grams with long quotes by chance.
                 enough = count >= min(MIN_SHARED, smaller)
