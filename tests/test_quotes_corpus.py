@@ -111,7 +111,7 @@ def test_python_api_filters_quotes_by_speaker(corpus: Path) -> None:
 
 def test_short_identical_quotes_need_the_same_speaker(tmp_path: Path) -> None:
     lead = {
-        "a.txt": "The town council voted on Monday to set up a harbour repair fund of 250,000 euros.",
+        "a.txt": "The town council voted on Monday to set up a harbour fund of 250,000 euros.",
         "b.txt": "The ferry strike entered its third week on Tuesday with no talks in sight.",
         "c.txt": "The mayor stayed cautious on Friday about when the harbour fund would pay out.",
     }
