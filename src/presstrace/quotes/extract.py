@@ -621,6 +621,8 @@ def _may_attribute(doc: Any) -> bool:
 
 
 def _kept_cue(token: Any, model: cuemodel.CueModel) -> bool:
+    # Decided again after entities are known (the filter uses the subject's entity type), so
+    # this gate's answer is not reused by the attribution pass.
     return token.lower_ == "according" or (cuemodel.is_candidate(token) and model.keep(token))
 
 

@@ -159,8 +159,9 @@ def _read_stream(handle: BinaryIO, source: str, max_bytes: int) -> Iterator[Item
         elif kind == "jsonl":
             yield from iter_jsonl(stream, source, max_bytes)
         else:
-            data = b"" if _size(stream) > max_bytes else stream.read(max_bytes + 1)
-            if len(data) > max_bytes or _size(stream) > max_bytes:
+            oversize = _size(stream) > max_bytes  # known without reading, for plain files
+            data = b"" if oversize else stream.read(max_bytes + 1)
+            if oversize or len(data) > max_bytes:
                 yield Failure(
                     source,
                     InputError(
