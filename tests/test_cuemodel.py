@@ -31,10 +31,20 @@ def test_shipped_weights_are_numbers_over_feature_names() -> None:
 def test_candidates_and_features() -> None:
     doc = load_english()("She hinted that the vote would move, and the mayor laughed.")
     by_text = {t.text: t for t in doc}
-    assert cuemodel.is_candidate(by_text["hinted"])  # not in the lexicon: has a clause
-    assert not cuemodel.is_candidate(by_text["laughed"])
+    # Every verb is a candidate; the shipped model keeps the attributing one.
+    assert cuemodel.is_candidate(by_text["hinted"]) and cuemodel.is_candidate(by_text["laughed"])
+    assert not cuemodel.is_candidate(by_text["vote"])
+    model = cuemodel.current()
+    assert model is not None
+    assert model.keep(by_text["hinted"]) and not model.keep(by_text["laughed"])
     names = cuemodel.features(by_text["hinted"])
     assert "lemma=hint" in names and "child=ccomp" in names and "subject_word=she" in names
+
+
+def test_the_preposition_is_a_feature() -> None:
+    doc = load_english()("The senator called for an inquiry into the contract.")
+    called = next(t for t in doc if t.text == "called")
+    assert {"prep=for", "lemma+prep=call|for"} <= set(cuemodel.features(called))
 
 
 def test_a_model_that_rejects_every_cue_finds_no_attribution() -> None:

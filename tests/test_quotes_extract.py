@@ -114,6 +114,44 @@ def test_dash_attribution_and_speech_inside_a_quote(extractor: QuoteExtractor) -
     assert quotes[0].speaker == "Maria Okoye"
 
 
+def cue_and_content(quotes: list[Quote], cue: str) -> tuple[str, str, str | None]:
+    found = [q for q in quotes if q.cue is not None and q.cue.text == cue]
+    assert found, f"no cue {cue!r} in {[q.cue.text for q in quotes if q.cue]}"
+    return found[0].cue.text, found[0].content.text, found[0].speaker  # type: ignore[union-attr]
+
+
+def test_cue_spans_take_auxiliaries_particles_and_prepositions(
+    extractor: QuoteExtractor,
+) -> None:
+    text = (
+        "Mayor Ana Lind has called for an inquiry into the harbour contract.\n\n"
+        "The union has also said that the contract was signed too early.\n\n"
+        "The port authority called the claims unfounded."
+    )
+    quotes = extractor.extract(text)
+    assert cue_and_content(quotes, "has called for") == (
+        "has called for",
+        "an inquiry into the harbour contract",
+        "Ana Lind",
+    )
+    _, content, speaker = cue_and_content(quotes, "has also said")
+    assert content.startswith("that the contract") and speaker == "union"
+    _, content, speaker = cue_and_content(quotes, "called")
+    assert content == "the claims unfounded" and speaker == "port authority"
+
+
+def test_passive_and_addressee(extractor: QuoteExtractor) -> None:
+    text = (
+        "The harbour plan has been endorsed by the regional council.\n\n"
+        "The minister told reporters at the port."
+    )
+    quotes = extractor.extract(text)
+    _, content, speaker = cue_and_content(quotes, "has been endorsed")
+    assert content == "The harbour plan" and speaker == "regional council"
+    # "told reporters": the reporters are whom she spoke to, not what she said.
+    assert not [q for q in quotes if q.content.text == "reporters"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -30,12 +30,8 @@ _MARKS = "presstrace_quote_marks"
 
 
 def is_candidate(token: Any) -> bool:
-    """Verbs that could introduce an attribution."""
-    if token.pos_ != "VERB":
-        return False
-    if lemma(token) in SPEECH_VERBS or lemma(token) in STANCE_VERBS:
-        return True
-    return any(c.dep_ == "ccomp" for c in token.children) or quote_in_phrase(token)
+    """Verbs that could introduce an attribution: every verb (the model decides)."""
+    return bool(token.pos_ == "VERB")
 
 
 def quote_in_phrase(token: Any) -> bool:
@@ -64,6 +60,15 @@ def features(token: Any) -> list[str]:
         f"lemma+dep={word}|{token.dep_}",
     ]
     found += [f"child={d}" for d in sorted(deps & _CHILD_DEPS)]
+    for child in token.children:
+        if child.dep_ == "prep" and child.i > token.i:
+            # "called for", "complained about", "spoke at": the preposition tells which.
+            found.append(f"prep={child.lower_}")
+            found.append(f"lemma+prep={word}|{child.lower_}")
+        elif child.dep_ == "dobj":
+            found.append(f"object={lemma(child)}")
+        elif child.dep_ == "aux" and child.lower_ == "to":
+            found.append("infinitive")
     if subject is None:
         found.append("subject=none")
     else:

@@ -27,6 +27,7 @@ from typing import Any
 
 from . import cuemodel
 from .lexicon import (
+    ADDRESSEE_VERBS,
     CLAUSE_ONLY,
     CUE_HINT,
     GROUP_NOUNS,
@@ -196,7 +197,7 @@ class _Article:
     ) -> Quote | None:
         if cue.lower_ == "according":
             return self._according_to(cue, doc, quoted, claimed, offset)
-        content = _content_tokens(cue)
+        content, cue_extra = _content_tokens(cue)
         span = _char_span(content) if content else None
         k = _adjacent_quote(cue, doc, quoted) if span is None else None
         if span is None and k is None:
@@ -206,8 +207,9 @@ class _Article:
                 speaker = self._resolve(subject) if subject is not None else None
                 source = _source_span(subject) if subject is not None else None
                 self.state.pending_paragraph = self.state.paragraph
+                cue_start, cue_end = _cue_tokens(cue)
                 self.state.pending = (
-                    Span(offset + cue.idx, offset + cue.idx + len(cue.text), cue.text),
+                    Span(offset + cue_start, offset + cue_end, doc.text[cue_start:cue_end]),
                     Span(offset + source[0], offset + source[1], doc.text[source[0] : source[1]])
                     if source else None,
                     speaker,
@@ -229,6 +231,8 @@ class _Article:
         span, kind = _classify(span, quoted, claimed, doc.text)
         if subject is None and k is not None and quoted[k].end <= cue.idx:
             subject = _source_between(doc, quoted[k].end, cue.idx)
+        if subject is None and kind == "indirect":
+            return None  # "a statement condemning Beijing": a claim nobody is said to make
         if kind != "indirect" and (lemma(cue) in NAMING_VERBS or lemma(cue) in STANCE_VERBS):
             labels = [q for q in quoted if span[0] <= q.start and q.end <= span[1] + 1] or [
                 q for q in quoted if q.inner_start == span[0]
@@ -245,7 +249,7 @@ class _Article:
                     assert label is not None
                     self.terms.append(Term(label, speaker.name if speaker else None))
                 return None
-        return self._quote(doc, span, kind, (cue.idx, cue.idx + len(cue.text)), subject, offset)
+        return self._quote(doc, span, kind, _cue_tokens(cue, cue_extra), subject, offset)
 
     def _according_to(
         self, cue: Any, doc: Any, quoted: list[QuotedSpan], claimed: set[int], offset: int
@@ -517,34 +521,117 @@ def _is_cue(token: Any) -> bool:
     return token.pos_ == "VERB" and (lemma(token) in SPEECH_VERBS or lemma(token) in STANCE_VERBS)
 
 
-def _content_tokens(cue: Any) -> list[Any]:
-    """The tokens of what ``cue`` reports, from the parse."""
+def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
+    """The tokens of what ``cue`` reports, from the parse, and the words that belong to the cue
+    itself on the way ("for" in "called for an end to ...")."""
     for child in cue.children:
         if child.dep_ == "ccomp":
-            return list(child.subtree)
+            return list(child.subtree), []
     if lemma(cue) in XCOMP_VERBS:
         for child in cue.children:
             if child.dep_ == "xcomp":
-                return list(child.subtree)
+                return list(child.subtree), []
     after = [t for t in cue.subtree if t.i > cue.i]
     if any(t.text in ('"', "“", "``", "«") for t in after):
         # "called Burma a “good news story ...”": the quoted words sit in the verb phrase.
-        return [t for t in cue.subtree if t.i > cue.i]
-    if lemma(cue) in STANCE_VERBS:
-        # The position taken: the object, infinitive or prepositional complement after the verb.
+        return after, []
+    word = lemma(cue)
+    passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and any(c.dep_ == "agent" for c in cue.children):
+        # "Clinton has been endorsed by dozens of papers": what is endorsed is the subject.
+        return list(passive.subtree), []
+    if word not in CLAUSE_ONLY:
+        # The position taken: the object, infinitive or prepositional complement after the verb
+        # ("endorsed Clinton", "wants to win", "called for an end to the war", "called the
+        # charges unsubstantiated").
         for deps in (("xcomp",), ("dobj", "attr", "oprd", "acomp"), ("prep",)):
             found = [
                 c for c in cue.children
-                if c.dep_ in deps and c.i > cue.i and (c.dep_ != "prep" or _topic_prep(c, cue))
+                if c.dep_ in deps and c.i > cue.i
+                and (c.dep_ != "prep" or _topic_prep(c, cue))
+                and not (c.dep_ == "dobj" and word in ADDRESSEE_VERBS)
             ]  # fmt: skip
-            if found:
-                return list(found[0].subtree)
+            if not found:
+                continue
+            if found[0].dep_ == "prep":
+                objects = [c for c in found[0].children if c.dep_ in ("pobj", "pcomp")]
+                if objects:
+                    return list(objects[0].subtree), [found[0]]
+                continue
+            tokens = list(found[0].subtree)
+            if found[0].dep_ == "dobj":
+                # "called the charges unsubstantiated": the object with its predicate.
+                tokens += [t for c in cue.children if c.dep_ == "oprd" for t in c.subtree]
+            return tokens, []
     head = cue.head
-    preposed = cue.dep_ in ("ccomp", "parataxis", "advcl") and head.i < cue.i and head.i != cue.i
-    if preposed and not _is_cue(head):
+    aside = cue.dep_ in ("ccomp", "parataxis", "advcl") and head.i < cue.i and head.i != cue.i
+    if aside and not _is_cue(head):
+        # "X is bad, he said" and "But X, he said, is bad": the clause the cue hangs on.
         skip = {t.i for t in cue.subtree}
-        return [t for t in head.subtree if t.i not in skip and t.i < cue.left_edge.i]
-    return []
+        return [t for t in head.subtree if t.i not in skip], []
+    return [], []
+
+
+#: Adverbs written inside a cue ("also said", "has repeatedly cited"); not those that frame the
+#: sentence ("when asked", "however").
+_CUE_ADVERBS = frozenset(
+    [
+        "also",
+        "now",
+        "still",
+        "even",
+        "then",
+        "later",
+        "repeatedly",
+        "previously",
+        "publicly",
+        "privately",
+        "recently",
+        "reportedly",
+        "already",
+        "again",
+        "once",
+        "never",
+        "often",
+        "frequently",
+        "falsely",
+        "openly",
+        "initially",
+        "first",
+        "further",
+        "since",
+        "long",
+        "just",
+        "quickly",
+        "immediately",
+        "specifically",
+        "explicitly",
+    ]
+)
+
+
+def _cue_tokens(cue: Any, extra: Sequence[Any] = ()) -> tuple[int, int]:
+    """Character span of the whole cue: the verb with its auxiliaries, negation, particle and
+    adverbs ("has not yet said", "also pointed out") and ``extra`` words ("called for")."""
+    tokens = [cue, *extra]
+    for child in cue.children:
+        before = child.i < cue.i
+        if (
+            (before and child.dep_ in ("aux", "auxpass", "neg"))
+            or (not before and child.dep_ == "prt")
+            or (before and child.dep_ == "advmod" and child.lower_ in _CUE_ADVERBS)
+        ):
+            tokens.append(child)
+    # Only the unbroken run around the verb: "When asked, Trump also said" keeps "also said".
+    ids = {t.i for t in tokens}
+    doc = cue.doc
+    first = last = cue.i
+    while first - 1 in ids:
+        first -= 1
+    while last + 1 in ids or (last + 2 in ids and not doc[last + 1].is_punct):
+        last += 1 if last + 1 in ids else 2
+    end = doc[last]
+    return doc[first].idx, end.idx + len(end.text)
 
 
 def _char_span(tokens: Iterable[Any]) -> tuple[int, int] | None:
@@ -697,6 +784,8 @@ def _subject(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
                 )
                 if pobj is not None:
                     return pobj
+                if current is cue:
+                    return None  # "thousands are reported to have been sent": by whom is unsaid
             return child
         if current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
             current = current.head

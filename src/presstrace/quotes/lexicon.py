@@ -52,6 +52,12 @@ XCOMP_VERBS = frozenset(
     ["urge", "call", "ask", "tell", "warn", "promise", "pledge", "vow", "demand"]
 )
 
+#: Verbs whose object is the person addressed ("told reporters"), not what was said.
+ADDRESSEE_VERBS = frozenset(
+    """tell ask urge warn assure inform remind brief email text advise caution press thank
+    answer""".split()
+)
+
 #: Irregular forms of the verbs above; regular ones come from the stems.
 _IRREGULAR = """
     said told wrote written found knew known thought felt saw seen sought spoke spoken held
