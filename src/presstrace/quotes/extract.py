@@ -248,7 +248,13 @@ class _Article:
                     label = _span(doc.text, (q.inner_start, q.inner_end), offset)
                     assert label is not None
                     self.terms.append(Term(label, speaker.name if speaker else None))
-                return None
+                rest = "".join(
+                    char if not any(q.start <= i < q.end for q in labels) else " "
+                    for i, char in enumerate(doc.text[span[0] : span[1]], start=span[0])
+                )
+                if len(re.findall(r"\w+", rest)) < 2:
+                    return None
+                # "Christie described Clinton as a “disgrace”": a term, and a claim about Clinton.
         return self._quote(doc, span, kind, _cue_tokens(cue, cue_extra), subject, offset)
 
     def _according_to(
@@ -789,6 +795,10 @@ def _subject(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
             return child
         if current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
             current = current.head
+            continue
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            # "responded ... by saying that": the speaker of the verb the phrase hangs on.
+            current = current.head.head
             continue
         break
     return None
