@@ -143,7 +143,15 @@ def load_articles(path: Path, limit: int | None, doc_id: str | None) -> list[Art
 # ---------------------------------------------------------------- systems
 
 
-def from_quotes(quotes: list[Quote]) -> list[Prediction]:
+def _has_quote_marks(text: str, start: int, end: int) -> bool:
+    """PolNeAR's ``content_has_quote_marks``, applied to a prediction: a double quote mark
+    (straight or curly) in the content or right around it. Like the gold flag, it ignores the
+    two-apostrophe ''style'' some archives use, so a prediction and the gold it matches fall in
+    the same split."""
+    return any(mark in text[max(start - 1, 0) : end + 1] for mark in '"“”')
+
+
+def from_quotes(quotes: list[Quote], text: str) -> list[Prediction]:
     """Predictions from one article's quotes; a continuation chain ("“A,” he said. “B.”") is
     one prediction with several passages, as PolNeAR annotates it."""
 
@@ -158,12 +166,13 @@ def from_quotes(quotes: list[Quote]) -> list[Prediction]:
     for k, quote in enumerate(quotes):
         groups.setdefault(root[k], []).append(quote)
     predictions = []
-    for first, *rest in groups.values():
+    for group in groups.values():
+        first, *rest = group
         passages = tuple(sorted((q.content.start, q.content.end) for q in (first, *rest)))
         predictions.append(
             Prediction(
                 content=passages,
-                direct=any(q.kind in ("direct", "mixed") for q in (first, *rest)),
+                direct=any(_has_quote_marks(text, q.content.start, q.content.end) for q in group),
                 cue=offsets(first.cue),
                 source=offsets(first.source),
                 source_text=None if first.source is None else first.source.text,
@@ -227,7 +236,7 @@ def run_extractor(name: str, texts: list[str]) -> SystemRun:
     seconds = time.perf_counter() - start
     if len(results) != len(texts):
         raise RuntimeError(f"extract_many returned {len(results)} lists for {len(texts)} texts")
-    preds = [from_quotes(quotes) for quotes in results]
+    preds = [from_quotes(quotes, text) for quotes, text in zip(results, texts, strict=True)]
     return SystemRun("presstrace" if name == "presstrace" else name, preds, seconds)
 
 

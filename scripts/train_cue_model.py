@@ -50,7 +50,11 @@ def who_said_what(articles: list[Any], extractor: QuoteExtractor) -> float:
     results = extractor.extract_many([a.text for a in articles])
     totals = Totals()
     for article, quotes in zip(articles, results, strict=True):
-        totals.add(score_article(article.text, article.gold, bench_quotes.from_quotes(quotes)))
+        totals.add(
+            score_article(
+                article.text, article.gold, bench_quotes.from_quotes(quotes, article.text)
+            )
+        )
     return totals.scores["who_said_what"]["all"].f1()
 
 

@@ -50,7 +50,7 @@ _TOPIC_PREPS = frozenset(["about", "for", "against", "on", "of", "over"])
 _IMPERSONAL = frozenset(["it", "this", "that", "there", "what", "which"])
 _COLON_END = re.compile(r"[^.!?\n]{0,60}:\s*$")
 _DASH_SOURCE = re.compile(r"\s*(?P<dash>[―—–]|--)\s*(?P<name>[A-Z][^.!?“”\"]{1,120}?)\s*\.?\s*$")
-_EDGE_PUNCT = set(",;:.!?—–-\"“”‘’'«»()[]")
+_EDGE_PUNCT = set(",;:.!?—–-\"“”‘’'«»()[]") | {"''", "``", "--"}
 #: Quoted passages of at most this many words inside a sentence are terms, not statements.
 TERM_MAX_WORDS = 4
 NAMING_MAX_WORDS = 3  # a label; "the worst in a generation" is a claim
@@ -759,7 +759,7 @@ def _classify(
     """Direct when the content lies in quote marks (then the whole passage), else mixed/indirect."""
     start, end = span
     for k, passage in enumerate(quoted):
-        if passage.inner_start - 1 <= start and end <= passage.end + 1:
+        if passage.start <= start and end <= passage.end + 1:
             claimed.add(k)
             return (passage.inner_start, passage.inner_end), "direct"
     kind = "indirect"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 _MARK = re.compile(r"``|''|[\"“”„«»]")
-_OPENERS = {"“": "”", "„": "“", "«": "»", "``": "''", '"': '"', "”": "”", "»": "«"}
+_OPENERS = {"“": "”", "„": "“", "«": "»", "``": "''", "''": "''", '"': '"', "”": "”", "»": "«"}
 # A closing mark that also closes a quote opened with a different style (mixed typography).
 _ALSO_CLOSES = {"”": {'"', "“", "”", "„"}, '"': {"“", '"', "”"}, "“": {"„"}, "''": {"``"}}
 
