@@ -564,11 +564,7 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
                 if objects:
                     return list(objects[0].subtree), [found[0]]
                 continue
-            tokens = list(found[0].subtree)
-            if found[0].dep_ == "dobj":
-                # "called the charges unsubstantiated": the object with its predicate.
-                tokens += [t for c in cue.children if c.dep_ == "oprd" for t in c.subtree]
-            return tokens, []
+            return _verb_phrase(cue, found[0]), []
     head = cue.head
     aside = cue.dep_ in ("ccomp", "parataxis", "advcl") and head.i < cue.i and head.i != cue.i
     if aside and not _is_cue(head):
@@ -614,6 +610,25 @@ _CUE_ADVERBS = frozenset(
         "explicitly",
     ]
 )
+
+
+_PHRASE_DEPS = frozenset(["dobj", "prep", "oprd", "xcomp", "acomp", "attr", "dative", "ccomp"])
+
+
+def _verb_phrase(cue: Any, first: Any) -> list[Any]:
+    """The complement ``first`` and what follows it in the verb phrase: "attacked other
+    candidates on stage for accepting donations", "casting himself as a champion", "called the
+    charges unsubstantiated"; up to a comma, a coordinated verb or a time phrase."""
+    tokens = list(first.subtree)
+    for child in cue.children:
+        if child.i <= first.i:
+            continue
+        if child.dep_ not in _PHRASE_DEPS or child.left_edge.i != tokens[-1].i + 1:
+            break
+        if any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+            break
+        tokens += list(child.subtree)
+    return tokens
 
 
 def _cue_tokens(cue: Any, extra: Sequence[Any] = ()) -> tuple[int, int]:
