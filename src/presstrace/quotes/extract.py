@@ -39,7 +39,6 @@ from .lexicon import (
     RELATIVE_PRONOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
-    XCOMP_VERBS,
 )
 from .marks import QuotedSpan, find_quoted
 from .model import Quote, Span, Term
@@ -533,10 +532,6 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
     for child in cue.children:
         if child.dep_ == "ccomp":
             return list(child.subtree), []
-    if lemma(cue) in XCOMP_VERBS:
-        for child in cue.children:
-            if child.dep_ == "xcomp":
-                return list(child.subtree), []
     after = [t for t in cue.subtree if t.i > cue.i]
     if any(t.text in ('"', "“", "``", "«") for t in after):
         # "called Burma a “good news story ...”": the quoted words sit in the verb phrase.
@@ -547,24 +542,24 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
         # "Clinton has been endorsed by dozens of papers": what is endorsed is the subject.
         return list(passive.subtree), []
     if word not in CLAUSE_ONLY:
-        # The position taken: the object, infinitive or prepositional complement after the verb
-        # ("endorsed Clinton", "wants to win", "called for an end to the war", "called the
-        # charges unsubstantiated").
-        for deps in (("xcomp",), ("dobj", "attr", "oprd", "acomp"), ("prep",)):
-            found = [
-                c for c in cue.children
-                if c.dep_ in deps and c.i > cue.i
-                and (c.dep_ != "prep" or _topic_prep(c, cue))
-                and not (c.dep_ == "dobj" and word in ADDRESSEE_VERBS)
-            ]  # fmt: skip
-            if not found:
+        # The position taken: the verb phrase from the first object, infinitive or topic
+        # after the verb ("endorsed Clinton", "wants to win", "urged Congress to act", "called
+        # for an end to the war", "called the charges unsubstantiated").
+        for child in cue.children:
+            if child.i < cue.i:
                 continue
-            if found[0].dep_ == "prep":
-                objects = [c for c in found[0].children if c.dep_ in ("pobj", "pcomp")]
+            if child.dep_ == "prep" and _topic_prep(child, cue):
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if objects:
-                    return list(objects[0].subtree), [found[0]]
-                continue
-            return _verb_phrase(cue, found[0]), []
+                    return _verb_phrase(cue, objects[0]), [child]
+            elif child.dep_ in ("xcomp", "attr", "oprd", "acomp"):
+                return _verb_phrase(cue, child), []
+            elif child.dep_ == "dobj":
+                if word in ADDRESSEE_VERBS and not any(
+                    c.dep_ == "xcomp" and c.i > child.i for c in cue.children
+                ):
+                    continue  # "told reporters"; but "urged Congress to act" is what he urged
+                return _verb_phrase(cue, child), []
     head = cue.head
     aside = cue.dep_ in ("ccomp", "parataxis", "advcl") and head.i < cue.i and head.i != cue.i
     if aside and not _is_cue(head):

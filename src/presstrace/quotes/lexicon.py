@@ -46,12 +46,6 @@ CLAUSE_ONLY = frozenset(
     """.split()
 )
 
-#: Verbs whose complement names the speech act rather than its content ("called for X",
-#: "urged Y to ..."); their xcomp/prep complement is the content.
-XCOMP_VERBS = frozenset(
-    ["urge", "call", "ask", "tell", "warn", "promise", "pledge", "vow", "demand"]
-)
-
 #: Verbs whose object is the person addressed ("told reporters"), not what was said.
 ADDRESSEE_VERBS = frozenset(
     """tell ask urge warn assure inform remind brief email text advise caution press thank
