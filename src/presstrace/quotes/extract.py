@@ -204,7 +204,7 @@ class _Article:
                 # "Caddell continued:" — the quote is the next paragraph.
                 subject = _subject(cue, quoted)
                 speaker = self._resolve(subject) if subject is not None else None
-                source = _source_span(subject) if subject is not None else None
+                source = _mention_span(subject) if subject is not None else None
                 self.state.pending_paragraph = self.state.paragraph
                 cue_start, cue_end = _cue_tokens(cue)
                 self.state.pending = (
@@ -287,7 +287,7 @@ class _Article:
         offset: int,
     ) -> Quote:
         text = doc.text
-        source_span = _source_span(subject) if subject is not None else None
+        source_span = _mention_span(subject) if subject is not None else None
         speaker = self._resolve(subject) if subject is not None else None
         if speaker is not None:
             self._remember(speaker)
@@ -828,6 +828,36 @@ def _source_span(head: Any) -> tuple[int, int] | None:
         ):  # "Mike Pompeo on Tuesday": the date is not part of who he is
             skip |= {t.i for t in child.subtree}
     tokens = [t for t in head.subtree if t.i not in skip]
+    return _char_span(tokens)
+
+
+def _mention_span(head: Any) -> tuple[int, int] | None:
+    """The speaker as the sentence writes it: the noun phrase with its apposition ("Aaron Kall,
+    the director of debate at the University of Michigan,", closing comma included, as
+    annotators mark it), without a relative clause, a date or a sentence adverb ("Even")."""
+    skip = set()
+    appos_end = None
+    for child in head.children:
+        after = child.i > head.i
+        temporal = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+        if child.dep_ == "appos" and after:
+            appos_end = child.right_edge.i
+        elif (
+            child.dep_ in ("relcl", "acl")
+            or (child.dep_ == "punct" and after)
+            or (after and child.dep_ in ("prep", "npadvmod") and temporal)
+            or (not after and child.dep_ in ("advmod", "cc", "preconj"))
+        ):
+            skip |= {t.i for t in child.subtree}
+    tokens = [t for t in head.subtree if t.i not in skip]
+    if appos_end is not None:
+        doc = head.doc
+        tokens += [t for t in doc[head.i : appos_end + 1] if t.i not in {x.i for x in tokens}]
+        nxt = appos_end + 1
+        if nxt < len(doc) and doc[nxt].text == ",":
+            last = doc[nxt]
+            first = min(tokens, key=lambda t: t.i)
+            return first.idx, last.idx + len(last.text)
     return _char_span(tokens)
 
 
