@@ -48,7 +48,9 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _TOPIC_PREPS = frozenset(["about", "for", "against", "on", "of", "over"])
 _IMPERSONAL = frozenset(["it", "this", "that", "there", "what", "which"])
 _COLON_END = re.compile(r"[^.!?\n]{0,60}:\s*$")
-_DASH_SOURCE = re.compile(r"\s*(?P<dash>[―—–]|--)\s*(?P<name>[A-Z][^.!?“”\"]{1,120}?)\s*\.?\s*$")
+_DASH_SOURCE = re.compile(
+    r"\s*(?P<dash>[―—–]|--)\s*(?P<name>[A-Z](?:[^.!?“”\"]|\.(?=\s+\w)){1,120}?)\s*\.?\s*$"
+)  # "“...” ― Oscar P. Quintero": initials inside the name
 _EDGE_PUNCT = set(",;:.!?—–-\"“”‘’'«»()[]") | {"''", "``", "--"}
 #: Quoted passages of at most this many words inside a sentence are terms, not statements.
 TERM_MAX_WORDS = 4
@@ -532,40 +534,51 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
     for child in cue.children:
         if child.dep_ == "ccomp":
             return list(child.subtree), []
-    after = [t for t in cue.subtree if t.i > cue.i]
-    if any(t.text in ('"', "“", "``", "«") for t in after):
-        # "called Burma a “good news story ...”": the quoted words sit in the verb phrase.
-        return after, []
     word = lemma(cue)
     passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
     if passive is not None and any(c.dep_ == "agent" for c in cue.children):
         # "Clinton has been endorsed by dozens of papers": what is endorsed is the subject.
         return list(passive.subtree), []
-    if word not in CLAUSE_ONLY:
-        # The position taken: the verb phrase from the first object, infinitive or topic
-        # after the verb ("endorsed Clinton", "wants to win", "urged Congress to act", "called
-        # for an end to the war", "called the charges unsubstantiated").
-        for child in cue.children:
-            if child.i < cue.i:
-                continue
-            if child.dep_ == "prep" and _topic_prep(child, cue):
-                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-                if objects:
-                    return _verb_phrase(cue, objects[0]), [child]
-            elif child.dep_ in ("xcomp", "attr", "oprd", "acomp"):
-                return _verb_phrase(cue, child), []
-            elif child.dep_ == "dobj":
-                if word in ADDRESSEE_VERBS and not any(
-                    c.dep_ == "xcomp" and c.i > child.i for c in cue.children
-                ):
-                    continue  # "told reporters"; but "urged Congress to act" is what he urged
-                return _verb_phrase(cue, child), []
+    after = [t for t in cue.subtree if t.i > cue.i]
+    quote_after = any(t.text in _OPENING_TOKENS for t in after)
+    phrase, extra = ([], []) if word in CLAUSE_ONLY else _complement(cue, word)
+    if phrase and (not quote_after or any(t.text in _OPENING_TOKENS for t in phrase)):
+        # "described Clinton as a “disgrace” after she attacked ...": the verb phrase only.
+        return phrase, extra
+    if quote_after:
+        # "called Burma a “good news story ...”": the quoted words sit in the verb phrase.
+        return after, []
     head = cue.head
     aside = cue.dep_ in ("ccomp", "parataxis", "advcl") and head.i < cue.i and head.i != cue.i
     if aside and not _is_cue(head):
         # "X is bad, he said" and "But X, he said, is bad": the clause the cue hangs on.
         skip = {t.i for t in cue.subtree}
         return [t for t in head.subtree if t.i not in skip], []
+    return [], []
+
+
+_OPENING_TOKENS = frozenset(['"', "“", "``", "«", "''"])
+
+
+def _complement(cue: Any, word: str) -> tuple[list[Any], list[Any]]:
+    """The position taken: the verb phrase from the first object, infinitive or topic after
+    the verb ("endorsed Clinton", "wants to win", "urged Congress to act", "called for an end
+    to the war", "called the charges unsubstantiated")."""
+    for child in cue.children:
+        if child.i < cue.i:
+            continue
+        if child.dep_ == "prep" and _topic_prep(child, cue):
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return _verb_phrase(cue, objects[0]), [child]
+        elif child.dep_ in ("xcomp", "attr", "oprd", "acomp"):
+            return _verb_phrase(cue, child), []
+        elif child.dep_ == "dobj":
+            if word in ADDRESSEE_VERBS and not any(
+                c.dep_ == "xcomp" and c.i > child.i for c in cue.children
+            ):
+                continue  # "told reporters"; but "urged Congress to act" is what he urged
+            return _verb_phrase(cue, child), []
     return [], []
 
 
