@@ -174,3 +174,18 @@ def test_quote_marks_of_every_style() -> None:
     assert inner == ["curly", "straight", "latex", "guillemets", "reversed"]
     unclosed = find_quoted("“runs to the end of the paragraph")
     assert len(unclosed) == 1 and not unclosed[0].closed
+
+
+def test_nested_and_archive_quote_marks() -> None:
+    nested = "“I’d rather live in what he calls “hell” than here,” wrote a reader."
+    assert [nested[q.inner_start : q.inner_end] for q in find_quoted(nested)] == [
+        "I’d rather live in what he calls “hell” than here,"
+    ]
+    # Unbalanced: the first quote was never closed; no nesting is assumed.
+    typo = "“open “inner” never closed"
+    assert [typo[q.inner_start : q.inner_end] for q in find_quoted(typo)] == ["open ", "inner"]
+    archive = "''We will pay,'' she said. ''Every fisherman.''"
+    assert [archive[q.inner_start : q.inner_end] for q in find_quoted(archive)] == [
+        "We will pay,",
+        "Every fisherman.",
+    ]

@@ -31,6 +31,9 @@ class QuotedSpan:
 
 def find_quoted(text: str) -> list[QuotedSpan]:
     """All quoted passages of ``text`` in order; never raises."""
+    nested = _nested_curly(text)
+    if nested is not None:
+        return nested
     spans: list[QuotedSpan] = []
     open_at: int | None = None
     opener = ""
@@ -52,6 +55,32 @@ def find_quoted(text: str) -> list[QuotedSpan]:
         end = len(text.rstrip())
         if end > open_at + len(opener):
             spans.append(QuotedSpan(open_at, end, open_at + len(opener), end, False))
+    return [s for s in spans if text[s.inner_start : s.inner_end].strip()]
+
+
+def _nested_curly(text: str) -> list[QuotedSpan] | None:
+    """“As a voter, I’d rather live in what he calls “hell” than ...”: curly marks nested in
+    the same style. Taken as nesting (the outer passages only) when the paragraph uses only
+    curly double marks, they balance, and one opens inside another; else None."""
+    if "“" not in text or any(m in text for m in ('"', "«", "»", "„", "``", "''")):
+        return None
+    spans: list[QuotedSpan] = []
+    depth = deepest = 0
+    start = 0
+    for match in re.finditer("[“”]", text):
+        if match.group() == "“":
+            if depth == 0:
+                start = match.start()
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+            if depth < 0:
+                return None
+            if depth == 0:
+                spans.append(QuotedSpan(start, match.end(), start + 1, match.start(), True))
+    if depth != 0 or deepest < 2:
+        return None
     return [s for s in spans if text[s.inner_start : s.inner_end].strip()]
 
 
