@@ -714,13 +714,21 @@ def _topic_prep(prep: Any, cue: Any) -> bool:
 
 
 def _tightest(quotes: list[Quote]) -> list[Quote]:
-    """ "Maas weighed in, saying, “If ...”": two cues, one attribution. Of overlapping
-    attributions to the same speaker, the one with the tightest content stays."""
+    """ "Maas weighed in, saying, “If ...”": two cues, one attribution. Of attributions to the
+    same speaker whose contents are mostly the same words, the tightest stays. Nested ones
+    with content of their own ("Trump said he would order a review of X": what he said, and
+    what he would order) are both kept."""
     kept: list[Quote] = []
     for quote in sorted(quotes, key=lambda q: q.content.end - q.content.start):
-        if not any(_overlap(quote, k) and quote.speaker == k.speaker for k in kept):
+        if not any(_same_words(quote, k) and quote.speaker == k.speaker for k in kept):
             kept.append(quote)
     return kept
+
+
+def _same_words(a: Quote, b: Quote) -> bool:
+    shared = min(a.content.end, b.content.end) - max(a.content.start, b.content.start)
+    union = max(a.content.end, b.content.end) - min(a.content.start, b.content.start)
+    return shared > 0 and shared >= 0.6 * union
 
 
 def _may_attribute(doc: Any) -> bool:
