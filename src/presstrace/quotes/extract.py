@@ -549,7 +549,11 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
         # "called Burma a “good news story ...”": the quoted words sit in the verb phrase.
         return after, []
     head = cue.head
-    aside = cue.dep_ in ("ccomp", "parataxis", "advcl") and head.i < cue.i and head.i != cue.i
+    aside = head.i != cue.i and (
+        cue.dep_ == "parataxis"  # "But X, he said, is bad"
+        or (cue.dep_ in ("ccomp", "advcl") and head.i < cue.i)  # "X is bad, he said"
+        or (cue.dep_ == "advcl" and any(c.lower_ == "as" for c in cue.children))
+    )  # "Hawaii, as one adviser pointed out, rarely gets ..."
     if aside and not _is_cue(head):
         # "X is bad, he said" and "But X, he said, is bad": the clause the cue hangs on.
         skip = {t.i for t in cue.subtree}
