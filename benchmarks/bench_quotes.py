@@ -151,6 +151,27 @@ def _has_quote_marks(text: str, start: int, end: int) -> bool:
     return any(mark in text[max(start - 1, 0) : end + 1] for mark in '"“”')
 
 
+_OPEN_MARKS = frozenset('“"«„')
+_CLOSE_MARKS = frozenset('”"»“')
+
+
+def _with_marks(text: str, quote: Quote) -> tuple[int, int]:
+    """A direct quote's passage as PolNeAR marks it: with its quote marks (``Quote`` keeps the
+    words only). Only the untrimmed exact-span scores see the difference."""
+    start, end = quote.content.start, quote.content.end
+    if quote.kind != "direct":
+        return start, end
+    if start > 0 and text[start - 1] in _OPEN_MARKS:
+        start -= 1
+    elif text[max(start - 2, 0) : start] in ("``", "''"):
+        start -= 2
+    if end < len(text) and text[end] in _CLOSE_MARKS:
+        end += 1
+    elif text[end : end + 2] == "''":
+        end += 2
+    return start, end
+
+
 def from_quotes(quotes: list[Quote], text: str) -> list[Prediction]:
     """Predictions from one article's quotes; a continuation chain ("“A,” he said. “B.”") is
     one prediction with several passages, as PolNeAR annotates it."""
@@ -168,7 +189,7 @@ def from_quotes(quotes: list[Quote], text: str) -> list[Prediction]:
     predictions = []
     for group in groups.values():
         first, *rest = group
-        passages = tuple(sorted((q.content.start, q.content.end) for q in (first, *rest)))
+        passages = tuple(sorted(_with_marks(text, q) for q in group))
         predictions.append(
             Prediction(
                 content=passages,
