@@ -188,7 +188,7 @@ def from_quotes(quotes: list[Quote], text: str) -> list[Prediction]:
         groups.setdefault(root[k], []).append(quote)
     predictions = []
     for group in groups.values():
-        first, *rest = group
+        first = group[0]
         passages = tuple(sorted(_with_marks(text, q) for q in group))
         predictions.append(
             Prediction(
