@@ -15,6 +15,10 @@ Systems, all on the same texts in the same run:
 
 Metrics: see ``polnear_metric`` (GGT-style quote matching at 0.3 / 0.8 coverage,
 who-said-what, CofeNet-style exact spans per role; each for all / direct / indirect).
+Predictions are mapped to PolNeAR's conventions: a quote and the passages that continue it are
+one prediction; a direct quote's passage includes its quote marks (``Quote`` keeps the words
+only); a prediction is direct when a double quote mark lies in or around its content, the rule
+behind PolNeAR's ``content_has_quote_marks`` (which ignores ''two-apostrophe'' quotes).
 
 Speed, articles per second, each timed once after a warm-up on 3 texts, one after the other
 (the reference machine has 2 cores; nothing runs in parallel):

@@ -76,12 +76,12 @@ def main() -> int:
     extractor = QuoteExtractor()
     xs, ys = samples(train_raw, extractor.nlp)
     vectorizer = DictVectorizer()
-    model = LogisticRegression(C=0.5, max_iter=2000).fit(vectorizer.fit_transform(xs), ys)
+    model = LogisticRegression(C=0.3, max_iter=3000).fit(vectorizer.fit_transform(xs), ys)
     print(f"{len(ys)} candidate verbs, {sum(ys)} cues")
     weights = {
         name: round(float(w), 4)
         for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0], strict=True)
-        if abs(w) >= 1e-3
+        if abs(w) >= 0.02  # smaller file, same decisions (checked on held-out training articles)
     }
     spec: dict[str, Any] = {"bias": float(model.intercept_[0]), "weights": weights}
     tune = bench_quotes.load_articles(path, len(tune_raw), None)

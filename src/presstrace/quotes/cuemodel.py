@@ -2,9 +2,10 @@
 
 A hand-made verb list finds "said" and "told" but misses the long tail news uses ("scolded",
 "hinted that", "made clear that", "exhorted") and takes verbs that only sometimes attribute
-("show", "find"). Candidates are every verb with a clausal complement or a quote in its phrase,
-and every verb of the lexicon; a logistic model over shallow features (the lemma, its
-dependents, the kind of subject, whether it sits in quote marks) keeps those that attribute.
+("show", "find"), and PolNeAR-style attribution includes stances ("attacked", "called for",
+"backed"). Every verb is a candidate; a logistic model over shallow features (the lemma, its
+dependents and preposition, the kind of subject, the governing verb, the neighbouring words,
+a quote in its phrase) keeps those that attribute.
 
 The weights live in ``cue_model.json``: one number per feature name (lemmas among them, learnt
 from the PolNeAR training split, which is the data set's purpose), no text. Retrain with
@@ -75,6 +76,16 @@ def features(token: Any) -> list[str]:
         found.append(f"subject_pos={subject.pos_}")
         found.append(f"subject_ent={subject.ent_type_ or '-'}")
         found.append(f"subject_word={subject.lower_}" if subject.pos_ == "PRON" else "subject=np")
+    # The verb with its company: "call" with an object and predicate, "show" with a document
+    # as subject, the verb it depends on and the words around it.
+    found += [f"lemma+child={word}|{d}" for d in sorted(deps & _CHILD_DEPS)]
+    kind = "-" if subject is None else (subject.ent_type_ or subject.pos_)
+    found.append(f"lemma+subject={word}|{kind}")
+    head = token.head
+    found.append(f"head={lemma(head) if head.i != token.i else '-'}|{head.dep_}")
+    doc = token.doc
+    found.append(f"previous={doc[token.i - 1].lower_ if token.i > 0 else '-'}")
+    found.append(f"next={doc[token.i + 1].lower_ if token.i + 1 < len(doc) else '-'}")
     if quote_in_phrase(token):
         found.append("quote_in_phrase")
     if token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == ":":
