@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from presstrace.quotes import Quote
-from presstrace.quotes.extract import QuoteExtractor
+from presstrace.quotes.extract import QuoteExtractor, _content_tokens, _cue_tokens
 from presstrace.quotes.marks import find_quoted
 
 
@@ -150,6 +150,20 @@ def test_passive_and_addressee(extractor: QuoteExtractor) -> None:
     assert content == "The harbour plan" and speaker == "regional council"
     # "told reporters": the reporters are whom she spoke to, not what she said.
     assert not [q for q in quotes if q.content.text == "reporters"]
+
+
+def test_agent_of_a_participle_and_the_cue_particle(extractor: QuoteExtractor) -> None:
+    text = "Ministers visited quays described by the fishermen's union as “a danger to every crew”."
+    described = [q for q in extractor.extract(text) if q.cue and q.cue.text == "described"]
+    assert described and described[0].speaker == "fishermen's union"
+    assert described[0].content.text == "as “a danger to every crew”"
+    # The particle belongs to the cue, not to what was said (whatever the filter decides).
+    doc = extractor.nlp("The council rolled out “new fees for every berth”.")
+    rolled = next(t for t in doc if t.text == "rolled")
+    content, extra = _content_tokens(rolled)
+    assert content[0].text != "out" and not extra
+    start, end = _cue_tokens(rolled)
+    assert doc.text[start:end] == "rolled out"
 
 
 @pytest.mark.parametrize(

@@ -539,7 +539,9 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
     if passive is not None and any(c.dep_ == "agent" for c in cue.children):
         # "Clinton has been endorsed by dozens of papers": what is endorsed is the subject.
         return list(passive.subtree), []
-    after = [t for t in cue.subtree if t.i > cue.i]
+    # Not the cue's own particle ("rolled out") nor the speaker ("derided by critics as ...").
+    own = {t.i for c in cue.children if c.dep_ in ("prt", "agent") for t in c.subtree}
+    after = [t for t in cue.subtree if t.i > cue.i and t.i not in own]
     quote_after = any(t.text in _OPENING_TOKENS for t in after)
     phrase, extra = ([], []) if word in CLAUSE_ONLY else _complement(cue, word)
     if phrase and (not quote_after or any(t.text in _OPENING_TOKENS for t in phrase)):
@@ -804,14 +806,19 @@ def _classify(
         if passage.start < end and start < passage.end:
             claimed.add(k)
             kind = "mixed"
-            # Content trimmed before the closing mark still ends with the quoted fragment.
-            end = max(end, passage.inner_end)
+            # Content trimmed before the closing mark still ends with the quoted fragment, and
+            # its closing mark: "called the plan “reckless”".
+            end = max(end, passage.end if passage.closed else passage.inner_end)
             start = min(start, passage.start)
     return (start, end), kind
 
 
 def _subject(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
     """The speaker of ``cue``: its subject (the agent of a passive), or its governor's."""
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if by is not None:
+        return by  # "tours derided by critics as ...": the critics
     current = cue
     for _ in range(4):
         subjects = [
