@@ -232,6 +232,10 @@ class _Article:
         span, kind = _classify(span, quoted, claimed, doc.text)
         if subject is None and k is not None and quoted[k].end <= cue.idx:
             subject = _source_between(doc, quoted[k].end, cue.idx)
+        if subject is None and span[1] <= cue.idx:
+            # "“...,” Flynn, a top surrogate, said": the parse lost the subject; the name
+            # between the words and the cue is it.
+            subject = _source_between(doc, span[1], cue.idx)
         if subject is None and kind == "indirect":
             return None  # "a statement condemning Beijing": a claim nobody is said to make
         if kind != "indirect" and (lemma(cue) in NAMING_VERBS or lemma(cue) in STANCE_VERBS):
@@ -820,7 +824,7 @@ def _subject(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
     if by is not None:
         return by  # "tours derided by critics as ...": the critics
     current = cue
-    for _ in range(4):
+    for _ in range(6):
         subjects = [
             c for c in current.children
             if c.dep_ in ("nsubj", "nsubjpass") and not _inside(c.idx, quoted)
@@ -840,9 +844,14 @@ def _subject(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
         if current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
             current = current.head
             continue
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
-            # "responded ... by saying that": the speaker of the verb the phrase hangs on.
-            current = current.head.head
+        if current.dep_ == "pcomp" and current.head.dep_ in ("prep", "conj"):
+            # "responded ... by saying that", "appeared ... for promoting X and for saying
+            # that": the speaker of the verb the phrase hangs on.
+            current = current.head
+            while current.dep_ in ("prep", "conj") and current.head.i != current.i:
+                current = current.head
+                if current.pos_ in ("VERB", "AUX"):
+                    break
             continue
         break
     return None
