@@ -46,6 +46,8 @@ from .nlp import entity_recogniser, lemma, load_english
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _TOPIC_PREPS = frozenset(["about", "for", "against", "on", "of", "over"])
+#: Verbs whose subject is what the sentence is about, not someone who holds or says it.
+_RAISING = frozenset(["seem", "appear"])
 _IMPERSONAL = frozenset(["it", "this", "that", "there", "what", "which"])
 _COLON_END = re.compile(r"[^.!?\n]{0,60}:\s*$")
 _DASH_SOURCE = re.compile(
@@ -236,6 +238,8 @@ class _Article:
             # "“...,” Flynn, a top surrogate, said": the parse lost the subject; the name
             # between the words and the cue is it.
             subject = _source_between(doc, span[1], cue.idx)
+        if lemma(cue) in _RAISING and subject is not None and cue.i > subject.i:
+            subject = None  # "Melania seems to have vanished": nobody is quoted
         if subject is None and kind == "indirect":
             return None  # "a statement condemning Beijing": a claim nobody is said to make
         if kind != "indirect" and (lemma(cue) in NAMING_VERBS or lemma(cue) in STANCE_VERBS):
