@@ -166,6 +166,13 @@ def test_agent_of_a_participle_and_the_cue_particle(extractor: QuoteExtractor) -
     assert doc.text[start:end] == "rolled out"
 
 
+def test_a_claim_noun_with_its_owner(extractor: QuoteExtractor) -> None:
+    text = "The mayor rejected the union's claim that the quay had been “unsafe for years”."
+    claim = [q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "claim"]
+    assert claim and claim[0].speaker == "union" and claim[0].kind == "mixed"
+    assert claim[0].content.text == "that the quay had been “unsafe for years”"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -37,6 +37,7 @@ from .lexicon import (
     ORG_NOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
 )
@@ -164,6 +165,7 @@ class _Article:
                 and ((t.lower_ == "according" and _is_cue(t))
                      or (cuemodel.is_candidate(t) and model.keep(t)))
             ]  # fmt: skip
+        cues += [t for t in doc if _claim_noun(t) and not _inside(t.idx, quoted)]
         # "according to X" last: when a verb already attributes the same words, X is where the
         # report came from, not a second speaker.
         cues.sort(key=lambda t: t.lower_ == "according")
@@ -200,6 +202,15 @@ class _Article:
     ) -> Quote | None:
         if cue.lower_ == "according":
             return self._according_to(cue, doc, quoted, claimed, offset)
+        if cue.pos_ == "NOUN":
+            # "Trump's claim that there have been thousands of shootings"
+            owner = next(c for c in cue.children if c.dep_ == "poss")
+            clause = next(c for c in cue.children if _that_clause(c))
+            span = _char_span(clause.subtree)
+            if span is None:
+                return None
+            span, kind = _classify(span, quoted, claimed, doc.text)
+            return self._quote(doc, span, kind, (cue.idx, cue.idx + len(cue.text)), owner, offset)
         content, cue_extra = _content_tokens(cue)
         span = _char_span(content) if content else None
         k = _adjacent_quote(cue, doc, quoted) if span is None else None
@@ -530,6 +541,25 @@ class _Article:
 
 
 # -- parse helpers -----------------------------------------------------------------------------
+def _claim_noun(token: Any) -> bool:
+    """ "Trump's claim that ...", "the senator's warning that ...": a speech noun with its
+    owner and a that-clause."""
+    return (
+        token.pos_ == "NOUN"
+        and (token.lower_ in SPEECH_NOUNS or token.lower_[:-1] in SPEECH_NOUNS)  # (plurals)
+        and any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in token.children)
+        and any(_that_clause(c) for c in token.children)
+    )
+
+
+def _that_clause(token: Any) -> bool:
+    return (
+        token.dep_ in ("acl", "ccomp")
+        and token.i > token.head.i
+        and (token.left_edge.lower_ == "that")
+    )
+
+
 def _is_cue(token: Any) -> bool:
     if token.lower_ == "according":
         return any(c.lower_ == "to" for c in token.children)
@@ -867,7 +897,7 @@ def _source_span(head: Any) -> tuple[int, int] | None:
         after = child.i > head.i
         temporal = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
         if (
-            child.dep_ in ("relcl", "appos", "acl")
+            child.dep_ in ("relcl", "appos", "acl", "case")  # "the union's": the union
             or (child.dep_ == "punct" and after)
             or (after and child.dep_ in ("prep", "npadvmod") and temporal)
         ):  # "Mike Pompeo on Tuesday": the date is not part of who he is

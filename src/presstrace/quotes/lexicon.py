@@ -46,6 +46,14 @@ CLAUSE_ONLY = frozenset(
     """.split()
 )
 
+#: Nouns that report what someone said or holds ("Trump's claim that ...").
+SPEECH_NOUNS = frozenset(
+    """claim statement assertion allegation accusation argument warning promise pledge
+    suggestion insistence belief view comment remark charge contention declaration announcement
+    admission prediction threat vow demand complaint concern fear hope suspicion proposal
+    assurance denial conclusion finding insinuation notion idea message""".split()
+)
+
 #: Verbs whose object is the person addressed ("told reporters"), not what was said.
 ADDRESSEE_VERBS = frozenset(
     """tell ask urge warn assure inform remind brief email text advise caution press thank
