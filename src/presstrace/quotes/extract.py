@@ -29,6 +29,7 @@ from . import cuemodel
 from .lexicon import (
     ADDRESSEE_VERBS,
     CLAUSE_ONLY,
+    CUE_ADVERBS,
     CUE_HINT,
     GROUP_NOUNS,
     GROUP_PRONOUNS,
@@ -626,44 +627,6 @@ def _complement(cue: Any, word: str) -> tuple[list[Any], list[Any]]:
     return [], []
 
 
-#: Adverbs written inside a cue ("also said", "has repeatedly cited"); not those that frame the
-#: sentence ("when asked", "however").
-_CUE_ADVERBS = frozenset(
-    [
-        "also",
-        "now",
-        "still",
-        "even",
-        "then",
-        "later",
-        "repeatedly",
-        "previously",
-        "publicly",
-        "privately",
-        "recently",
-        "reportedly",
-        "already",
-        "again",
-        "once",
-        "never",
-        "often",
-        "frequently",
-        "falsely",
-        "openly",
-        "initially",
-        "first",
-        "further",
-        "since",
-        "long",
-        "just",
-        "quickly",
-        "immediately",
-        "specifically",
-        "explicitly",
-    ]
-)
-
-
 _PHRASE_DEPS = frozenset(["dobj", "prep", "oprd", "xcomp", "acomp", "attr", "dative", "ccomp"])
 
 
@@ -692,7 +655,7 @@ def _cue_tokens(cue: Any, extra: Sequence[Any] = ()) -> tuple[int, int]:
         if (
             (before and child.dep_ in ("aux", "auxpass", "neg"))
             or (not before and child.dep_ == "prt")
-            or (before and child.dep_ == "advmod" and child.lower_ in _CUE_ADVERBS)
+            or (before and child.dep_ == "advmod" and child.lower_ in CUE_ADVERBS)
         ):
             tokens.append(child)
     # Only the unbroken run around the verb: "When asked, Trump also said" keeps "also said".
@@ -927,7 +890,8 @@ def _mention_span(head: Any) -> tuple[int, int] | None:
     tokens = [t for t in head.subtree if t.i not in skip]
     if appos_end is not None:
         doc = head.doc
-        tokens += [t for t in doc[head.i : appos_end + 1] if t.i not in {x.i for x in tokens}]
+        have = {t.i for t in tokens}
+        tokens += [t for t in doc[head.i : appos_end + 1] if t.i not in have]
         nxt = appos_end + 1
         if nxt < len(doc) and doc[nxt].text == ",":
             last = doc[nxt]

@@ -46,6 +46,16 @@ CLAUSE_ONLY = frozenset(
     """.split()
 )
 
+#: Adverbs written inside a cue ("also said", "has repeatedly cited"); not those that frame the
+#: sentence ("when asked", "however").
+CUE_ADVERBS = frozenset(
+    """
+    also now still even then later repeatedly previously publicly privately recently reportedly
+    already again once never often frequently falsely openly initially first further since long
+    just quickly immediately specifically explicitly
+    """.split()
+)
+
 #: Nouns that report what someone said or holds ("Trump's claim that ...").
 SPEECH_NOUNS = frozenset(
     """claim statement assertion allegation accusation argument warning promise pledge
