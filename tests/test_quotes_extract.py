@@ -166,6 +166,13 @@ def test_agent_of_a_participle_and_the_cue_particle(extractor: QuoteExtractor) -
     assert doc.text[start:end] == "rolled out"
 
 
+def test_relative_clause_speaker_stays_out_of_the_content(extractor: QuoteExtractor) -> None:
+    text = "Drivers face a detour, which city engineer Tomas Reyna said would add 20 minutes."
+    said = [q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "said"]
+    assert said and said[0].speaker == "Tomas Reyna"
+    assert said[0].content.text == "would add 20 minutes"
+
+
 def test_a_claim_noun_with_its_owner(extractor: QuoteExtractor) -> None:
     text = "The mayor rejected the union's claim that the quay had been “unsafe for years”."
     claim = [q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "claim"]

@@ -572,6 +572,10 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
     itself on the way ("for" in "called for an end to ...")."""
     for child in cue.children:
         if child.dep_ == "ccomp":
+            if child.left_edge.i < cue.i < child.i:
+                # "a detour, which Reyna said would add 20 minutes": the relative pronoun and
+                # the speaker sit before the cue; what was said follows it.
+                return [t for t in child.subtree if t.i > cue.i], []
             return list(child.subtree), []
     word = lemma(cue)
     passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
@@ -614,6 +618,8 @@ def _complement(cue: Any, word: str) -> tuple[list[Any], list[Any]]:
             continue
         if child.dep_ == "prep" and _topic_prep(child, cue):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects and objects[0].ent_type_ in ("DATE", "TIME"):
+                continue  # "warned on Monday evening": when, not what
             if objects:
                 return _verb_phrase(cue, objects[0]), [child]
         elif child.dep_ in ("xcomp", "attr", "oprd", "acomp"):
