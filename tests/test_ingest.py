@@ -260,6 +260,26 @@ def test_reanalyse_from_stored_raw_without_the_original_files(db, write, tmp_pat
     assert (again.changed, again.unchanged) == (0, 1)
 
 
+def test_a_failing_quote_stage_keeps_the_article(db, write, monkeypatch) -> None:
+    path = write("story.txt", story(3))
+    options = presstrace.Options(workers=1)
+
+    def broken(self, texts):  # a bug in the quote finder, for this test
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr("presstrace.quotes.extract.QuoteExtractor.extract_with_terms", broken)
+    report = presstrace.ingest(db, [str(path)], options)
+    assert len(list(db.articles())) == 1  # stored all the same, without quotes
+    assert list(db.quotes()) == []
+    (error,) = db.errors()
+    assert error["code"] == "quotes-failed" and "RecursionError" in error["reason"]
+    assert "reanalyse" in error["reason"] and report.new == 1
+    monkeypatch.undo()
+    again = presstrace.reanalyse(db, options)
+    assert again.changed == 1 and db.errors() == [] and list(db.quotes())
+    assert presstrace.reanalyse(db, options).unchanged == 1
+
+
 def _children(pid: int) -> list[int]:
     """Worker processes of ``pid`` (Linux /proc)."""
     found = []

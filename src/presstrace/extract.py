@@ -39,7 +39,14 @@ def analyse(record: RawRecord, options: Options) -> Article:
         raise InputError("bad-record", f"unknown input kind {record.kind!r}")
     if not options.quotes:
         return article
-    quotes, terms = _quote_extractor().extract_with_terms([article.text])[0]
+    try:
+        quotes, terms = _quote_extractor().extract_with_terms([article.text])[0]
+    except Exception as exc:  # a bug in one stage must not lose the article
+        reason = (
+            f"finding quotes failed ({type(exc).__name__}: {exc}); the article is stored "
+            "without quotes. Please report it; `presstrace reanalyse` retries."
+        )
+        return replace(article, problems=[["quotes-failed", reason]])
     return replace(article, quotes=quotes, terms=terms)
 
 

@@ -162,6 +162,8 @@ def _same(db: Database, stored: dict[str, object], article: Article) -> bool:
     fields = ("text", "title", "outlet", "byline", "published", "dateline", "extractor", "removed")
     if not all(stored[f] == getattr(article, f) for f in fields):
         return False
+    if sorted(db.stage_problems(article.raw_sha256)) != sorted(map(tuple, article.problems)):
+        return False  # a stage that failed before works now, or the other way round
     quotes = db.conn.execute(
         "SELECT text, start, kind, speaker_name FROM quotes WHERE article = ? ORDER BY position",
         (article.id,),

@@ -60,6 +60,9 @@ class Article:
     #: Who said what (offsets into ``text``), and quoted terms; empty when quotes are off.
     quotes: list[Quote] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
+    #: A later stage that failed on this article, as ``[code, reason]``: the article is kept
+    #: without that stage's output and the failure is listed with the input errors.
+    problems: list[list[str]] = field(default_factory=list)
 
     @property
     def id(self) -> str:

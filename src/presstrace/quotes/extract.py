@@ -449,8 +449,14 @@ class _Article:
                 return self.state.last_group
             return None
         named = next(
-            (t for t in head.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"), None
-        )  # attached to any word of the phrase: parsers hang it on the nearest noun
+            (
+                t
+                for t in head.subtree
+                if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
+            ),
+            None,
+        )  # attached to any word of the phrase: parsers hang it on the nearest noun; a name,
+        # so that resolving it cannot come back here
         if head.pos_ == "NOUN" and named is not None:
             # "leading security expert of Xinjiang, Adrian Zenz": the name, with the noun as role.
             found = self._resolve(named)

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ..errors import StoreError
+from ..errors import STAGE_CODES, StoreError
 from ..model import Article, RawRecord, article_id
 from ..quotes.model import Span
 from .schema import SCHEMA_VERSION, migrate
@@ -146,6 +146,7 @@ class Database:
                 )
                 self._add_source(article.source, article.id, stamp)
                 self._put_quotes(article)
+                self._put_problems(article, stamp)
             for source, known in batch.sources:
                 self._add_source(source, known, stamp)
             for source, code, reason, data in batch.errors:
@@ -183,6 +184,7 @@ class Database:
                     ),
                 )
                 self._put_quotes(a)
+                self._put_problems(a, now())
 
     def stored_records(self) -> Iterator[RawRecord]:
         """Every stored article's input as a ``RawRecord``, as it was first read."""
@@ -224,6 +226,30 @@ class Database:
             "INSERT OR IGNORE INTO raw (sha256, size, encoding, data) VALUES (?, ?, ?, ?)",
             (sha256, len(data), encoding, blob),
         )
+
+    def stage_problems(self, raw_sha256: str) -> list[tuple[str, str]]:
+        """Open errors of a later stage on a stored article, as ``(code, reason)``."""
+        rows = self.conn.execute(
+            "SELECT code, reason FROM errors WHERE raw_sha256 = ? AND resolved IS NULL "
+            "AND code IN (SELECT value FROM json_each(?))",
+            (raw_sha256, json.dumps(sorted(STAGE_CODES))),
+        ).fetchall()
+        return [(str(r[0]), str(r[1])) for r in rows]
+
+    def _put_problems(self, article: Article, stamp: str) -> None:
+        """A stage that failed on a stored article stays an open error until it succeeds."""
+        self.conn.execute(
+            "UPDATE errors SET resolved = ? WHERE raw_sha256 = ? AND resolved IS NULL "
+            "AND code IN (SELECT value FROM json_each(?))",
+            (stamp, article.raw_sha256, json.dumps(sorted(STAGE_CODES))),
+        )
+        for code, reason in article.problems:
+            self.conn.execute(
+                "INSERT INTO errors (source, code, reason, raw_sha256, first_seen, last_seen) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, code, reason) DO UPDATE SET "
+                "last_seen = excluded.last_seen, attempts = attempts + 1, resolved = NULL",
+                (article.source, code, reason, article.raw_sha256, stamp, stamp),
+            )
 
     def _add_source(self, source: str, article: str, stamp: str) -> None:
         self.conn.execute(
