@@ -2,10 +2,12 @@
 
 Per paragraph (parsed only when it holds a cue word or a quote mark):
 
-1. every cue verb ("said", "told", "according to", ...) gives an attribution: its subject is the
-   source, its clausal complement (or, for "X is bad, he said", the clause it hangs on) is the
-   content; a quoted passage next to it ("“...,” he said", "he said: “...”") is its content
-   when the parse gives none;
+1. every cue gives an attribution: a verb the learned filter keeps ("said", "told", "called
+   for", "attacked", ...; ``cuemodel``), "according to", or a claim noun with its owner ("the
+   union's claim that ..."). Its subject (or agent) is the source; the content is its clausal
+   complement, else the verb phrase from its first object ("called the plan “reckless”"), else
+   the clause a parenthetical cue hangs on ("X is bad, he said"), else a quoted passage next
+   to it ("“...,” he said", "he said: “...”");
 2. content that lies inside quote marks is ``direct`` (the whole quoted passage is taken), content
    that contains a quoted fragment is ``mixed``, the rest ``indirect``;
 3. quoted passages no cue claimed are *floating*: in a paragraph of their own, or right after an
