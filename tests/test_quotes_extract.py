@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from presstrace.quotes import Quote
-from presstrace.quotes.extract import QuoteExtractor, _content_tokens, _cue_tokens
+from presstrace.quotes.extract import QuoteExtractor, _content_tokens, _cue_tokens, _paragraphs
 from presstrace.quotes.marks import find_quoted
 
 
@@ -171,6 +171,18 @@ def test_relative_clause_speaker_stays_out_of_the_content(extractor: QuoteExtrac
     said = [q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "said"]
     assert said and said[0].speaker == "Tomas Reyna"
     assert said[0].content.text == "would add 20 minutes"
+
+
+def test_a_page_without_line_breaks_is_parsed_in_pieces(extractor: QuoteExtractor) -> None:
+    filler = "The harbour board met again on Tuesday to discuss the repairs. " * 120
+    text = filler + "“We will reopen in June,” said Mayor Ana Lind. " + filler
+    pieces = list(_paragraphs(text))
+    assert len(pieces) > 2 and all(len(p) <= 5_000 for _, p in pieces)
+    assert "".join(p for _, p in pieces) == text and all(text[o:].startswith(p) for o, p in pieces)
+    (quote,) = [q for q in extractor.extract(text) if "reopen" in q.content.text]
+    assert quote.speaker == "Ana Lind" and text[quote.content.start : quote.content.end] == (
+        "We will reopen in June,"
+    )
 
 
 def test_a_claim_noun_with_its_owner(extractor: QuoteExtractor) -> None:

@@ -135,10 +135,29 @@ class QuoteExtractor:
         return results
 
 
+#: News paragraphs are short (the longest of PolNeAR's 19,291 has 2,573 characters). A longer
+#: "paragraph" is a page scraped without line breaks: it is parsed in pieces of about this size,
+#: cut after a sentence, so one input cannot make a worker parse a megabyte at once.
+PARAGRAPH_PIECE = 5_000
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")
+
+
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     for match in _PARAGRAPH.finditer(text):
         if match.group().strip():
-            yield match.start(), match.group()
+            yield from _pieces(match.start(), match.group())
+
+
+def _pieces(offset: int, paragraph: str) -> Iterator[tuple[int, str]]:
+    while len(paragraph) > PARAGRAPH_PIECE:
+        ends = [m.end() for m in _SENTENCE_END.finditer(paragraph, 0, PARAGRAPH_PIECE)]
+        cut = ends[-1] if ends else paragraph.rfind(" ", 0, PARAGRAPH_PIECE) + 1
+        if cut <= 0:
+            cut = PARAGRAPH_PIECE
+        yield offset, paragraph[:cut]
+        offset, paragraph = offset + cut, paragraph[cut:]
+    if paragraph.strip():
+        yield offset, paragraph
 
 
 class _Article:
