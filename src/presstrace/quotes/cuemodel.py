@@ -60,7 +60,8 @@ def features(token: Any) -> list[str]:
         f"stance={word in STANCE_VERBS}",
         f"lemma+dep={word}|{token.dep_}",
     ]
-    found += [f"child={d}" for d in sorted(deps & _CHILD_DEPS)]
+    kinds = sorted(deps & _CHILD_DEPS)
+    found += [f"child={d}" for d in kinds]
     for child in token.children:
         if child.dep_ == "prep" and child.i > token.i:
             # "called for", "complained about", "spoke at": the preposition tells which.
@@ -78,7 +79,7 @@ def features(token: Any) -> list[str]:
         found.append(f"subject_word={subject.lower_}" if subject.pos_ == "PRON" else "subject=np")
     # The verb with its company: "call" with an object and predicate, "show" with a document
     # as subject, the verb it depends on and the words around it.
-    found += [f"lemma+child={word}|{d}" for d in sorted(deps & _CHILD_DEPS)]
+    found += [f"lemma+child={word}|{d}" for d in kinds]
     kind = "-" if subject is None else (subject.ent_type_ or subject.pos_)
     found.append(f"lemma+subject={word}|{kind}")
     head = token.head

@@ -888,41 +888,19 @@ def _subject(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
 
 
 def _source_span(head: Any) -> tuple[int, int] | None:
-    skip = set()
-    for child in head.children:
-        after = child.i > head.i
-        temporal = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
-        if (
-            child.dep_ in ("relcl", "appos", "acl", "case")  # "the union's": the union
-            or (child.dep_ == "punct" and after)
-            or (after and child.dep_ in ("prep", "npadvmod") and temporal)
-        ):  # "Mike Pompeo on Tuesday": the date is not part of who he is
-            skip |= {t.i for t in child.subtree}
-    tokens = [t for t in head.subtree if t.i not in skip]
-    return _char_span(tokens)
+    """The speaker's noun phrase as a name: no apposition, no possessive mark."""
+    return _char_span(_phrase_tokens(head, as_written=False))
 
 
 def _mention_span(head: Any) -> tuple[int, int] | None:
     """The speaker as the sentence writes it: the noun phrase with its apposition ("Aaron Kall,
     the director of debate at the University of Michigan,", closing comma included, as
     annotators mark it), without a relative clause, a date or a sentence adverb ("Even")."""
-    skip = set()
-    appos_end = None
-    for child in head.children:
-        after = child.i > head.i
-        temporal = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
-        if child.dep_ == "appos" and after:
-            appos_end = child.right_edge.i
-        elif (
-            child.dep_ in ("relcl", "acl")
-            or (child.dep_ == "punct" and after)
-            or (after and child.dep_ in ("prep", "npadvmod") and temporal)
-            or (not after and child.dep_ in ("advmod", "cc", "preconj"))
-        ):
-            skip |= {t.i for t in child.subtree}
-    tokens = [t for t in head.subtree if t.i not in skip]
-    if appos_end is not None:
+    tokens = _phrase_tokens(head, as_written=True)
+    appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+    if appos:
         doc = head.doc
+        appos_end = appos[-1].right_edge.i
         have = {t.i for t in tokens}
         tokens += [t for t in doc[head.i : appos_end + 1] if t.i not in have]
         nxt = appos_end + 1
@@ -931,6 +909,27 @@ def _mention_span(head: Any) -> tuple[int, int] | None:
             first = min(tokens, key=lambda t: t.i)
             return first.idx, last.idx + len(last.text)
     return _char_span(tokens)
+
+
+def _phrase_tokens(head: Any, *, as_written: bool) -> list[Any]:
+    """``head``'s subtree without what is not part of who speaks: a relative clause, a date
+    ("Mike Pompeo on Tuesday"); for a name also an apposition and the possessive mark ("the
+    union's"); as written, a sentence adverb or conjunction before it ("Even China")."""
+    skip: set[int] = set()
+    for child in head.children:
+        after = child.i > head.i
+        if as_written and child.dep_ == "appos" and after:
+            continue  # kept, with its closing comma (``_mention_span``)
+        temporal = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+        if (
+            child.dep_ in ("relcl", "acl")
+            or (not as_written and child.dep_ in ("appos", "case"))
+            or (child.dep_ == "punct" and after)
+            or (after and child.dep_ in ("prep", "npadvmod") and temporal)
+            or (as_written and not after and child.dep_ in ("advmod", "cc", "preconj"))
+        ):
+            skip |= {t.i for t in child.subtree}
+    return [t for t in head.subtree if t.i not in skip]
 
 
 def _name_tokens(head: Any) -> list[Any]:

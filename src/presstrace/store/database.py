@@ -18,6 +18,12 @@ from ..model import Article, RawRecord, article_id
 from ..quotes.model import Span
 from .schema import SCHEMA_VERSION, migrate
 
+# Open errors of a later stage (``STAGE_CODES``) on one stored article: (raw_sha256, codes JSON).
+_OPEN_STAGE_ERRORS = (
+    "raw_sha256 = ? AND resolved IS NULL AND code IN (SELECT value FROM json_each(?))"
+)
+_STAGE_CODES_JSON = json.dumps(sorted(STAGE_CODES))
+
 DEFAULT_DB = "presstrace.db"
 
 #: The fields every ``articles`` export line carries (the CLI/export contract), then extras.
@@ -154,12 +160,7 @@ class Database:
                 if data is not None:
                     sha = _sha256(data)
                     self._put_raw(sha, data)
-                self.conn.execute(
-                    "INSERT INTO errors (source, code, reason, raw_sha256, first_seen, last_seen) "
-                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, code, reason) DO UPDATE SET "
-                    "last_seen = excluded.last_seen, attempts = attempts + 1, resolved = NULL",
-                    (source, code, reason, sha, stamp, stamp),
-                )
+                self._put_error(source, code, reason, sha, stamp)
 
     def update_articles(self, articles: list[Article]) -> None:
         """Replace the analysed fields of existing articles (after a re-analysis)."""
@@ -230,26 +231,28 @@ class Database:
     def stage_problems(self, raw_sha256: str) -> list[tuple[str, str]]:
         """Open errors of a later stage on a stored article, as ``(code, reason)``."""
         rows = self.conn.execute(
-            "SELECT code, reason FROM errors WHERE raw_sha256 = ? AND resolved IS NULL "
-            "AND code IN (SELECT value FROM json_each(?))",
-            (raw_sha256, json.dumps(sorted(STAGE_CODES))),
+            f"SELECT code, reason FROM errors WHERE {_OPEN_STAGE_ERRORS}",
+            (raw_sha256, _STAGE_CODES_JSON),
         ).fetchall()
         return [(str(r[0]), str(r[1])) for r in rows]
 
     def _put_problems(self, article: Article, stamp: str) -> None:
         """A stage that failed on a stored article stays an open error until it succeeds."""
         self.conn.execute(
-            "UPDATE errors SET resolved = ? WHERE raw_sha256 = ? AND resolved IS NULL "
-            "AND code IN (SELECT value FROM json_each(?))",
-            (stamp, article.raw_sha256, json.dumps(sorted(STAGE_CODES))),
+            f"UPDATE errors SET resolved = ? WHERE {_OPEN_STAGE_ERRORS}",
+            (stamp, article.raw_sha256, _STAGE_CODES_JSON),
         )
         for code, reason in article.problems:
-            self.conn.execute(
-                "INSERT INTO errors (source, code, reason, raw_sha256, first_seen, last_seen) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, code, reason) DO UPDATE SET "
-                "last_seen = excluded.last_seen, attempts = attempts + 1, resolved = NULL",
-                (article.source, code, reason, article.raw_sha256, stamp, stamp),
-            )
+            self._put_error(article.source, code, reason, article.raw_sha256, stamp)
+
+    def _put_error(self, source: str, code: str, reason: str, sha: str | None, stamp: str) -> None:
+        """One open error; the same failure seen again counts one more attempt."""
+        self.conn.execute(
+            "INSERT INTO errors (source, code, reason, raw_sha256, first_seen, last_seen) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source, code, reason) DO UPDATE SET "
+            "last_seen = excluded.last_seen, attempts = attempts + 1, resolved = NULL",
+            (source, code, reason, sha, stamp, stamp),
+        )
 
     def _add_source(self, source: str, article: str, stamp: str) -> None:
         self.conn.execute(
