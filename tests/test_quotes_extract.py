@@ -192,6 +192,39 @@ def test_a_claim_noun_with_its_owner(extractor: QuoteExtractor) -> None:
     assert claim[0].content.text == "that the quay had been “unsafe for years”"
 
 
+def test_speaker_labels_of_a_transcript_and_a_headline(extractor: QuoteExtractor) -> None:
+    text = (
+        "Harbour Minister Elena Marsh said on Monday that the council would meet.\n\n"
+        "MARSH: We will repair the wall before the winter storms arrive.\n\n"
+        "“OKOYE: And who pays for the boats that cannot sail?\n\n"
+        "Marsh: ‘Every Fisherman Will Be Paid for Lost Days.’"
+    )
+    quotes = extractor.extract(text)
+    labelled = [q for q in quotes if q.cue is not None and q.cue.text == ":"]
+    assert [(q.source.text if q.source else None, q.speaker, q.kind) for q in labelled] == [
+        ("MARSH", "Elena Marsh", "direct"),  # a transcript label is the speaker's own words
+        ("OKOYE", "OKOYE", "direct"),  # a transcript quoted as a whole
+        ("Marsh", "Elena Marsh", "direct"),  # a headline: the name, a colon, the quote
+    ]
+    assert labelled[0].content.text == "We will repair the wall before the winter storms arrive."
+    assert labelled[1].content.text == "And who pays for the boats that cannot sail?"
+    assert labelled[2].content.text == "Every Fisherman Will Be Paid for Lost Days."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Editor’s Note: This story was updated on Tuesday with comments from the council.",
+        "WASHINGTON: The council met on Tuesday to discuss the harbour wall repairs.",
+        "Update: The quay reopened on Friday after the repairs were finished.",
+        "Big Win For Fishermen: Council Pays for the Repairs in Full.",
+        "Sources: AP, Reuters",
+    ],
+)
+def test_page_furniture_is_not_a_speaker_label(extractor: QuoteExtractor, text: str) -> None:
+    assert not [q for q in extractor.extract(text) if q.cue is not None and q.cue.text == ":"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

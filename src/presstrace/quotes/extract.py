@@ -36,7 +36,9 @@ from .lexicon import (
     GROUP_NOUNS,
     GROUP_PRONOUNS,
     HONORIFICS,
+    LABEL_BREAKS,
     NAMING_VERBS,
+    NOT_LABELS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -57,6 +59,13 @@ _COLON_END = re.compile(r"[^.!?\n]{0,60}:\s*$")
 _DASH_SOURCE = re.compile(
     r"\s*(?P<dash>[―—–]|--)\s*(?P<name>[A-Z](?:[^.!?“”\"]|\.(?=\s+\w)){1,120}?)\s*\.?\s*$"
 )  # "“...” ― Oscar P. Quintero": initials inside the name
+#: "PENCE: Well, look, ..." (a transcript) and "Trump: ‘I’m the worst thing …’" (a headline):
+#: a speaker label, a short capitalised name and a colon, opening the paragraph.
+_LABEL = re.compile(
+    r"[\"“]?(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3})[ ]?(?P<colon>:)[ \t]+(?=\S)"
+)
+_SINGLE_QUOTED = re.compile(r"[‘'](?P<words>.+)[’']\W*")
+_NOT_SPEAKER_ENTITIES = frozenset(["GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL"])
 _EDGE_PUNCT = set(",;:.!?—–-\"“”‘’'«»()[]") | {"''", "``", "--"}
 #: Quoted passages of at most this many words inside a sentence are terms, not statements.
 TERM_MAX_WORDS = 4
@@ -111,7 +120,7 @@ class QuoteExtractor:
             (para, (i, j))
             for i, paras in enumerate(paragraphs)
             for j, para in enumerate(paras)
-            if CUE_HINT.search(para[1])
+            if CUE_HINT.search(para[1]) or _LABEL.match(para[1])
         ]
         parsed: dict[tuple[int, int], Any] = {}
         texts_only = ((para[1], key) for para, key in wanted)
@@ -188,6 +197,9 @@ class _Article:
                      or (cuemodel.is_candidate(t) and model.keep(t)))
             ]  # fmt: skip
         cues += [t for t in doc if _claim_noun(t) and not _inside(t.idx, quoted)]
+        label = self._label(doc, quoted, claimed, offset)
+        if label is not None:
+            found.append(label)
         # "according to X" last: when a verb already attributes the same words, X is where the
         # report came from, not a second speaker.
         cues.sort(key=lambda t: t.lower_ == "according")
@@ -319,6 +331,52 @@ class _Article:
         span, kind = _classify(span, quoted, claimed, doc.text)
         cue_span = (cue.idx, to.idx + len(to.text))
         return self._quote(doc, span, kind, cue_span, source, offset)
+
+    def _label(
+        self, doc: Any, quoted: list[QuotedSpan], claimed: set[int], offset: int
+    ) -> Quote | None:
+        """A speaker label opening the paragraph ("PENCE: Well, look, ..."): the words after
+        the colon, said by the label's name, with the colon as the cue."""
+        match = _LABEL.match(doc.text)
+        if match is None:
+            return None
+        label = match.group("name")
+        words = [w.split("'")[0].strip(".") for w in label.lower().replace("’", "'").split()]
+        if words[0] in NOT_LABELS or words[-1] in NOT_LABELS or LABEL_BREAKS & set(words[1:]):
+            return None  # "Editor's Note:", "Big Win For Bernie:" (a headline, not a name)
+        name = doc.char_span(*match.span("name"), alignment_mode="contract")
+        if name is None or len(name) == 0 or name.root.ent_type_ in _NOT_SPEAKER_ENTITIES:
+            return None
+        start, end = match.end(), len(doc.text.rstrip())
+        if len(doc.text[start:end].split()) < 3:
+            return None  # "Sources: AP, Reuters"
+        opened = [k for k, q in enumerate(quoted) if q.start < match.start("name") < q.end]
+        if opened:
+            # A transcript quoted as a whole: the paragraph's opening mark is before the name.
+            claimed.update(opened)
+            span, kind = (start, min(end, quoted[opened[0]].inner_end)), "direct"
+        else:
+            span, kind = _classify((start, end), quoted, claimed, doc.text)
+            single = _SINGLE_QUOTED.fullmatch(doc.text, start, end)
+            if kind == "indirect" and single is not None:
+                # "Marsh: ‘Every Fisherman Will Be Paid.’": a headline quotes in single marks.
+                span, kind = single.span("words"), "direct"
+            elif label.isupper():
+                kind = "direct"  # "WALLACE: ..." a transcript gives the speaker's own words
+        known = self.state.names.get(words[-1])
+        entity = _ENT_KIND.get(name.root.ent_type_)
+        speaker = _Speaker(known or label, "person" if known else entity or "unnamed", None)
+        self._remember(speaker)
+        text = doc.text
+        return Quote(
+            content=Span(offset + span[0], offset + span[1], text[span[0] : span[1]]),
+            kind=kind,
+            cue=_span(text, match.span("colon"), offset),
+            source=_span(text, match.span("name"), offset),
+            speaker=speaker.name,
+            speaker_kind=speaker.kind,
+            role=None,
+        )
 
     def _quote(
         self,
@@ -777,6 +835,8 @@ def _may_attribute(doc: Any) -> bool:
     paragraphs, "the official" from its words.)"""
     if not any(token.pos_ == "PROPN" for token in doc):
         return False
+    if _LABEL.match(doc.text):
+        return True  # "PENCE: ..." or "WASHINGTON: ...": the kind of name decides
     model = cuemodel.current()
     for token in doc:
         if _is_cue(token) if model is None else _kept_cue(token, model):

@@ -56,6 +56,24 @@ CUE_ADVERBS = frozenset(
     """.split()
 )
 
+#: Words of a paragraph-opening "Label:" that is page furniture, a dateline or a topic, not a
+#: speaker ("Editor's Note:", "Update:", "Photo:", "Monday:").
+NOT_LABELS = frozenset(
+    """
+    update updated note editor editors photo photos picture video image images source sources
+    related read see also watch listen click caption credit credits correction corrections
+    clarification disclosure warning q a question answer subscribe sign follow share tags tag
+    filed posted published comments comment topics topic keywords email e-mail tel phone fax
+    address date time location when where why how what who breaking exclusive live opinion
+    analysis review advertisement sponsored more previously background context summary name
+    bottom the in on at for from by and or but this that it its key top latest monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december step part chapter figure table map graphic
+    """.split()
+)
+#: Words a name does not have after its first: "Big Win For Bernie:" is a headline.
+LABEL_BREAKS = frozenset(["for", "of", "the", "in", "on", "to", "a", "at", "by", "with", "is"])
+
 #: Nouns that report what someone said or holds ("Trump's claim that ...").
 SPEECH_NOUNS = frozenset(
     """claim statement assertion allegation accusation argument warning promise pledge
