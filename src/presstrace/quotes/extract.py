@@ -498,10 +498,14 @@ class _Article:
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            tokens = [t for t in ent if t.lower_.rstrip(".") not in HONORIFICS and t.is_alpha]
-            if not tokens:
+            tokens = [
+                t
+                for t in ent
+                if t.lower_.rstrip(".") not in HONORIFICS and (t.is_alpha or _infix_joiner(t))
+            ]
+            if not tokens or not tokens[-1].is_alpha:
                 continue
-            full = " ".join(t.text for t in tokens)
+            full = _name_text(tokens)
             surname = tokens[-1].lower_
             known = self.state.names.get(surname)
             if known is None or len(full) > len(known):
@@ -549,9 +553,12 @@ class _Article:
         name_tokens = _name_tokens(head)
         role = _role(head, name_tokens)
         if name_tokens and (head.ent_type_ or self.state.names.get(head.lower_)):
-            name = " ".join(t.text for t in name_tokens)
+            name = _name_text(name_tokens)
             known = self.state.names.get(name_tokens[-1].lower_)
             if known is not None:  # a person the article names in full: the tagger's ORG loses
+                if len(name) > len(known) and name.endswith(known):
+                    # "Jean-Claude Juncker" when only "Juncker" was tagged as a person.
+                    self.state.names[name_tokens[-1].lower_] = known = name
                 return _Speaker(known, "person", role or self.state.person_roles.get(known))
             kind = _ENT_KIND.get(head.ent_type_, "person")
             return _Speaker(name, kind, role)
@@ -999,12 +1006,48 @@ def _name_tokens(head: Any) -> list[Any]:
     tokens = [head]
     left = head.i - 1
     doc = head.doc
-    while left >= 0 and doc[left].pos_ == "PROPN" and doc[left].head.i in (head.i, left + 1):
-        tokens.insert(0, doc[left])
+    while left >= 0:
+        token = doc[left]
+        hyphenated = _infix_joiner(doc[left + 1])  # "Jean" in "Jean-Claude Juncker"
+        if (token.pos_ == "PROPN" and (token.head.i in (head.i, left + 1) or hyphenated)) or (
+            _infix_joiner(token) and left > 0 and doc[left - 1].pos_ == "PROPN"
+        ):
+            tokens.insert(0, token)
+        else:
+            break
         left -= 1
     if head.ent_type_ == "PERSON":
         tokens = [t for t in tokens if t.ent_type_ == "PERSON"] or tokens
     return [t for t in tokens if t.lower_.rstrip(".") not in HONORIFICS]
+
+
+def _infix_joiner(token: Any) -> bool:
+    """The hyphen inside "Ki-moon" or "Jean-Claude", the "/" of "AFL/CIO" and the "&" of
+    "AT&T": no space on either side."""
+    doc = token.doc
+    return (
+        token.text in ("-", "‐", "/", "&")
+        and not token.whitespace_
+        and token.i > 0
+        and not doc[token.i - 1].whitespace_
+    )
+
+
+_MARKUP = re.compile(r'^.*(?:[<>]|="[^"]*"?)')
+
+
+def _name_text(tokens: list[Any]) -> str:
+    """A name as written ("Ban Ki-moon", not "Ban Ki - moon"), without markup glued to it by a
+    careless scrape ('tweet_id="77">Sanders')."""
+    parts: list[str] = []
+    for k, token in enumerate(tokens):
+        text = _MARKUP.sub("", token.text)
+        if not text:
+            continue
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        joined = nxt is not None and nxt.i == token.i + 1 and not token.whitespace_
+        parts.append(text if joined or nxt is None else text + " ")
+    return "".join(parts).strip()
 
 
 def _role(head: Any, name_tokens: list[Any]) -> str | None:
@@ -1028,5 +1071,5 @@ def _phrase(head: Any) -> str:
     span = _source_span(head)
     if span is None:
         return str(head.text)
-    text = head.doc.text[span[0] : span[1]]
+    text = _MARKUP.sub("", head.doc.text[span[0] : span[1]]).strip() or str(head.text)
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
