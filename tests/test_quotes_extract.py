@@ -210,6 +210,18 @@ def test_names_as_written(extractor: QuoteExtractor, text: str, speaker: str) ->
     assert {q.speaker for q in extractor.extract(text)} == {speaker}
 
 
+def test_who_asked_is_not_the_one_who_answers(extractor: QuoteExtractor) -> None:
+    text = "Asked to describe the damage to the quay, Marsh said it was “worse than feared”."
+    asked = [q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "Asked"]
+    assert asked and asked[0].speaker is None and asked[0].source is None
+
+
+def test_source_with_apposition_starts_at_the_name(extractor: QuoteExtractor) -> None:
+    text = "“The wall will hold this winter,” Okoye, a harbour engineer, said on Monday."
+    quote = extractor.extract(text)[0]
+    assert quote.source is not None and quote.source.text == "Okoye, a harbour engineer,"
+
+
 def test_speaker_labels_of_a_transcript_and_a_headline(extractor: QuoteExtractor) -> None:
     text = (
         "Harbour Minister Elena Marsh said on Monday that the council would meet.\n\n"

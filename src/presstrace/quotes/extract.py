@@ -285,7 +285,10 @@ class _Article:
             subject = _source_between(doc, span[1], cue.idx)
         if lemma(cue) in _RAISING and subject is not None and cue.i > subject.i:
             subject = None  # "Melania seems to have vanished": nobody is quoted
-        if subject is None and kind == "indirect":
+        unnamed = _passive_participle(cue)
+        if unnamed:
+            subject = None  # "Asked about the fire, the mayor said ...": who asked is not said
+        if subject is None and kind == "indirect" and not unnamed:
             return None  # "a statement condemning Beijing": a claim nobody is said to make
         if kind != "indirect" and (lemma(cue) in NAMING_VERBS or lemma(cue) in STANCE_VERBS):
             labels = [q for q in quoted if span[0] <= q.start and q.end <= span[1] + 1] or [
@@ -973,7 +976,8 @@ def _mention_span(head: Any) -> tuple[int, int] | None:
         nxt = appos_end + 1
         if nxt < len(doc) and doc[nxt].text == ",":
             last = doc[nxt]
-            first = min(tokens, key=lambda t: t.i)
+            # Not a closing quote mark the parser hung on the name ("“...,” Flynn, a ...").
+            first = min((t for t in tokens if not t.is_punct), key=lambda t: t.i, default=head)
             return first.idx, last.idx + len(last.text)
     return _char_span(tokens)
 
@@ -1019,6 +1023,18 @@ def _name_tokens(head: Any) -> list[Any]:
     if head.ent_type_ == "PERSON":
         tokens = [t for t in tokens if t.ent_type_ == "PERSON"] or tokens
     return [t for t in tokens if t.lower_.rstrip(".") not in HONORIFICS]
+
+
+def _passive_participle(cue: Any) -> bool:
+    """ "Asked about the fire, ..." and "a group, called the Harbour Fund": a participle
+    whose agent the sentence does not name."""
+    return (
+        cue.tag_ == "VBN"
+        and cue.dep_ in ("advcl", "acl")
+        and not any(
+            c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in cue.children
+        )
+    )
 
 
 def _infix_joiner(token: Any) -> bool:
