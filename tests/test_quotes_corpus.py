@@ -129,3 +129,23 @@ def test_short_identical_quotes_need_the_same_speaker(tmp_path: Path) -> None:
         statements = {q["statement"] for q in db.quotes()}
     assert len(statements) == 2
     assert by_speaker["Ann Lee"] != by_speaker["Tom Ash"]
+
+
+def test_roles_are_merged_by_office_and_kept_apart_by_time() -> None:
+    from presstrace.quotes.corpus import _Quote, _roles
+
+    def said(role: str, day: str) -> _Quote:
+        return _Quote("q", "a", "words", "Elena Marsh", "person", role, None, day, None)
+
+    roles = _roles(
+        [
+            said("U.S. Harbour Minister", "2024-03-12"),
+            said("US Harbour Minister", "2024-03-11"),
+            said("the Harbour Minister", "2024-03-14"),
+            said("former Harbour Minister", "2025-01-02"),
+        ]
+    )
+    assert sorted(roles, key=lambda r: str(r["first_seen"])) == [
+        {"role": "U.S. Harbour Minister", "first_seen": "2024-03-11", "last_seen": "2024-03-14"},
+        {"role": "former Harbour Minister", "first_seen": "2025-01-02", "last_seen": "2025-01-02"},
+    ]

@@ -179,23 +179,53 @@ def _speaker_rows(quotes: list[_Quote], keys: dict[str, str]) -> list[tuple[Any,
 
 
 def _roles(group: Iterable[_Quote]) -> list[dict[str, str | None]]:
+    """Each role once, with the first and last date it was reported: "U.S. Secretary of State",
+    "US Secretary of State" and "Secretary of State" are one role; "former Secretary of State"
+    is another (a role of another time)."""
     seen: dict[str, list[str | None]] = {}
-    spelling: dict[str, str] = {}  # "city engineer" -> "City engineer", the first form seen
+    spelling: dict[str, Counter[str]] = {}
     for q in group:
         if not q.role or (q.speaker_name and q.role == q.speaker_name):
             continue
-        key = _fold(q.role)
-        spelling.setdefault(key, q.role)
+        key = _role_key(q.role)
+        spelling.setdefault(key, Counter())[q.role] += 1
         seen.setdefault(key, []).append(q.published)
+    into: dict[str, str] = {}
+    for key in seen:
+        # "secretary of state" within "us secretary of state": the same office, less precisely.
+        wider = [
+            other
+            for other in seen
+            if other.endswith(" " + key) and not _TIME_QUALIFIERS & set(other[: -len(key)].split())
+        ]
+        if wider:
+            into[key] = max(wider, key=lambda k: (len(seen[k]), len(k)))
+    for key, target in into.items():
+        while target in into:
+            target = into[target]
+        seen[target] += seen.pop(key)  # named as the wider form ("U.S. Secretary of State")
     out = []
     for key, dates in seen.items():
-        role = spelling[key]
+        # The most frequent spelling, the fullest among equals ("U.S." over "US").
+        role = max(spelling[key].items(), key=lambda item: (item[1], len(item[0])))[0]
         known = sorted(d for d in dates if d)
         out.append(
             {"role": role, "first_seen": known[0] if known else None,
              "last_seen": known[-1] if known else None}
         )  # fmt: skip
     return out
+
+
+#: Words that make a role another one: the office then, not now ("former", "acting").
+_TIME_QUALIFIERS = frozenset(
+    ["former", "ex", "acting", "interim", "deputy", "vice", "assistant", "under", "incoming",
+     "outgoing", "late", "then", "designate", "associate"]
+)  # fmt: skip
+
+
+def _role_key(role: str) -> str:
+    key = _fold(role).replace(".", "")
+    return re.sub(r"^(?:the|a|an)\s+", "", re.sub(r"\s+", " ", key)).strip()
 
 
 # -- statements ------------------------------------------------------------------------------
