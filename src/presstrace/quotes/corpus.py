@@ -193,17 +193,18 @@ def _roles(group: Iterable[_Quote]) -> list[dict[str, str | None]]:
     into: dict[str, str] = {}
     for key in seen:
         # "secretary of state" within "us secretary of state": the same office, less precisely.
-        wider = [
+        candidates = [
             other
             for other in seen
             if other.endswith(" " + key) and not _TIME_QUALIFIERS & set(other[: -len(key)].split())
         ]
-        if wider:
-            into[key] = max(wider, key=lambda k: (len(seen[k]), len(k)))
-    for key, target in into.items():
-        while target in into:
-            target = into[target]
-        seen[target] += seen.pop(key)  # named as the wider form ("U.S. Secretary of State")
+        if candidates:
+            into[key] = max(candidates, key=lambda k: (len(seen[k]), len(k)))
+    for key, wider in into.items():
+        final = wider
+        while final in into:
+            final = into[final]
+        seen[final] += seen.pop(key)  # named as the wider form ("U.S. Secretary of State")
     out = []
     for key, dates in seen.items():
         # The most frequent spelling, the fullest among equals ("U.S." over "US").
