@@ -87,7 +87,7 @@ def main() -> int:
     tune = bench_quotes.load_articles(path, len(tune_raw), None)
     cuemodel.use_model(None)
     best = (0.0, 0.5)
-    print(f"lexicon only, held-out train: who-said-what F1 {who_said_what(tune, extractor):.3f}")
+    print(f"shipped model, held-out train: who-said-what F1 {who_said_what(tune, extractor):.3f}")
     for threshold in (0.25, 0.3, 0.35, 0.4, 0.5, 0.6):
         cuemodel.use_model(cuemodel.CueModel({**spec, "threshold": threshold}))
         f1 = who_said_what(tune, extractor)

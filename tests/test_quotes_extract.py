@@ -210,6 +210,16 @@ def test_names_as_written(extractor: QuoteExtractor, text: str, speaker: str) ->
     assert {q.speaker for q in extractor.extract(text)} == {speaker}
 
 
+def test_a_clause_of_its_own_is_not_the_first_cue_s_content(extractor: QuoteExtractor) -> None:
+    text = (
+        "Marsh mocked the complaint, saying anyone who complains about the quay "
+        "“has not seen the storm”."
+    )
+    quotes = extractor.extract(text)
+    assert cue_and_content(quotes, "mocked") == ("mocked", "the complaint", "Marsh")
+    assert cue_and_content(quotes, "saying")[1].startswith("anyone who complains")
+
+
 def test_who_asked_is_not_the_one_who_answers(extractor: QuoteExtractor) -> None:
     text = "Asked to describe the damage to the quay, Marsh said it was “worse than feared”."
     asked = [q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "Asked"]

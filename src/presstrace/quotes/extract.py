@@ -679,6 +679,14 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
         return list(passive.subtree), []
     # Not the cue's own particle ("rolled out") nor the speaker ("derided by critics as ...").
     own = {t.i for c in cue.children if c.dep_ in ("prt", "agent") for t in c.subtree}
+    # Nor a clause of its own after it: "mocked the complaint, saying “...”" and "outlined
+    # his plan and vowed to “punish ...”" report two things.
+    own |= {
+        t.i
+        for c in cue.children
+        if c.dep_ in ("advcl", "conj", "parataxis") and c.pos_ in ("VERB", "AUX") and c.i > cue.i
+        for t in c.subtree
+    }
     after = [t for t in cue.subtree if t.i > cue.i and t.i not in own]
     quote_after = any(t.text in _OPENING_TOKENS for t in after)
     phrase, extra = ([], []) if word in CLAUSE_ONLY else _complement(cue, word)

@@ -54,8 +54,23 @@ def _lemma(lower: str, pos: str, tag: str, vocab: int) -> str:
 def _probe(lemmatizer: Any, lower: str, pos: str, tag: str) -> Any:
     from spacy.tokens import Doc  # noqa: PLC0415 (spaCy is loaded by now)
 
-    doc = Doc(lemmatizer.vocab, words=[lower], pos=[pos or "X"], tags=[tag or ""])
+    # The attribute ruler, which does not run, would have marked base forms; without that mark
+    # the rules strip "address" to "addres" and "business" to "busines".
+    morph = _BASE_FORMS.get(tag, "")
+    words, tags = [lower], [tag or ""]
+    doc = Doc(lemmatizer.vocab, words=words, pos=[pos or "X"], tags=tags, morphs=[morph])
     return doc[0]
+
+
+#: The morphology the attribute ruler gives the tags of base forms, which is what the
+#: lemmatizer checks before applying its suffix rules.
+_BASE_FORMS = {
+    "NN": "Number=Sing",
+    "NNP": "Number=Sing",
+    "VB": "VerbForm=Inf",
+    "VBP": "Tense=Pres|VerbForm=Fin",
+    "JJ": "Degree=Pos",
+}
 
 
 _lemmatizers: dict[int, Any] = {}
