@@ -220,6 +220,15 @@ def test_a_clause_of_its_own_is_not_the_first_cue_s_content(extractor: QuoteExtr
     assert cue_and_content(quotes, "saying")[1].startswith("anyone who complains")
 
 
+def test_a_that_clause_the_parser_hung_on_the_object(extractor: QuoteExtractor) -> None:
+    text = (
+        "In Honolulu last week, Marsh told a meeting of Pacific Island leaders that few "
+        "people understood the stakes of climate change better than residents of the islands."
+    )
+    content = cue_and_content(extractor.extract(text), "told")[1]
+    assert content.startswith("that few people understood")
+
+
 def test_who_asked_is_not_the_one_who_answers(extractor: QuoteExtractor) -> None:
     text = "Asked to describe the damage to the quay, Marsh said it was “worse than feared”."
     asked = [q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "Asked"]

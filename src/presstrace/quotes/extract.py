@@ -672,6 +672,9 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
                 # the speaker sit before the cue; what was said follows it.
                 return [t for t in child.subtree if t.i > cue.i], []
             return list(child.subtree), []
+    clause = _misattached_clause(cue)
+    if clause is not None:
+        return list(clause.subtree), []
     word = lemma(cue)
     passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
     if passive is not None and any(c.dep_ == "agent" for c in cue.children):
@@ -710,6 +713,21 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
 
 
 _OPENING_TOKENS = frozenset(['"', "“", "``", "«", "''"])
+
+
+def _misattached_clause(cue: Any) -> Any:
+    """ "told a meeting of island leaders that few people understood ...": the parser hung the
+    that-clause on the object as a relative clause; a relative clause has no "that" marker,
+    so one that does is what was said."""
+    for child in cue.children:
+        if child.dep_ != "dobj" or child.i < cue.i:
+            continue
+        for token in child.subtree:
+            if token.dep_ in ("relcl", "acl") and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in token.children
+            ):
+                return token
+    return None
 
 
 def _complement(cue: Any, word: str) -> tuple[list[Any], list[Any]]:
