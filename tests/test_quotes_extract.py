@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from presstrace.quotes import Quote
-from presstrace.quotes.extract import QuoteExtractor, _content_tokens, _cue_tokens, _paragraphs
+from presstrace.quotes.extract import (
+    QuoteExtractor,
+    _content_tokens,
+    _cue_tokens,
+    _earlier_speaker,
+    _paragraphs,
+)
 from presstrace.quotes.marks import find_quoted
 
 
@@ -227,6 +233,15 @@ def test_a_that_clause_the_parser_hung_on_the_object(extractor: QuoteExtractor) 
     )
     content = cue_and_content(extractor.extract(text), "told")[1]
     assert content.startswith("that few people understood")
+
+
+def test_a_participle_speaks_for_the_speaker_before_it(extractor: QuoteExtractor) -> None:
+    # The fallback for a participle whose subject the parse lost (PolNeAR has "“...,” Sanders
+    # said, suggesting ..." parsed with "suggesting" under a verb inside the quote).
+    doc = extractor.nlp("“The quay is safe,” Marsh said, suggesting that the council pay.")
+    suggesting = next(t for t in doc if t.text == "suggesting")
+    assert _earlier_speaker(suggesting).text == "Marsh"
+    assert _earlier_speaker(doc[1]) is None  # nothing before
 
 
 def test_who_asked_is_not_the_one_who_answers(extractor: QuoteExtractor) -> None:

@@ -277,12 +277,9 @@ class _Article:
             if k is not None:
                 span = (quoted[k].inner_start, quoted[k].inner_end)
         span, kind = _classify(span, quoted, claimed, doc.text)
-        if subject is None and k is not None and quoted[k].end <= cue.idx:
-            subject = _source_between(doc, quoted[k].end, cue.idx)
-        if subject is None and span[1] <= cue.idx:
-            # "“...,” Flynn, a top surrogate, said": the parse lost the subject; the name
-            # between the words and the cue is it.
-            subject = _source_between(doc, span[1], cue.idx)
+        if subject is None:
+            before = quoted[k].end if k is not None and quoted[k].end <= cue.idx else None
+            subject = _lost_subject(cue, doc, before, span)
         if lemma(cue) in _RAISING and subject is not None and cue.i > subject.i:
             subject = None  # "Melania seems to have vanished": nobody is quoted
         unnamed = _passive_participle(cue)
@@ -713,6 +710,34 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
 
 
 _OPENING_TOKENS = frozenset(['"', "“", "``", "«", "''"])
+
+
+def _lost_subject(cue: Any, doc: Any, quote_end: int | None, span: tuple[int, int]) -> Any:
+    """The speaker of a cue whose subject the parse lost: the name between the quote and the
+    cue ("“...,” Flynn, a top surrogate, said"), or the speaker of the verb before it."""
+    if quote_end is not None:
+        found = _source_between(doc, quote_end, cue.idx)
+        if found is not None:
+            return found
+    if span[1] <= cue.idx:
+        found = _source_between(doc, span[1], cue.idx)
+        if found is not None:
+            return found
+    return _earlier_speaker(cue) if cue.tag_ in ("VBG", "VB") else None
+
+
+def _earlier_speaker(cue: Any) -> Any:
+    """ "“...,” Sanders said, suggesting ..." and "she recalled thinking ...": a participle or
+    infinitive whose subject the parse lost speaks for the subject of the speech verb before
+    it in the sentence."""
+    doc = cue.doc
+    for k in range(cue.i - 1, cue.sent.start - 1, -1):
+        verb = doc[k]
+        if verb.pos_ == "VERB" and lemma(verb) in SPEECH_VERBS:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
+    return None
 
 
 def _misattached_clause(cue: Any) -> Any:
