@@ -244,6 +244,18 @@ def test_a_participle_speaks_for_the_speaker_before_it(extractor: QuoteExtractor
     assert _earlier_speaker(doc[1]) is None  # nothing before
 
 
+def test_a_speech_verb_right_after_a_closing_quote_is_a_cue(extractor: QuoteExtractor) -> None:
+    text = (
+        "Harbour Minister Elena Marsh said on Monday that the quay would stay shut.\n\n"
+        "“If you had a council that was going around closing quays and said, ‘We’re on the side "
+        "of the fishermen, ‘ well I’m not, as a minister, going to let them claim my harbour "
+        "and say, ‘You’re closing it for safety.’ I would say, ‘That’s ridiculous,'” the "
+        "minister added."
+    )
+    quotes = extractor.extract(text)
+    assert cue_and_content(quotes, "added")[2] == "Elena Marsh"
+
+
 def test_who_asked_is_not_the_one_who_answers(extractor: QuoteExtractor) -> None:
     text = "Asked to describe the damage to the quay, Marsh said it was “worse than feared”."
     asked = [q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "Asked"]
