@@ -256,6 +256,15 @@ def test_a_speech_verb_right_after_a_closing_quote_is_a_cue(extractor: QuoteExtr
     assert cue_and_content(quotes, "added")[2] == "Elena Marsh"
 
 
+def test_a_that_clause_parsed_as_an_adverbial(extractor: QuoteExtractor) -> None:
+    text = (
+        "Riedel tweeted in the early morning hours that Marsh was “disgusting” and “a con” and "
+        "encouraged Americans to “check out” her non-existent sex tape."
+    )  # the small English model parses "that Marsh was ..." as an adverbial clause here
+    content = cue_and_content(extractor.extract(text), "tweeted")[1]
+    assert content.startswith("that Marsh was “disgusting”")
+
+
 def test_who_asked_is_not_the_one_who_answers(extractor: QuoteExtractor) -> None:
     text = "Asked to describe the damage to the quay, Marsh said it was “worse than feared”."
     asked = [q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "Asked"]

@@ -767,8 +767,11 @@ def _earlier_speaker(cue: Any) -> Any:
 def _misattached_clause(cue: Any) -> Any:
     """ "told a meeting of island leaders that few people understood ...": the parser hung the
     that-clause on the object as a relative clause; a relative clause has no "that" marker,
-    so one that does is what was said."""
+    so one that does is what was said. Also "tweeted in the early hours that X was ...",
+    parsed as an adverbial clause."""
     for child in cue.children:
+        if child.dep_ == "advcl" and child.i > cue.i and child.left_edge.lower_ == "that":
+            return child
         if child.dep_ != "dobj" or child.i < cue.i:
             continue
         for token in child.subtree:
