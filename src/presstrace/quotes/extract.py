@@ -127,11 +127,7 @@ class QuoteExtractor:
         for doc, key in self.nlp.pipe(texts_only, as_tuples=True, batch_size=self.batch_size):
             parsed[key] = doc
         if self.entities is not None:
-            # Entities (names, kinds of speaker) only where an attribution may be.
-            keys = [key for key, doc in parsed.items() if _may_attribute(doc)]
-            docs = self.entities.pipe((parsed[k] for k in keys), batch_size=self.batch_size)
-            for key, doc in zip(keys, docs, strict=True):
-                parsed[key] = doc
+            self._recognise_entities(parsed)
         results = []
         for i, paras in enumerate(paragraphs):
             article = _Article()
@@ -142,6 +138,39 @@ class QuoteExtractor:
             article.finish()
             results.append((article.quotes, article.terms))
         return results
+
+    def _recognise_entities(self, parsed: dict[tuple[int, int], Any]) -> None:
+        """Entities (names, kinds of speaker) only in the sentences where an attribution may
+        be or a full name is introduced: the recogniser has its own encoder and would cost
+        more than the parse if it read everything."""
+        whole: list[tuple[int, int]] = []
+        pieces: list[tuple[tuple[int, int], Any]] = []
+        for key, doc in parsed.items():
+            sentences = _entity_sentences(doc)
+            if sum(len(s) for s in sentences) >= ENTITY_WHOLE_SHARE * len(doc):
+                whole.append(key)  # cheaper than copying most of it sentence by sentence
+            else:
+                pieces += [(key, sentence) for sentence in sentences]
+        docs = self.entities.pipe((parsed[k] for k in whole), batch_size=self.batch_size)
+        for key, doc in zip(whole, docs, strict=True):
+            parsed[key] = doc
+        found: dict[tuple[int, int], list[Any]] = {}
+        copies = (sentence.as_doc() for _, sentence in pieces)
+        for (key, sentence), copy in zip(
+            pieces, self.entities.pipe(copies, batch_size=self.batch_size), strict=True
+        ):
+            doc, start = parsed[key], sentence.start_char
+            for ent in copy.ents:
+                span = doc.char_span(start + ent.start_char, start + ent.end_char, ent.label_)
+                if span is not None:
+                    found.setdefault(key, []).append(span)
+        for key, spans in found.items():
+            parsed[key].set_ents(spans)
+
+
+#: When the sentences that need entities hold at least this share of a paragraph's tokens,
+#: the recogniser reads the whole paragraph.
+ENTITY_WHOLE_SHARE = 0.8
 
 
 #: News paragraphs are short (the longest of PolNeAR's 19,291 has 2,573 characters). A longer
@@ -917,21 +946,29 @@ def _same_words(a: Quote, b: Quote) -> bool:
     return shared > 0 and shared >= 0.6 * union
 
 
-def _may_attribute(doc: Any) -> bool:
-    """Does the paragraph need entities: a proper name, and a cue or a quote it may belong to?
-    (Without a proper name the recogniser finds no speaker: "he said" is resolved from earlier
-    paragraphs, "the official" from its words.)"""
+def _entity_sentences(doc: Any) -> list[Any]:
+    """The sentences whose names matter: a proper name with a cue or a quote it may belong
+    to, a speaker label, or a name of several words that later mentions may shorten ("Mike
+    Pompeo" before "Pompeo said"). (Without a proper name the recogniser finds no speaker:
+    "he said" is resolved from earlier paragraphs, "the official" from its words.)"""
     if not any(token.pos_ == "PROPN" for token in doc):
-        return False
-    if _LABEL.match(doc.text):
-        return True  # "PENCE: ..." or "WASHINGTON: ...": the kind of name decides
+        return []
     model = cuemodel.current()
-    for token in doc:
-        if _is_cue(token) if model is None else _kept_cue(token, model):
-            return True
-        if token.text in _QUOTE_TOKENS:
-            return True
-    return False
+    wanted = []
+    for number, sentence in enumerate(doc.sents):
+        names = [t for t in sentence if t.pos_ == "PROPN"]
+        if not names:
+            continue
+        if (
+            (number == 0 and _LABEL.match(doc.text))
+            or any(t.i + 1 < sentence.end and doc[t.i + 1].pos_ == "PROPN" for t in names)
+            or any(
+                t.text in _QUOTE_TOKENS or (_is_cue(t) if model is None else _kept_cue(t, model))
+                for t in sentence
+            )
+        ):
+            wanted.append(sentence)
+    return wanted
 
 
 def _kept_cue(token: Any, model: cuemodel.CueModel) -> bool:
