@@ -347,3 +347,16 @@ def test_nested_and_archive_quote_marks() -> None:
         "We will pay,",
         "Every fisherman.",
     ]
+
+
+def test_entities_are_found_in_the_sentences_that_need_them(extractor: QuoteExtractor) -> None:
+    text = (
+        "The harbour was quiet this morning and the boats stayed in for the whole day. The "
+        "wind was strong all night long, and the waves were higher than anyone could remember. "
+        "Harbour Minister Elena Marsh said the quay would reopen on Friday."
+    )
+    parsed = {(0, 0): extractor.nlp(text)}
+    extractor._recognise_entities(parsed)
+    ents = {(e.text, e.label_) for e in parsed[(0, 0)].ents}
+    assert ("Elena Marsh", "PERSON") in ents  # read from its sentence, placed in the paragraph
+    assert all(e.start_char >= text.index("Harbour Minister") for e in parsed[(0, 0)].ents)
