@@ -84,6 +84,10 @@ class CoarseTagger:
                             self.by_tag_word[(t, w)] = rule
                 else:
                     self.other.append(rule)
+        # Rules that read only the token itself decide the same for the same row: cached.
+        self.single = [r for r in self.other if len(r.tokens) == 1 and r.index == 0]
+        self.context = [r for r in self.other if r not in self.single]
+        self._decided: dict[tuple[int, ...], _Rule | None] = {}
 
     def __call__(self, doc: Any) -> Any:
         n = len(doc)
@@ -92,17 +96,32 @@ class CoarseTagger:
         rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
         pos = numpy.zeros((n, 1), dtype="uint64")
         for i, row in enumerate(rows):
-            best = self.by_tag.get(row[0])
-            word = self.by_tag_word.get((row[0], row[1]))
-            if word is not None and (best is None or word.order > best.order):
-                best = word
-            for rule in self.other:
+            key = tuple(row)
+            if key in self._decided:
+                best = self._decided[key]
+            else:
+                if len(self._decided) >= DECIDED_MAX:
+                    self._decided.clear()  # a long ingest meets ever more words: stay bounded
+                best = self._decided[key] = self._decide(rows, i)
+            for rule in self.context:
                 if (best is None or rule.order > best.order) and _matches(rule, rows, i):
                     best = rule
             if best is not None:
                 pos[i, 0] = best.pos
         doc.from_array([POS], pos)
         return doc
+
+    def _decide(self, rows: list[list[int]], i: int) -> _Rule | None:
+        """The last rule, in the ruler's order, that token ``i`` alone matches."""
+        row = rows[i]
+        best = self.by_tag.get(row[0])
+        word = self.by_tag_word.get((row[0], row[1]))
+        if word is not None and (best is None or word.order > best.order):
+            best = word
+        for rule in self.single:
+            if (best is None or rule.order > best.order) and _matches(rule, rows, i):
+                best = rule
+        return best
 
 
 def _matches(rule: _Rule, rows: list[list[int]], i: int) -> bool:
@@ -116,6 +135,10 @@ def _matches(rule: _Rule, rows: list[list[int]], i: int) -> bool:
             if (row[test.column] in test.values) == test.negate:
                 return False
     return True
+
+
+#: Rows (tag, word, dependency, space) whose tag is remembered, at most.
+DECIDED_MAX = 200_000
 
 
 @Language.factory("presstrace_coarse_tags")
