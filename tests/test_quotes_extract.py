@@ -271,6 +271,15 @@ def test_who_asked_is_not_the_one_who_answers(extractor: QuoteExtractor) -> None
     assert asked and asked[0].speaker is None and asked[0].source is None
 
 
+def test_a_passive_without_its_agent_names_nobody(extractor: QuoteExtractor) -> None:
+    accused = extractor.extract("Okoye was accused of hiding the repair costs from the council.")
+    assert [(q.speaker, q.content.text) for q in accused] == [
+        (None, "hiding the repair costs from the council")
+    ]
+    by = extractor.extract("Okoye was accused by the mayor of hiding the repair costs.")
+    assert [q.source.text for q in by if q.source] == ["the mayor"]
+
+
 def test_source_with_apposition_starts_at_the_name(extractor: QuoteExtractor) -> None:
     text = "“The wall will hold this winter,” Okoye, a harbour engineer, said on Monday."
     quote = extractor.extract(text)[0]

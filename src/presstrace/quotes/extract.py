@@ -1113,6 +1113,8 @@ def _phrase_tokens(head: Any, *, as_written: bool) -> list[Any]:
             or (child.dep_ == "punct" and after)
             or (after and child.dep_ in ("prep", "npadvmod") and temporal)
             or (as_written and not after and child.dep_ in ("advmod", "cc", "preconj"))
+            # "accused by the mayor of hiding ...": what he is accused of, not who he is
+            or (after and child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children))
         ):
             skip |= {t.i for t in child.subtree}
     return [t for t in head.subtree if t.i not in skip]
@@ -1141,15 +1143,15 @@ def _name_tokens(head: Any) -> list[Any]:
 
 
 def _passive_participle(cue: Any) -> bool:
-    """ "Asked about the fire, ..." and "a group, called the Harbour Fund": a participle
-    whose agent the sentence does not name."""
-    return (
-        cue.tag_ == "VBN"
-        and cue.dep_ in ("advcl", "acl")
-        and not any(
-            c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in cue.children
-        )
-    )
+    """ "Asked about the fire, ...", "a group, called the Harbour Fund" and "Quiros was
+    accused of ...": a participle or passive whose agent the sentence does not name."""
+    deps = {c.dep_ for c in cue.children}
+    if cue.tag_ != "VBN" or "agent" in deps:
+        return False
+    if cue.dep_ in ("advcl", "acl") and not deps & {"aux", "auxpass", "nsubj", "nsubjpass"}:
+        return True
+    # "Quiros was accused of fraud", "peacekeepers have been blamed for ...": by whom, unsaid.
+    return "auxpass" in deps and "nsubjpass" in deps
 
 
 def _infix_joiner(token: Any) -> bool:
