@@ -280,6 +280,18 @@ def test_a_passive_without_its_agent_names_nobody(extractor: QuoteExtractor) -> 
     assert [q.source.text for q in by if q.source] == ["the mayor"]
 
 
+def test_a_cue_set_off_by_commas_reports_the_sentence_around_it(
+    extractor: QuoteExtractor,
+) -> None:
+    text = (
+        "These employees, Okoye explained earlier in the committee hearing, were “well-paid,” "
+        "making between $30,000 and $60,000 a year."
+    )
+    quote = next(q for q in extractor.extract(text) if q.speaker == "Okoye")
+    assert quote.content.text.startswith("These employees")
+    assert "were “well-paid,”" in quote.content.text
+
+
 def test_source_with_apposition_starts_at_the_name(extractor: QuoteExtractor) -> None:
     text = "“The wall will hold this winter,” Okoye, a harbour engineer, said on Monday."
     quote = extractor.extract(text)[0]

@@ -739,7 +739,24 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
         # "X is bad, he said" and "But X, he said, is bad": the clause the cue hangs on.
         skip = {t.i for t in cue.subtree}
         return [t for t in head.subtree if t.i not in skip], []
-    return [], []
+    return _between_commas(cue), []
+
+
+def _between_commas(cue: Any) -> list[Any]:
+    """ "These employees, Stumpf explained in the hearing, were well paid": the cue's clause
+    set off by commas inside a sentence the parser made it the root of; what was said is the
+    sentence around it."""
+    doc, sentence = cue.doc, cue.sent
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    start = subject.left_edge.i if subject is not None and subject.i < cue.i else cue.i
+    if start > sentence.start and doc[start - 1].lower_ == "as":
+        start -= 1  # "Hawaii, as one adviser pointed out, rarely ..."
+    if start - 1 <= sentence.start or doc[start - 1].text != ",":
+        return []
+    end = next((t.i for t in doc[cue.i + 1 : sentence.end] if t.text == ","), None)
+    if end is None or end + 1 >= sentence.end - 1:
+        return []
+    return [t for t in sentence if t.i < start - 1 or t.i > end]
 
 
 _OPENING_TOKENS = frozenset(['"', "“", "``", "«", "''"])
