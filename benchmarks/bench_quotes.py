@@ -17,8 +17,10 @@ Metrics: see ``polnear_metric`` (GGT-style quote matching at 0.3 / 0.8 coverage,
 who-said-what, CofeNet-style exact spans per role; each for all / direct / indirect).
 Predictions are mapped to PolNeAR's conventions: a quote and the passages that continue it are
 one prediction; a direct quote's passage includes its quote marks (``Quote`` keeps the words
-only); a prediction is direct when a double quote mark lies in or around its content, the rule
-behind PolNeAR's ``content_has_quote_marks`` (which ignores ''two-apostrophe'' quotes).
+only); a content whose cue and speaker sit inside it ("The museum, Mr. Obama said, would make
+...") is the two passages around them, as PolNeAR annotates such asides; a prediction is
+direct when a double quote mark lies in or around its content, the rule behind PolNeAR's
+``content_has_quote_marks`` (which ignores ''two-apostrophe'' quotes).
 
 Speed, articles per second, each timed once after a warm-up on 3 texts, one after the other
 (the reference machine has 2 cores; nothing runs in parallel):
@@ -176,6 +178,23 @@ def _with_marks(text: str, quote: Quote) -> tuple[int, int]:
     return start, end
 
 
+def _passages(text: str, quote: Quote) -> list[tuple[int, int]]:
+    """The passages of a quote's content: one, or two when the cue and source sit inside it
+    ("The museum, Mr. Obama said, would make ..."), as PolNeAR annotates such asides; the
+    cue and its speaker are by definition not what was said."""
+    start, end = _with_marks(text, quote)
+    inside = [
+        s for s in (quote.cue, quote.source) if s is not None and start < s.start < s.end < end
+    ]
+    if quote.cue is None or quote.cue not in inside:
+        return [(start, end)]
+    cut_start, cut_end = min(s.start for s in inside), max(s.end for s in inside)
+    separators = " ,—–-"
+    left_end = start + len(text[start:cut_start].rstrip(separators))
+    right_start = end - len(text[cut_end:end].lstrip(separators))
+    return [(a, b) for a, b in ((start, left_end), (right_start, end)) if b > a]
+
+
 def from_quotes(quotes: list[Quote], text: str) -> list[Prediction]:
     """Predictions from one article's quotes; a continuation chain ("“A,” he said. “B.”") is
     one prediction with several passages, as PolNeAR annotates it."""
@@ -193,7 +212,7 @@ def from_quotes(quotes: list[Quote], text: str) -> list[Prediction]:
     predictions = []
     for group in groups.values():
         first = group[0]
-        passages = tuple(sorted(_with_marks(text, q) for q in group))
+        passages = tuple(sorted(p for q in group for p in _passages(text, q)))
         predictions.append(
             Prediction(
                 content=passages,

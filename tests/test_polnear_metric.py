@@ -265,3 +265,26 @@ def test_a_prediction_in_two_passages_covers_a_discontinuous_gold_quote() -> Non
     assert coverage(gold_chars, one_part.content) < 0.8
     assert match_quotes([both], [two_parts], 0.8) == [(0, 0)]
     assert match_quotes([both], [one_part], 0.8) == []
+
+
+def test_predictions_follow_polnear_conventions() -> None:
+    # bench_quotes maps a quote to PolNeAR's passages: marks kept on direct quotes, and an
+    # aside's content cut around the cue and speaker inside it.
+    from bench_quotes import from_quotes
+    from presstrace.quotes import Quote
+    from presstrace.quotes.model import Span
+
+    text = "The quay, Marsh said, would reopen. “It is safe,” she added."
+
+    def span(words: str) -> Span:
+        start = text.index(words)
+        return Span(start, start + len(words), words)
+
+    aside = Quote(
+        span("The quay, Marsh said, would reopen"), "indirect", span("said"), span("Marsh"), "Marsh"
+    )
+    direct = Quote(span("It is safe,"), "direct", span("added"), span("she"), "Marsh")
+    first, second = from_quotes([aside, direct], text)
+    assert [text[a:b] for a, b in first.content] == ["The quay", "would reopen"]
+    assert [text[a:b] for a, b in second.content] == ["“It is safe,”"]
+    assert second.direct and not first.direct
