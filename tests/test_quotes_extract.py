@@ -274,8 +274,8 @@ def test_who_asked_is_not_the_one_who_answers(extractor: QuoteExtractor) -> None
 def test_a_passive_without_its_agent_names_nobody(extractor: QuoteExtractor) -> None:
     accused = extractor.extract("Okoye was accused of hiding the repair costs from the council.")
     assert [(q.speaker, q.content.text) for q in accused] == [
-        (None, "hiding the repair costs from the council")
-    ]
+        (None, "Okoye was accused of hiding the repair costs from the council")
+    ]  # who is accused is part of the claim; PolNeAR marks it so
     by = extractor.extract("Okoye was accused by the mayor of hiding the repair costs.")
     assert [q.source.text for q in by if q.source] == ["the mayor"]
 
@@ -290,6 +290,11 @@ def test_a_cue_set_off_by_commas_reports_the_sentence_around_it(
     quote = next(q for q in extractor.extract(text) if q.speaker == "Okoye")
     assert quote.content.text.startswith("These employees")
     assert "were “well-paid,”" in quote.content.text
+
+
+def test_an_aside_leaves_the_writer_s_connective_out(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract("But the quay, Marsh said, would reopen on Friday.")
+    assert [q.content.text for q in quotes] == ["the quay, Marsh said, would reopen on Friday"]
 
 
 def test_source_with_apposition_starts_at_the_name(extractor: QuoteExtractor) -> None:

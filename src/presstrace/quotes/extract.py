@@ -725,6 +725,9 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
     phrase, extra = ([], []) if word in CLAUSE_ONLY else _complement(cue, word)
     if phrase and (not quote_after or any(t.text in _OPENING_TOKENS for t in phrase)):
         # "described Clinton as a “disgrace” after she attacked ...": the verb phrase only.
+        if passive is not None and _passive_participle(cue):
+            # "Quiros was accused of fraud": who is accused is part of what is said.
+            phrase = list(passive.subtree) + phrase
         return phrase, extra
     if quote_after:
         # "called Burma a “good news story ...”": the quoted words sit in the verb phrase.
@@ -738,6 +741,8 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
     if aside and not _is_cue(head):
         # "X is bad, he said" and "But X, he said, is bad": the clause the cue hangs on.
         skip = {t.i for t in cue.subtree}
+        # Not the writer's connective: "But X, he said, is bad" reports "X ... is bad".
+        skip |= {c.i for c in head.children if c.dep_ == "cc" and c.i == head.left_edge.i}
         return [t for t in head.subtree if t.i not in skip], []
     return _between_commas(cue), []
 
