@@ -297,6 +297,18 @@ def test_an_aside_leaves_the_writer_s_connective_out(extractor: QuoteExtractor) 
     assert [q.content.text for q in quotes] == ["the quay, Marsh said, would reopen on Friday"]
 
 
+def test_a_source_keeps_its_closing_bracket(extractor: QuoteExtractor) -> None:
+    text = "Sen. Elena Marsh (D-Harbour) said the quay would reopen on Friday."
+    quote = extractor.extract(text)[0]
+    assert quote.source is not None and quote.source.text == "Sen. Elena Marsh (D-Harbour)"
+
+
+def test_a_dash_source_is_the_name_after_the_dash(extractor: QuoteExtractor) -> None:
+    text = "“I will not vote for a council that lets the quay rot in public,”― Maria Okoye"
+    quote = extractor.extract(text)[0]
+    assert quote.source is not None and quote.source.text == "Maria Okoye"
+
+
 def test_source_with_apposition_starts_at_the_name(extractor: QuoteExtractor) -> None:
     text = "“The wall will hold this winter,” Okoye, a harbour engineer, said on Monday."
     quote = extractor.extract(text)[0]

@@ -66,7 +66,7 @@ _LABEL = re.compile(
 )
 _SINGLE_QUOTED = re.compile(r"[‘'](?P<words>.+)[’']\W*")
 _NOT_SPEAKER_ENTITIES = frozenset(["GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL"])
-_EDGE_PUNCT = set(",;:.!?—–-\"“”‘’'«»()[]") | {"''", "``", "--"}
+_EDGE_PUNCT = set(",;:.!?―—–-\"“”‘’'«»()[]") | {"''", "``", "--"}
 #: Quoted passages of at most this many words inside a sentence are terms, not statements.
 TERM_MAX_WORDS = 4
 NAMING_MAX_WORDS = 3  # a label; "the worst in a generation" is a claim
@@ -419,9 +419,12 @@ class _Article:
         cue_span: tuple[int, int],
         subject: Any,
         offset: int,
+        written: tuple[int, int] | None = None,
     ) -> Quote:
+        """The quote of ``span`` said by ``subject``; ``written`` is where the text names the
+        speaker when that is not the subject's phrase (the name after a dash)."""
         text = doc.text
-        source_span = _mention_span(subject) if subject is not None else None
+        source_span = written or (_mention_span(subject) if subject is not None else None)
         speaker = self._resolve(subject) if subject is not None else None
         if speaker is not None:
             self._remember(speaker)
@@ -466,7 +469,8 @@ class _Article:
             head = _source_between(doc, dash.start("name"), dash.end("name"))
             if head is not None:
                 span = (passage.inner_start, passage.inner_end)
-                return self._quote(doc, span, "direct", dash.span("dash"), head, offset)
+                name = dash.span("name")
+                return self._quote(doc, span, "direct", dash.span("dash"), head, offset, name)
         outside = (text[: passage.start] + text[passage.end :]).strip(" ,.;:—–-")
         standalone = not outside or len(outside.split()) <= 2
         follows_quote = bool(found) or self.state.last_quote_paragraph >= number - 1
@@ -905,11 +909,30 @@ def _char_span(tokens: Iterable[Any]) -> tuple[int, int] | None:
     ordered = sorted(tokens, key=lambda t: t.i)
     while ordered and ordered[0].text in _EDGE_PUNCT:
         ordered.pop(0)
-    while ordered and ordered[-1].text in _EDGE_PUNCT:
+    while ordered and ordered[-1].text in _EDGE_PUNCT and not _closes_bracket(ordered):
         ordered.pop()
     if not ordered:
         return None
     return ordered[0].idx, ordered[-1].idx + len(ordered[-1].text)
+
+
+def _closing_bracket(token: Any) -> bool:
+    """The ")" of "Jason Chaffetz (R-Utah)": it closes a bracket opened in its head's phrase."""
+    pair = {")": "(", "]": "["}.get(token.text)
+    if pair is None:
+        return False
+    before = [t.text for t in token.doc[token.head.left_edge.i : token.i]]
+    return before.count(pair) > before.count(token.text)
+
+
+def _closes_bracket(ordered: list[Any]) -> bool:
+    """ "Sen. Ted Cruz (R-Tex)": the last bracket closes one opened inside the span."""
+    last = ordered[-1].text
+    if last not in (")", "]"):
+        return False
+    opening = "(" if last == ")" else "["
+    texts = [t.text for t in ordered]
+    return texts.count(opening) == texts.count(last)
 
 
 def _adjacent_quote(cue: Any, doc: Any, quoted: list[QuotedSpan]) -> int | None:
@@ -1132,7 +1155,7 @@ def _phrase_tokens(head: Any, *, as_written: bool) -> list[Any]:
         if (
             child.dep_ in ("relcl", "acl")
             or (not as_written and child.dep_ in ("appos", "case"))
-            or (child.dep_ == "punct" and after)
+            or (child.dep_ == "punct" and after and not _closing_bracket(child))
             or (after and child.dep_ in ("prep", "npadvmod") and temporal)
             or (as_written and not after and child.dep_ in ("advmod", "cc", "preconj"))
             # "accused by the mayor of hiding ...": what he is accused of, not who he is
