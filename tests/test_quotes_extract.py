@@ -110,7 +110,7 @@ def test_inverted_cue_appositive_and_colon_paragraph(extractor: QuoteExtractor) 
     quotes = extractor.extract(text)
     assert [q.speaker for q in quotes] == ["Tomas Riedel", "Tomas Riedel"]
     assert quotes[0].role == "engineer at the port authority"
-    assert quotes[1].cue is not None and quotes[1].cue.text == "continued"
+    assert quotes[1].cue is not None and quotes[1].cue.text == "continued:"  # as PolNeAR marks it
 
 
 def test_dash_attribution_and_speech_inside_a_quote(extractor: QuoteExtractor) -> None:
@@ -307,6 +307,11 @@ def test_a_dash_source_is_the_name_after_the_dash(extractor: QuoteExtractor) -> 
     text = "“I will not vote for a council that lets the quay rot in public,”― Maria Okoye"
     quote = extractor.extract(text)[0]
     assert quote.source is not None and quote.source.text == "Maria Okoye"
+
+
+def test_a_cue_takes_its_manner_adverb(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract("“The quay is perfectly safe,” Marsh said sarcastically.")
+    assert [q.cue.text for q in quotes if q.cue] == ["said sarcastically"]
 
 
 def test_source_with_apposition_starts_at_the_name(extractor: QuoteExtractor) -> None:

@@ -890,6 +890,8 @@ def _cue_tokens(cue: Any, extra: Sequence[Any] = ()) -> tuple[int, int]:
             (before and child.dep_ in ("aux", "auxpass", "neg"))
             or (not before and child.dep_ == "prt")
             or (before and child.dep_ == "advmod" and child.lower_ in CUE_ADVERBS)
+            # "said sarcastically": a manner adverb right after the verb
+            or (child.i == cue.i + 1 and child.dep_ == "advmod" and child.lower_.endswith("ly"))
         ):
             tokens.append(child)
     # Only the unbroken run around the verb: "When asked, Trump also said" keeps "also said".
@@ -900,6 +902,8 @@ def _cue_tokens(cue: Any, extra: Sequence[Any] = ()) -> tuple[int, int]:
         first -= 1
     while last + 1 in ids or (last + 2 in ids and not doc[last + 1].is_punct):
         last += 1 if last + 1 in ids else 2
+    if last + 1 < len(doc) and doc[last + 1].text == ":":
+        last += 1  # "commented:" (PolNeAR's cues take the colon 368 times in 386)
     end = doc[last]
     return doc[first].idx, end.idx + len(end.text)
 
