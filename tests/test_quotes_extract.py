@@ -5,14 +5,9 @@ from __future__ import annotations
 import pytest
 
 from presstrace.quotes import Quote
-from presstrace.quotes.extract import (
-    QuoteExtractor,
-    _content_tokens,
-    _cue_tokens,
-    _earlier_speaker,
-    _paragraphs,
-)
+from presstrace.quotes.extract import QuoteExtractor, _content_tokens, _cue_tokens, _paragraphs
 from presstrace.quotes.marks import find_quoted
+from presstrace.quotes.mentions import earlier_speaker
 
 
 @pytest.fixture(scope="module")
@@ -240,8 +235,8 @@ def test_a_participle_speaks_for_the_speaker_before_it(extractor: QuoteExtractor
     # said, suggesting ..." parsed with "suggesting" under a verb inside the quote).
     doc = extractor.nlp("“The quay is safe,” Marsh said, suggesting that the council pay.")
     suggesting = next(t for t in doc if t.text == "suggesting")
-    assert _earlier_speaker(suggesting).text == "Marsh"
-    assert _earlier_speaker(doc[1]) is None  # nothing before
+    assert earlier_speaker(suggesting).text == "Marsh"
+    assert earlier_speaker(doc[1]) is None  # nothing before
 
 
 def test_a_speech_verb_right_after_a_closing_quote_is_a_cue(extractor: QuoteExtractor) -> None:

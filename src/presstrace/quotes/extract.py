@@ -23,7 +23,7 @@ its antecedent; unnamed sources ("a senior State Department official") are kept 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -47,6 +47,20 @@ from .lexicon import (
     STANCE_VERBS,
 )
 from .marks import QuotedSpan, find_quoted
+from .mentions import (
+    agent_unsaid,
+    char_span,
+    infix_joiner,
+    inside,
+    lost_subject,
+    mention_span,
+    name_run,
+    name_text,
+    phrase_text,
+    role_of,
+    source_between,
+    subject_of,
+)
 from .model import Quote, Span, Term
 from .nlp import entity_recogniser, lemma, load_english
 
@@ -66,7 +80,6 @@ _LABEL = re.compile(
 )
 _SINGLE_QUOTED = re.compile(r"[‘'](?P<words>.+)[’']\W*")
 _NOT_SPEAKER_ENTITIES = frozenset(["GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL"])
-_EDGE_PUNCT = set(",;:.!?―—–-\"“”‘’'«»()[]") | {"''", "``", "--"}
 #: Quoted passages of at most this many words inside a sentence are terms, not statements.
 TERM_MAX_WORDS = 4
 NAMING_MAX_WORDS = 3  # a label; "the worst in a generation" is a claim
@@ -215,20 +228,20 @@ class _Article:
         ]  # an unclosed mark mid-paragraph is a typo, not a quote running to the end
         claimed: set[int] = set()
         found: list[Quote] = []
-        cues = [t for t in doc if _is_cue(t) and not _inside(t.idx, quoted)]
+        cues = [t for t in doc if _is_cue(t) and not inside(t.idx, quoted)]
         model = cuemodel.current()
         if model is not None:
             # The learned filter decides over the wider candidate set ("according to" stays).
             cues = [
                 t for t in doc
-                if not _inside(t.idx, quoted)
+                if not inside(t.idx, quoted)
                 and ((t.lower_ == "according" and _is_cue(t))
                      or (cuemodel.is_candidate(t) and model.keep(t)))
             ]  # fmt: skip
-        cues += [t for t in doc if _claim_noun(t) and not _inside(t.idx, quoted)]
+        cues += [t for t in doc if _claim_noun(t) and not inside(t.idx, quoted)]
         chosen = {t.i for t in cues}
         cues += [
-            t for t in doc if t.i not in chosen and _after_a_quote(t) and not _inside(t.idx, quoted)
+            t for t in doc if t.i not in chosen and _after_a_quote(t) and not inside(t.idx, quoted)
         ]
         label = self._label(doc, quoted, claimed, offset)
         if label is not None:
@@ -273,20 +286,20 @@ class _Article:
             # "Trump's claim that there have been thousands of shootings"
             owner = next(c for c in cue.children if c.dep_ == "poss")
             clause = next(c for c in cue.children if _that_clause(c))
-            span = _char_span(clause.subtree)
+            span = char_span(clause.subtree)
             if span is None:
                 return None
             span, kind = _classify(span, quoted, claimed, doc.text)
             return self._quote(doc, span, kind, (cue.idx, cue.idx + len(cue.text)), owner, offset)
         content, cue_extra = _content_tokens(cue)
-        span = _char_span(content) if content else None
+        span = char_span(content) if content else None
         k = _adjacent_quote(cue, doc, quoted) if span is None else None
         if span is None and k is None:
             if _COLON_END.match(doc.text, cue.idx + len(cue.text)):
                 # "Caddell continued:" — the quote is the next paragraph.
-                subject = _subject(cue, quoted)
+                subject = subject_of(cue, quoted)
                 speaker = self._resolve(subject) if subject is not None else None
-                source = _mention_span(subject) if subject is not None else None
+                source = mention_span(subject) if subject is not None else None
                 self.state.pending_paragraph = self.state.paragraph
                 cue_start, cue_end = _cue_tokens(cue)
                 self.state.pending = (
@@ -302,7 +315,7 @@ class _Article:
             passage = quoted[k]
             span = (passage.inner_start, passage.inner_end)
         assert span is not None
-        subject = _subject(cue, quoted)
+        subject = subject_of(cue, quoted)
         if subject is None and k is None:
             # "“...,” leading security expert Adrian Zenz said": the parser folded the speaker
             # into the content; a quote closing before the cue in this sentence is the content.
@@ -312,10 +325,10 @@ class _Article:
         span, kind = _classify(span, quoted, claimed, doc.text)
         if subject is None:
             before = quoted[k].end if k is not None and quoted[k].end <= cue.idx else None
-            subject = _lost_subject(cue, doc, before, span)
+            subject = lost_subject(cue, doc, before, span)
         if lemma(cue) in _RAISING and subject is not None and cue.i > subject.i:
             subject = None  # "Melania seems to have vanished": nobody is quoted
-        unnamed = _passive_participle(cue)
+        unnamed = agent_unsaid(cue)
         if unnamed:
             subject = None  # "Asked about the fire, the mayor said ...": who asked is not said
         if subject is None and kind == "indirect" and not unnamed:
@@ -358,7 +371,7 @@ class _Article:
         tokens = [t for t in clause.subtree if t.i not in skip]
         if not tokens:
             return None
-        span = _char_span(tokens)
+        span = char_span(tokens)
         if span is None:
             return None
         span, kind = _classify(span, quoted, claimed, doc.text)
@@ -424,7 +437,7 @@ class _Article:
         """The quote of ``span`` said by ``subject``; ``written`` is where the text names the
         speaker when that is not the subject's phrase (the name after a dash)."""
         text = doc.text
-        source_span = written or (_mention_span(subject) if subject is not None else None)
+        source_span = written or (mention_span(subject) if subject is not None else None)
         speaker = self._resolve(subject) if subject is not None else None
         if speaker is not None:
             self._remember(speaker)
@@ -466,7 +479,7 @@ class _Article:
         dash = _DASH_SOURCE.match(text, passage.end)
         if dash is not None and words > TERM_MAX_WORDS:
             # "“...” — Martha Aguilar, a voter in Ohio": the dash is the cue.
-            head = _source_between(doc, dash.start("name"), dash.end("name"))
+            head = source_between(doc, dash.start("name"), dash.end("name"))
             if head is not None:
                 span = (passage.inner_start, passage.inner_end)
                 name = dash.span("name")
@@ -511,7 +524,7 @@ class _Article:
             if verb.head.i == verb.i:
                 return None
             verb = verb.head
-        subject = _subject(verb, [passage])
+        subject = subject_of(verb, [passage])
         if subject is None or subject.lower_ in _IMPERSONAL or subject.i in inside:
             return None
         if subject.pos_ not in ("PROPN", "PRON") or (
@@ -521,7 +534,7 @@ class _Article:
         if len(words) <= NAMING_MAX_WORDS:
             return None  # a label or a scare quote: a term
         after = [t for t in verb.subtree if t.i > verb.i]
-        span = _char_span(after)
+        span = char_span(after)
         if span is None or not (span[0] <= passage.start and passage.inner_end <= span[1] + 1):
             return None
         span = (span[0], max(span[1], passage.inner_end))
@@ -538,16 +551,16 @@ class _Article:
             tokens = [
                 t
                 for t in ent
-                if t.lower_.rstrip(".") not in HONORIFICS and (t.is_alpha or _infix_joiner(t))
+                if t.lower_.rstrip(".") not in HONORIFICS and (t.is_alpha or infix_joiner(t))
             ]
             if not tokens or not tokens[-1].is_alpha:
                 continue
-            full = _name_text(tokens)
+            full = name_text(tokens)
             surname = tokens[-1].lower_
             known = self.state.names.get(surname)
             if known is None or len(full) > len(known):
                 self.state.names[surname] = full
-            role = _role(ent.root, [t for t in ent if t in tokens])
+            role = role_of(ent.root, [t for t in ent if t in tokens])
             full = self.state.names[surname]
             if role and full not in self.state.person_roles:
                 self.state.person_roles[full] = role
@@ -586,11 +599,11 @@ class _Article:
                 return _Speaker(found.name, "person", found.role or title or None)
         if any(c.dep_ == "conj" for c in head.children):
             # "Tajikistan, Turkmenistan and Uzbekistan": several speakers, named together.
-            return _Speaker(_phrase(head), "group", None)
-        name_tokens = _name_tokens(head)
-        role = _role(head, name_tokens)
+            return _Speaker(phrase_text(head), "group", None)
+        name_tokens = name_run(head)
+        role = role_of(head, name_tokens)
         if name_tokens and (head.ent_type_ or self.state.names.get(head.lower_)):
-            name = _name_text(name_tokens)
+            name = name_text(name_tokens)
             known = self.state.names.get(name_tokens[-1].lower_)
             if known is not None:  # a person the article names in full: the tagger's ORG loses
                 if len(name) > len(known) and name.endswith(known):
@@ -601,10 +614,10 @@ class _Article:
             return _Speaker(name, kind, role)
         if name_tokens and lemma(head) not in ORG_NOUNS:
             # A title without a name: "The US Secretary of State" (named later, see finish()).
-            phrase = _phrase(head)
+            phrase = phrase_text(head)
             return self._by_role(head, phrase) or _Speaker(phrase, "person", phrase)
         # A nominal mention: "the secretary of state", "the official", "a spokesperson".
-        phrase = _phrase(head)
+        phrase = phrase_text(head)
         definite = any(t.lower_ in ("the", "this", "that") for t in head.lefts)
         if definite:
             earlier = self._by_role(head, phrase)
@@ -729,7 +742,7 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
     phrase, extra = ([], []) if word in CLAUSE_ONLY else _complement(cue, word)
     if phrase and (not quote_after or any(t.text in _OPENING_TOKENS for t in phrase)):
         # "described Clinton as a “disgrace” after she attacked ...": the verb phrase only.
-        if passive is not None and _passive_participle(cue):
+        if passive is not None and agent_unsaid(cue):
             # "Quiros was accused of fraud": who is accused is part of what is said.
             phrase = list(passive.subtree) + phrase
         return phrase, extra
@@ -789,34 +802,6 @@ def _after_a_quote(token: Any) -> bool:
     while k >= 0 and doc[k].text in (",", "—", "–"):
         k -= 1
     return k >= 0 and doc[k].text in _CLOSING_TOKENS and start - k <= 3
-
-
-def _lost_subject(cue: Any, doc: Any, quote_end: int | None, span: tuple[int, int]) -> Any:
-    """The speaker of a cue whose subject the parse lost: the name between the quote and the
-    cue ("“...,” Flynn, a top surrogate, said"), or the speaker of the verb before it."""
-    if quote_end is not None:
-        found = _source_between(doc, quote_end, cue.idx)
-        if found is not None:
-            return found
-    if span[1] <= cue.idx:
-        found = _source_between(doc, span[1], cue.idx)
-        if found is not None:
-            return found
-    return _earlier_speaker(cue) if cue.tag_ in ("VBG", "VB") else None
-
-
-def _earlier_speaker(cue: Any) -> Any:
-    """ "“...,” Sanders said, suggesting ..." and "she recalled thinking ...": a participle or
-    infinitive whose subject the parse lost speaks for the subject of the speech verb before
-    it in the sentence."""
-    doc = cue.doc
-    for k in range(cue.i - 1, cue.sent.start - 1, -1):
-        verb = doc[k]
-        if verb.pos_ == "VERB" and lemma(verb) in SPEECH_VERBS:
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is not None:
-                return subject
-    return None
 
 
 def _misattached_clause(cue: Any) -> Any:
@@ -908,41 +893,10 @@ def _cue_tokens(cue: Any, extra: Sequence[Any] = ()) -> tuple[int, int]:
     return doc[first].idx, end.idx + len(end.text)
 
 
-def _char_span(tokens: Iterable[Any]) -> tuple[int, int] | None:
-    """Character offsets from the first to the last token, edge punctuation left out."""
-    ordered = sorted(tokens, key=lambda t: t.i)
-    while ordered and ordered[0].text in _EDGE_PUNCT:
-        ordered.pop(0)
-    while ordered and ordered[-1].text in _EDGE_PUNCT and not _closes_bracket(ordered):
-        ordered.pop()
-    if not ordered:
-        return None
-    return ordered[0].idx, ordered[-1].idx + len(ordered[-1].text)
-
-
-def _closing_bracket(token: Any) -> bool:
-    """The ")" of "Jason Chaffetz (R-Utah)": it closes a bracket opened in its head's phrase."""
-    pair = {")": "(", "]": "["}.get(token.text)
-    if pair is None:
-        return False
-    before = [t.text for t in token.doc[token.head.left_edge.i : token.i]]
-    return before.count(pair) > before.count(token.text)
-
-
-def _closes_bracket(ordered: list[Any]) -> bool:
-    """ "Sen. Ted Cruz (R-Tex)": the last bracket closes one opened inside the span."""
-    last = ordered[-1].text
-    if last not in (")", "]"):
-        return False
-    opening = "(" if last == ")" else "["
-    texts = [t.text for t in ordered]
-    return texts.count(opening) == texts.count(last)
-
-
 def _adjacent_quote(cue: Any, doc: Any, quoted: list[QuotedSpan]) -> int | None:
     """A quoted passage right before the cue's clause or right after the cue ("said: “...”")."""
     text = doc.text
-    subject = _subject(cue, quoted)
+    subject = subject_of(cue, quoted)
     clause_start = min(cue.idx, subject.left_edge.idx if subject is not None else cue.idx)
     after = cue.idx + len(cue.text)
     for k, passage in enumerate(quoted):
@@ -1039,27 +993,6 @@ def _span(text: str, span: tuple[int, int] | None, offset: int) -> Span | None:
     return Span(offset + span[0], offset + span[1], text[span[0] : span[1]])
 
 
-def _inside(position: int, quoted: Sequence[QuotedSpan]) -> bool:
-    return any(q.inner_start <= position < q.inner_end for q in quoted)
-
-
-def _source_between(doc: Any, start: int, end: int) -> Any:
-    """The head of the noun phrase between a closing quote mark and its cue: "“...,” leading
-    security expert Adrian Zenz said" when the parser folded the phrase into the quote."""
-    tokens = [t for t in doc if start <= t.idx < end and not t.is_punct]
-    heads = [t for t in tokens if t.pos_ in ("PROPN", "NOUN", "PRON") and t.head not in tokens]
-    people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start_char < end]
-    if people:
-        return people[0].root
-    names = [t for t in heads if t.pos_ == "PROPN"]
-    if names:
-        return names[0]
-    if heads:
-        return heads[-1]
-    nouns = [t for t in tokens if t.pos_ in ("PROPN", "NOUN")]
-    return nouns[-1] if nouns else None
-
-
 def _classify(
     span: tuple[int, int], quoted: list[QuotedSpan], claimed: set[int], text: str
 ) -> tuple[tuple[int, int], str]:
@@ -1079,179 +1012,3 @@ def _classify(
             end = max(end, passage.end if passage.closed else passage.inner_end)
             start = min(start, passage.start)
     return (start, end), kind
-
-
-def _subject(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
-    """The speaker of ``cue``: its subject (the agent of a passive), or its governor's."""
-    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
-    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-    if by is not None:
-        return by  # "tours derided by critics as ...": the critics
-    current = cue
-    for _ in range(6):
-        subjects = [
-            c for c in current.children
-            if c.dep_ in ("nsubj", "nsubjpass") and not _inside(c.idx, quoted)
-        ]  # fmt: skip
-        if subjects:
-            child = subjects[0]
-            if child.dep_ == "nsubjpass":
-                agent = next((c for c in current.children if c.dep_ == "agent"), None)
-                pobj = (
-                    next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-                )
-                if pobj is not None:
-                    return pobj
-                if current is cue:
-                    return None  # "thousands are reported to have been sent": by whom is unsaid
-            return child
-        if current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
-            current = current.head
-            continue
-        if current.dep_ == "pcomp" and current.head.dep_ in ("prep", "conj"):
-            # "responded ... by saying that", "appeared ... for promoting X and for saying
-            # that": the speaker of the verb the phrase hangs on.
-            current = current.head
-            while current.dep_ in ("prep", "conj") and current.head.i != current.i:
-                current = current.head
-                if current.pos_ in ("VERB", "AUX"):
-                    break
-            continue
-        break
-    return None
-
-
-def _source_span(head: Any) -> tuple[int, int] | None:
-    """The speaker's noun phrase as a name: no apposition, no possessive mark."""
-    return _char_span(_phrase_tokens(head, as_written=False))
-
-
-def _mention_span(head: Any) -> tuple[int, int] | None:
-    """The speaker as the sentence writes it: the noun phrase with its apposition ("Aaron Kall,
-    the director of debate at the University of Michigan,", closing comma included, as
-    annotators mark it), without a relative clause, a date or a sentence adverb ("Even")."""
-    tokens = _phrase_tokens(head, as_written=True)
-    appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
-    if appos:
-        doc = head.doc
-        appos_end = appos[-1].right_edge.i
-        have = {t.i for t in tokens}
-        tokens += [t for t in doc[head.i : appos_end + 1] if t.i not in have]
-        nxt = appos_end + 1
-        if nxt < len(doc) and doc[nxt].text == ",":
-            last = doc[nxt]
-            # Not a closing quote mark the parser hung on the name ("“...,” Flynn, a ...").
-            first = min((t for t in tokens if not t.is_punct), key=lambda t: t.i, default=head)
-            return first.idx, last.idx + len(last.text)
-    return _char_span(tokens)
-
-
-def _phrase_tokens(head: Any, *, as_written: bool) -> list[Any]:
-    """``head``'s subtree without what is not part of who speaks: a relative clause, a date
-    ("Mike Pompeo on Tuesday"); for a name also an apposition and the possessive mark ("the
-    union's"); as written, a sentence adverb or conjunction before it ("Even China")."""
-    skip: set[int] = set()
-    for child in head.children:
-        after = child.i > head.i
-        if as_written and child.dep_ == "appos" and after:
-            continue  # kept, with its closing comma (``_mention_span``)
-        temporal = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
-        if (
-            child.dep_ in ("relcl", "acl")
-            or (not as_written and child.dep_ in ("appos", "case"))
-            or (child.dep_ == "punct" and after and not _closing_bracket(child))
-            or (after and child.dep_ in ("prep", "npadvmod") and temporal)
-            or (as_written and not after and child.dep_ in ("advmod", "cc", "preconj"))
-            # "accused by the mayor of hiding ...": what he is accused of, not who he is
-            or (after and child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children))
-        ):
-            skip |= {t.i for t in child.subtree}
-    return [t for t in head.subtree if t.i not in skip]
-
-
-def _name_tokens(head: Any) -> list[Any]:
-    """The proper-name run the head belongs to ("Mike Pompeo" in "Secretary Mike Pompeo")."""
-    if head.pos_ != "PROPN":
-        return []
-    tokens = [head]
-    left = head.i - 1
-    doc = head.doc
-    while left >= 0:
-        token = doc[left]
-        hyphenated = _infix_joiner(doc[left + 1])  # "Jean" in "Jean-Claude Juncker"
-        if (token.pos_ == "PROPN" and (token.head.i in (head.i, left + 1) or hyphenated)) or (
-            _infix_joiner(token) and left > 0 and doc[left - 1].pos_ == "PROPN"
-        ):
-            tokens.insert(0, token)
-        else:
-            break
-        left -= 1
-    if head.ent_type_ == "PERSON":
-        tokens = [t for t in tokens if t.ent_type_ == "PERSON"] or tokens
-    return [t for t in tokens if t.lower_.rstrip(".") not in HONORIFICS]
-
-
-def _passive_participle(cue: Any) -> bool:
-    """ "Asked about the fire, ...", "a group, called the Harbour Fund" and "Quiros was
-    accused of ...": a participle or passive whose agent the sentence does not name."""
-    deps = {c.dep_ for c in cue.children}
-    if cue.tag_ != "VBN" or "agent" in deps:
-        return False
-    if cue.dep_ in ("advcl", "acl") and not deps & {"aux", "auxpass", "nsubj", "nsubjpass"}:
-        return True
-    # "Quiros was accused of fraud", "peacekeepers have been blamed for ...": by whom, unsaid.
-    return "auxpass" in deps and "nsubjpass" in deps
-
-
-def _infix_joiner(token: Any) -> bool:
-    """The hyphen inside "Ki-moon" or "Jean-Claude", the "/" of "AFL/CIO" and the "&" of
-    "AT&T": no space on either side."""
-    doc = token.doc
-    return (
-        token.text in ("-", "‐", "/", "&")
-        and not token.whitespace_
-        and token.i > 0
-        and not doc[token.i - 1].whitespace_
-    )
-
-
-_MARKUP = re.compile(r'^.*(?:[<>]|="[^"]*"?)')
-
-
-def _name_text(tokens: list[Any]) -> str:
-    """A name as written ("Ban Ki-moon", not "Ban Ki - moon"), without markup glued to it by a
-    careless scrape ('tweet_id="77">Sanders')."""
-    parts: list[str] = []
-    for k, token in enumerate(tokens):
-        text = _MARKUP.sub("", token.text)
-        if not text:
-            continue
-        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        joined = nxt is not None and nxt.i == token.i + 1 and not token.whitespace_
-        parts.append(text if joined or nxt is None else text + " ")
-    return "".join(parts).strip()
-
-
-def _role(head: Any, name_tokens: list[Any]) -> str | None:
-    """Title words before the name: "U.S. Secretary of State" in "U.S. Secretary of State Mike
-    Pompeo"; an apposition after it: "the secretary of state" in "Pompeo, the secretary"."""
-    for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            return _phrase(child)
-    if not name_tokens:
-        return None
-    first = name_tokens[0].i
-    title = [
-        t for t in head.subtree
-        if t.i < first and t.dep_ not in ("det", "poss", "case", "punct") and not t.is_punct
-    ]  # fmt: skip
-    words = [t.text for t in title if t.lower_.rstrip(".") not in HONORIFICS]
-    return " ".join(words) or None
-
-
-def _phrase(head: Any) -> str:
-    span = _source_span(head)
-    if span is None:
-        return str(head.text)
-    text = _MARKUP.sub("", head.doc.text[span[0] : span[1]]).strip() or str(head.text)
-    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)

@@ -1,0 +1,272 @@
+"""How a sentence names a speaker: the subject of a cue (through passives, participles and
+clauses the parser lost), the phrase as written ("Aaron Kall, the director of debate at the
+University of Michigan,"), the name in it ("Ban Ki-moon"), its title or role; and the character
+span of a run of tokens, which the content of a quote shares."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .lexicon import HONORIFICS, SPEECH_VERBS
+from .marks import QuotedSpan
+from .nlp import lemma
+
+_EDGE_PUNCT = set(",;:.!?―—–-\"“”‘’'«»()[]") | {"''", "``", "--"}
+
+
+_MARKUP = re.compile(r'^.*(?:[<>]|="[^"]*"?)')
+
+
+def lost_subject(cue: Any, doc: Any, quote_end: int | None, span: tuple[int, int]) -> Any:
+    """The speaker of a cue whose subject the parse lost: the name between the quote and the
+    cue ("“...,” Flynn, a top surrogate, said"), or the speaker of the verb before it."""
+    if quote_end is not None:
+        found = source_between(doc, quote_end, cue.idx)
+        if found is not None:
+            return found
+    if span[1] <= cue.idx:
+        found = source_between(doc, span[1], cue.idx)
+        if found is not None:
+            return found
+    return earlier_speaker(cue) if cue.tag_ in ("VBG", "VB") else None
+
+
+def earlier_speaker(cue: Any) -> Any:
+    """ "“...,” Sanders said, suggesting ..." and "she recalled thinking ...": a participle or
+    infinitive whose subject the parse lost speaks for the subject of the speech verb before
+    it in the sentence."""
+    doc = cue.doc
+    for k in range(cue.i - 1, cue.sent.start - 1, -1):
+        verb = doc[k]
+        if verb.pos_ == "VERB" and lemma(verb) in SPEECH_VERBS:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
+    return None
+
+
+def char_span(tokens: Iterable[Any]) -> tuple[int, int] | None:
+    """Character offsets from the first to the last token, edge punctuation left out."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    while ordered and ordered[0].text in _EDGE_PUNCT:
+        ordered.pop(0)
+    while ordered and ordered[-1].text in _EDGE_PUNCT and not _closes_bracket(ordered):
+        ordered.pop()
+    if not ordered:
+        return None
+    return ordered[0].idx, ordered[-1].idx + len(ordered[-1].text)
+
+
+def _closing_bracket(token: Any) -> bool:
+    """The ")" of "Jason Chaffetz (R-Utah)": it closes a bracket opened in its head's phrase."""
+    pair = {")": "(", "]": "["}.get(token.text)
+    if pair is None:
+        return False
+    before = [t.text for t in token.doc[token.head.left_edge.i : token.i]]
+    return before.count(pair) > before.count(token.text)
+
+
+def _closes_bracket(ordered: list[Any]) -> bool:
+    """ "Sen. Ted Cruz (R-Tex)": the last bracket closes one opened inside the span."""
+    last = ordered[-1].text
+    if last not in (")", "]"):
+        return False
+    opening = "(" if last == ")" else "["
+    texts = [t.text for t in ordered]
+    return texts.count(opening) == texts.count(last)
+
+
+def inside(position: int, quoted: Sequence[QuotedSpan]) -> bool:
+    return any(q.inner_start <= position < q.inner_end for q in quoted)
+
+
+def source_between(doc: Any, start: int, end: int) -> Any:
+    """The head of the noun phrase between a closing quote mark and its cue: "“...,” leading
+    security expert Adrian Zenz said" when the parser folded the phrase into the quote."""
+    tokens = [t for t in doc if start <= t.idx < end and not t.is_punct]
+    heads = [t for t in tokens if t.pos_ in ("PROPN", "NOUN", "PRON") and t.head not in tokens]
+    people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start_char < end]
+    if people:
+        return people[0].root
+    names = [t for t in heads if t.pos_ == "PROPN"]
+    if names:
+        return names[0]
+    if heads:
+        return heads[-1]
+    nouns = [t for t in tokens if t.pos_ in ("PROPN", "NOUN")]
+    return nouns[-1] if nouns else None
+
+
+def subject_of(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
+    """The speaker of ``cue``: its subject (the agent of a passive), or its governor's."""
+    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if by is not None:
+        return by  # "tours derided by critics as ...": the critics
+    current = cue
+    for _ in range(6):
+        subjects = [
+            c for c in current.children
+            if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx, quoted)
+        ]  # fmt: skip
+        if subjects:
+            child = subjects[0]
+            if child.dep_ == "nsubjpass":
+                agent = next((c for c in current.children if c.dep_ == "agent"), None)
+                pobj = (
+                    next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+                )
+                if pobj is not None:
+                    return pobj
+                if current is cue:
+                    return None  # "thousands are reported to have been sent": by whom is unsaid
+            return child
+        if current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
+            current = current.head
+            continue
+        if current.dep_ == "pcomp" and current.head.dep_ in ("prep", "conj"):
+            # "responded ... by saying that", "appeared ... for promoting X and for saying
+            # that": the speaker of the verb the phrase hangs on.
+            current = current.head
+            while current.dep_ in ("prep", "conj") and current.head.i != current.i:
+                current = current.head
+                if current.pos_ in ("VERB", "AUX"):
+                    break
+            continue
+        break
+    return None
+
+
+def _source_span(head: Any) -> tuple[int, int] | None:
+    """The speaker's noun phrase as a name: no apposition, no possessive mark."""
+    return char_span(_phrase_tokens(head, as_written=False))
+
+
+def mention_span(head: Any) -> tuple[int, int] | None:
+    """The speaker as the sentence writes it: the noun phrase with its apposition ("Aaron Kall,
+    the director of debate at the University of Michigan,", closing comma included, as
+    annotators mark it), without a relative clause, a date or a sentence adverb ("Even")."""
+    tokens = _phrase_tokens(head, as_written=True)
+    appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+    if appos:
+        doc = head.doc
+        appos_end = appos[-1].right_edge.i
+        have = {t.i for t in tokens}
+        tokens += [t for t in doc[head.i : appos_end + 1] if t.i not in have]
+        nxt = appos_end + 1
+        if nxt < len(doc) and doc[nxt].text == ",":
+            last = doc[nxt]
+            # Not a closing quote mark the parser hung on the name ("“...,” Flynn, a ...").
+            first = min((t for t in tokens if not t.is_punct), key=lambda t: t.i, default=head)
+            return first.idx, last.idx + len(last.text)
+    return char_span(tokens)
+
+
+def _phrase_tokens(head: Any, *, as_written: bool) -> list[Any]:
+    """``head``'s subtree without what is not part of who speaks: a relative clause, a date
+    ("Mike Pompeo on Tuesday"); for a name also an apposition and the possessive mark ("the
+    union's"); as written, a sentence adverb or conjunction before it ("Even China")."""
+    skip: set[int] = set()
+    for child in head.children:
+        after = child.i > head.i
+        if as_written and child.dep_ == "appos" and after:
+            continue  # kept, with its closing comma (``mention_span``)
+        temporal = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+        if (
+            child.dep_ in ("relcl", "acl")
+            or (not as_written and child.dep_ in ("appos", "case"))
+            or (child.dep_ == "punct" and after and not _closing_bracket(child))
+            or (after and child.dep_ in ("prep", "npadvmod") and temporal)
+            or (as_written and not after and child.dep_ in ("advmod", "cc", "preconj"))
+            # "accused by the mayor of hiding ...": what he is accused of, not who he is
+            or (after and child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children))
+        ):
+            skip |= {t.i for t in child.subtree}
+    return [t for t in head.subtree if t.i not in skip]
+
+
+def name_run(head: Any) -> list[Any]:
+    """The proper-name run the head belongs to ("Mike Pompeo" in "Secretary Mike Pompeo")."""
+    if head.pos_ != "PROPN":
+        return []
+    tokens = [head]
+    left = head.i - 1
+    doc = head.doc
+    while left >= 0:
+        token = doc[left]
+        hyphenated = infix_joiner(doc[left + 1])  # "Jean" in "Jean-Claude Juncker"
+        if (token.pos_ == "PROPN" and (token.head.i in (head.i, left + 1) or hyphenated)) or (
+            infix_joiner(token) and left > 0 and doc[left - 1].pos_ == "PROPN"
+        ):
+            tokens.insert(0, token)
+        else:
+            break
+        left -= 1
+    if head.ent_type_ == "PERSON":
+        tokens = [t for t in tokens if t.ent_type_ == "PERSON"] or tokens
+    return [t for t in tokens if t.lower_.rstrip(".") not in HONORIFICS]
+
+
+def agent_unsaid(cue: Any) -> bool:
+    """ "Asked about the fire, ...", "a group, called the Harbour Fund" and "Quiros was
+    accused of ...": a participle or passive whose agent the sentence does not name."""
+    deps = {c.dep_ for c in cue.children}
+    if cue.tag_ != "VBN" or "agent" in deps:
+        return False
+    if cue.dep_ in ("advcl", "acl") and not deps & {"aux", "auxpass", "nsubj", "nsubjpass"}:
+        return True
+    # "Quiros was accused of fraud", "peacekeepers have been blamed for ...": by whom, unsaid.
+    return "auxpass" in deps and "nsubjpass" in deps
+
+
+def infix_joiner(token: Any) -> bool:
+    """The hyphen inside "Ki-moon" or "Jean-Claude", the "/" of "AFL/CIO" and the "&" of
+    "AT&T": no space on either side."""
+    doc = token.doc
+    return (
+        token.text in ("-", "‐", "/", "&")
+        and not token.whitespace_
+        and token.i > 0
+        and not doc[token.i - 1].whitespace_
+    )
+
+
+def name_text(tokens: list[Any]) -> str:
+    """A name as written ("Ban Ki-moon", not "Ban Ki - moon"), without markup glued to it by a
+    careless scrape ('tweet_id="77">Sanders')."""
+    parts: list[str] = []
+    for k, token in enumerate(tokens):
+        text = _MARKUP.sub("", token.text)
+        if not text:
+            continue
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        joined = nxt is not None and nxt.i == token.i + 1 and not token.whitespace_
+        parts.append(text if joined or nxt is None else text + " ")
+    return "".join(parts).strip()
+
+
+def role_of(head: Any, name_tokens: list[Any]) -> str | None:
+    """Title words before the name: "U.S. Secretary of State" in "U.S. Secretary of State Mike
+    Pompeo"; an apposition after it: "the secretary of state" in "Pompeo, the secretary"."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return phrase_text(child)
+    if not name_tokens:
+        return None
+    first = name_tokens[0].i
+    title = [
+        t for t in head.subtree
+        if t.i < first and t.dep_ not in ("det", "poss", "case", "punct") and not t.is_punct
+    ]  # fmt: skip
+    words = [t.text for t in title if t.lower_.rstrip(".") not in HONORIFICS]
+    return " ".join(words) or None
+
+
+def phrase_text(head: Any) -> str:
+    span = _source_span(head)
+    if span is None:
+        return str(head.text)
+    text = _MARKUP.sub("", head.doc.text[span[0] : span[1]]).strip() or str(head.text)
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
