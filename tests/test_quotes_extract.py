@@ -334,6 +334,17 @@ def test_speaker_labels_of_a_transcript_and_a_headline(extractor: QuoteExtractor
     assert labelled[2].content.text == "Every Fisherman Will Be Paid for Lost Days."
 
 
+def test_a_quoted_transcript_runs_to_the_end_of_its_paragraph(extractor: QuoteExtractor) -> None:
+    text = (
+        '"OKOYE: But, minister, as “The Harbour Gazette” wrote, the quay has been shut for '
+        "a month.\n\nMARSH: It will reopen on Friday, and the fishermen will be paid."
+    )
+    labelled = [q for q in extractor.extract(text) if q.cue is not None and q.cue.text == ":"]
+    assert labelled[0].content.text == (
+        "But, minister, as “The Harbour Gazette” wrote, the quay has been shut for a month."
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -400,7 +400,11 @@ class _Article:
         if opened:
             # A transcript quoted as a whole: the paragraph's opening mark is before the name.
             claimed.update(opened)
-            span, kind = (start, min(end, quoted[opened[0]].inner_end)), "direct"
+            passage = quoted[opened[0]]
+            # Unclosed, it runs on into the next paragraphs: all of this one is the speaker's.
+            last = min(end, passage.inner_end) if passage.closed else end
+            claimed.update(k for k, q in enumerate(quoted) if start <= q.start and q.end <= last)
+            span, kind = (start, last), "direct"
         else:
             span, kind = _classify((start, end), quoted, claimed, doc.text)
             single = _SINGLE_QUOTED.fullmatch(doc.text, start, end)
