@@ -304,6 +304,11 @@ def test_a_dash_source_is_the_name_after_the_dash(extractor: QuoteExtractor) -> 
     assert quote.source is not None and quote.source.text == "Maria Okoye"
 
 
+def test_an_infinitive_cue_takes_the_verb_it_completes(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract("Marsh continued to insist that the quay was safe.")
+    assert cue_and_content(quotes, "continued to insist")[1] == "that the quay was safe"
+
+
 def test_a_cue_takes_its_manner_adverb(extractor: QuoteExtractor) -> None:
     quotes = extractor.extract("“The quay is perfectly safe,” Marsh said sarcastically.")
     assert [q.cue.text for q in quotes if q.cue] == ["said sarcastically"]

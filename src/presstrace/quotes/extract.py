@@ -872,17 +872,11 @@ def _verb_phrase(cue: Any, first: Any) -> list[Any]:
 def _cue_tokens(cue: Any, extra: Sequence[Any] = ()) -> tuple[int, int]:
     """Character span of the whole cue: the verb with its auxiliaries, negation, particle and
     adverbs ("has not yet said", "also pointed out") and ``extra`` words ("called for")."""
-    tokens = [cue, *extra]
-    for child in cue.children:
-        before = child.i < cue.i
-        if (
-            (before and child.dep_ in ("aux", "auxpass", "neg"))
-            or (not before and child.dep_ == "prt")
-            or (before and child.dep_ == "advmod" and child.lower_ in CUE_ADVERBS)
-            # "said sarcastically": a manner adverb right after the verb
-            or (child.i == cue.i + 1 and child.dep_ == "advmod" and child.lower_.endswith("ly"))
-        ):
-            tokens.append(child)
+    tokens = [cue, *extra, *_cue_company(cue)]
+    head = cue.head
+    if cue.dep_ == "xcomp" and head.pos_ in ("VERB", "ADJ") and cue.left_edge.i == head.i + 1:
+        # "refused to endorse", "continued to insist": the verb the infinitive completes
+        tokens += [head, *_cue_company(head)]
     # Only the unbroken run around the verb: "When asked, Trump also said" keeps "also said".
     ids = {t.i for t in tokens}
     doc = cue.doc
@@ -895,6 +889,19 @@ def _cue_tokens(cue: Any, extra: Sequence[Any] = ()) -> tuple[int, int]:
         last += 1  # "commented:" (PolNeAR's cues take the colon 368 times in 386)
     end = doc[last]
     return doc[first].idx, end.idx + len(end.text)
+
+
+def _cue_company(verb: Any) -> list[Any]:
+    """The words written with a cue verb: auxiliaries, negation, particle and adverbs."""
+    return [
+        child
+        for child in verb.children
+        if (child.i < verb.i and child.dep_ in ("aux", "auxpass", "neg"))
+        or (child.i > verb.i and child.dep_ == "prt")
+        or (child.i < verb.i and child.dep_ == "advmod" and child.lower_ in CUE_ADVERBS)
+        # "said sarcastically": a manner adverb right after the verb
+        or (child.i == verb.i + 1 and child.dep_ == "advmod" and child.lower_.endswith("ly"))
+    ]
 
 
 def _adjacent_quote(cue: Any, doc: Any, quoted: list[QuotedSpan]) -> int | None:
