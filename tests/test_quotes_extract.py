@@ -298,6 +298,13 @@ def test_a_source_keeps_its_closing_bracket(extractor: QuoteExtractor) -> None:
     assert quote.source is not None and quote.source.text == "Sen. Elena Marsh (D-Harbour)"
 
 
+def test_a_source_with_a_comma_inside_takes_the_closing_one(extractor: QuoteExtractor) -> None:
+    text = "The family, protesters and civic leaders, said the quay would reopen on Friday."
+    quote = extractor.extract(text)[0]
+    assert quote.source is not None
+    assert quote.source.text == "The family, protesters and civic leaders,"  # as PolNeAR marks it
+
+
 def test_a_dash_source_is_the_name_after_the_dash(extractor: QuoteExtractor) -> None:
     text = "“I will not vote for a council that lets the quay rot in public,”― Maria Okoye"
     quote = extractor.extract(text)[0]
