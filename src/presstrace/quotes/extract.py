@@ -416,17 +416,7 @@ class _Article:
         known = self.state.names.get(words[-1])
         entity = _ENT_KIND.get(name.root.ent_type_)
         speaker = _Speaker(known or label, "person" if known else entity or "unnamed", None)
-        self._remember(speaker)
-        text = doc.text
-        return Quote(
-            content=Span(offset + span[0], offset + span[1], text[span[0] : span[1]]),
-            kind=kind,
-            cue=_span(text, match.span("colon"), offset),
-            source=_span(text, match.span("name"), offset),
-            speaker=speaker.name,
-            speaker_kind=speaker.kind,
-            role=None,
-        )
+        return self._said(doc, span, kind, match.span("colon"), match.span("name"), speaker, offset)
 
     def _quote(
         self,
@@ -440,11 +430,24 @@ class _Article:
     ) -> Quote:
         """The quote of ``span`` said by ``subject``; ``written`` is where the text names the
         speaker when that is not the subject's phrase (the name after a dash)."""
-        text = doc.text
         source_span = written or (mention_span(subject) if subject is not None else None)
         speaker = self._resolve(subject) if subject is not None else None
+        return self._said(doc, span, kind, cue_span, source_span, speaker, offset)
+
+    def _said(
+        self,
+        doc: Any,
+        span: tuple[int, int],
+        kind: str,
+        cue_span: tuple[int, int],
+        source_span: tuple[int, int] | None,
+        speaker: _Speaker | None,
+        offset: int,
+    ) -> Quote:
+        """The quote with its speaker known; the speaker becomes the last one heard."""
         if speaker is not None:
             self._remember(speaker)
+        text = doc.text
         return Quote(
             content=Span(offset + span[0], offset + span[1], text[span[0] : span[1]]),
             kind=kind,
