@@ -45,7 +45,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with presstrace.open(db_path) as db:
         report = presstrace.ingest(db, [str(root / "in")], presstrace.Options(workers=1))
         assert (report.new, report.failed) == (3, 0)
-        assert report.corpus is not None and report.corpus.shared_statements >= 1
+        assert report.corpus is not None and report.corpus.quotes is not None
+        assert report.corpus.quotes.shared_statements >= 1
     return db_path
 
 

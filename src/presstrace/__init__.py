@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import corpus
 from ._version import __version__
 from .clean import CleanedText, CleanOptions, clean_plaintext
 from .errors import InputError, PresstraceError, StoreError
@@ -43,6 +44,7 @@ __all__ = [
     "__version__",
     "analyse",
     "clean_plaintext",
+    "corpus",
     "ingest",
     "open",
     "reanalyse",

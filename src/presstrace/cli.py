@@ -210,6 +210,11 @@ def stats_command(db_path: Path, as_json: bool) -> None:
         f"{stats['outlets']} outlets; {stats['undated']} undated; "
         f"{stats['errors']} open errors"
     )
+    copies = ", ".join(f"{n} {relation.replace('_', ' ')}" for relation, n in stats["copies"])
+    out.print(
+        f"[bold]{stats['reports']}[/bold] reports once duplicates and near-duplicates count once"
+        + (f" (copy pairs: {copies})" if copies else "")
+    )
     out.print(
         f"{stats['quotes']} quotes from {stats['speakers']} speakers; {stats['statements']} "
         f"statements, {stats['shared_statements']} of them reported by more than one article"
@@ -217,6 +222,7 @@ def stats_command(db_path: Path, as_json: bool) -> None:
     for title, key in (
         ("input kind", "by_kind"),
         ("outlet", "by_outlet"),
+        ("wire", "wires"),
         ("day", "by_day"),
         ("error", "errors_by_code"),
     ):

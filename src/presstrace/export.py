@@ -21,7 +21,7 @@ KINDS = {
     "figures": "figures",
     "dates": "time expressions",
     "stories": "stories",
-    "copies": "copies",
+    "copies": None,
 }
 
 
@@ -45,6 +45,7 @@ def rows(db: Database, kind: str) -> Iterator[dict[str, Any]]:
         "speakers": db.speakers,
         "statements": db.statements,
         "terms": db.terms,
+        "copies": db.copies,
     }
     return readers[kind]()
 

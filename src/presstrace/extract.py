@@ -14,6 +14,8 @@ from typing import Any
 
 from ._version import __version__
 from .clean import CleanedText, clean_plaintext
+from .copies.signature import signature
+from .copies.wires import wire_credits
 from .errors import InputError
 from .model import Article, RawRecord
 from .options import Options
@@ -37,6 +39,7 @@ def analyse(record: RawRecord, options: Options) -> Article:
         article = _from_json(record, options)
     else:
         raise InputError("bad-record", f"unknown input kind {record.kind!r}")
+    article = _with_signature(article)
     if not options.quotes:
         return article
     try:
@@ -48,6 +51,15 @@ def analyse(record: RawRecord, options: Options) -> Article:
         )
         return replace(article, problems=[["quotes-failed", reason]])
     return replace(article, quotes=quotes, terms=terms)
+
+
+def _with_signature(article: Article) -> Article:
+    """What the corpus joins read instead of the text: wire credits and copy signatures."""
+    removed = [str(line[2]) for line in article.removed]
+    wires = wire_credits(
+        article.text, byline=article.byline, dateline=article.dateline, removed=removed
+    )
+    return replace(article, wires=wires, signature=signature(article.text))
 
 
 @cache

@@ -14,13 +14,13 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
+from .corpus import CorpusReport
+from .corpus import update as update_corpus
 from .engines import run_local
 from .errors import InputError
 from .extract import analyse
 from .model import Article, RawRecord, article_id
 from .options import Options
-from .quotes.corpus import CorpusReport
-from .quotes.corpus import rebuild as rebuild_corpus
 from .sources import Failure, Skip, iter_records
 from .store import Batch, Database
 
@@ -36,7 +36,7 @@ class IngestReport:
     skipped: Counter[str] = field(default_factory=Counter)
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # source, code, reason
     run: int = 0
-    corpus: CorpusReport | None = None  # speakers and statements, when quotes were found
+    corpus: CorpusReport | None = None  # what the corpus stages found
 
     @property
     def ok(self) -> bool:
@@ -117,8 +117,8 @@ def ingest(
             failed=report.failed,
             skipped=sum(report.skipped.values()),
         )
-    if options.quotes and report.new:
-        report.corpus = rebuild_corpus(db)
+    # Always: a run killed before this point left articles the corpus stages have not seen.
+    report.corpus = update_corpus(db, quotes=options.quotes and report.new > 0)
     return report
 
 
@@ -153,8 +153,7 @@ def reanalyse(db: Database, options: Options | None = None) -> ReanalyseReport:
             db.update_articles(changed)
             changed.clear()
     db.update_articles(changed)
-    if options.quotes and report.changed:
-        rebuild_corpus(db)
+    update_corpus(db, quotes=options.quotes and report.changed > 0)
     return report
 
 

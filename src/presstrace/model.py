@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from .copies.signature import Signature
 from .quotes.model import Quote, Term
 
 #: Input kinds, detected from content (see ``presstrace.sources.detect``).
@@ -63,6 +64,10 @@ class Article:
     #: A later stage that failed on this article, as ``[code, reason]``: the article is kept
     #: without that stage's output and the failure is listed with the input errors.
     problems: list[list[str]] = field(default_factory=list)
+    #: News agencies the article credits (AP, Reuters, ...), and the signature the copies
+    #: join reads instead of the text; ``None`` only for articles made outside ``analyse``.
+    wires: list[str] = field(default_factory=list)
+    signature: Signature | None = None
 
     @property
     def id(self) -> str:

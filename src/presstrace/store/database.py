@@ -13,6 +13,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from ..copies.signature import Signature
 from ..errors import STAGE_CODES, StoreError
 from ..model import Article, RawRecord, article_id
 from ..quotes.model import Span
@@ -28,7 +29,7 @@ DEFAULT_DB = "presstrace.db"
 
 #: The fields every ``articles`` export line carries (the CLI/export contract), then extras.
 ARTICLE_FIELDS = ("id", "source", "title", "outlet", "byline", "published", "text")
-ARTICLE_EXTRA_FIELDS = ("url", "kind", "dateline", "language", "extractor", "ingested")
+ARTICLE_EXTRA_FIELDS = ("url", "kind", "dateline", "language", "extractor", "ingested", "wires")
 
 
 def now() -> str:
@@ -124,13 +125,13 @@ class Database:
     def write(self, batch: Batch, run: int | None = None) -> None:
         """Write ``batch`` in one transaction. Re-writing the same batch changes nothing."""
         stamp = now()
-        with self._transaction():
+        with self.transaction():
             for article, raw in batch.articles:
                 self._put_raw(article.raw_sha256, raw)
                 self.conn.execute(
                     "INSERT OR IGNORE INTO articles (id, raw_sha256, source, kind, url, title, "
                     "outlet, byline, published, dateline, language, text, extractor, removed, "
-                    "run, ingested) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "run, ingested, wires) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         article.id,
                         article.raw_sha256,
@@ -148,9 +149,11 @@ class Database:
                         json.dumps(article.removed, ensure_ascii=False),
                         run,
                         stamp,
+                        json.dumps(article.wires),
                     ),
                 )
                 self._add_source(article.source, article.id, stamp)
+                self._put_signature(article)
                 self._put_quotes(article)
                 self._put_problems(article, stamp)
             for source, known in batch.sources:
@@ -164,12 +167,12 @@ class Database:
 
     def update_articles(self, articles: list[Article]) -> None:
         """Replace the analysed fields of existing articles (after a re-analysis)."""
-        with self._transaction():
+        with self.transaction():
             for a in articles:
                 self.conn.execute(
                     "UPDATE articles SET url = ?, title = ?, outlet = ?, byline = ?, "
-                    "published = ?, "
-                    "dateline = ?, language = ?, text = ?, extractor = ?, removed = ? WHERE id = ?",
+                    "published = ?, dateline = ?, language = ?, text = ?, extractor = ?, "
+                    "removed = ?, wires = ? WHERE id = ?",
                     (
                         a.url,
                         a.title,
@@ -181,9 +184,11 @@ class Database:
                         a.text,
                         a.extractor,
                         json.dumps(a.removed, ensure_ascii=False),
+                        json.dumps(a.wires),
                         a.id,
                     ),
                 )
+                self._put_signature(a)
                 self._put_quotes(a)
                 self._put_problems(a, now())
 
@@ -197,6 +202,38 @@ class Database:
             if data is not None:
                 hints = {"url": row["url"]} if row["kind"] == "html" and row["url"] else {}
                 yield RawRecord(row["source"], row["kind"], data, hints)
+
+    def _put_signature(self, article: Article) -> None:
+        if article.signature is not None:
+            self.put_signature(article.id, article.signature, article.wires, commit=False)
+
+    def put_signature(
+        self, article: str, sig: Signature, wires: list[str], *, commit: bool = True
+    ) -> None:
+        """Store an article's signature; a changed text is compared again, from scratch."""
+
+        def put() -> None:
+            old = self.conn.execute(
+                "SELECT digest, doc_bands, passage_bands FROM signatures WHERE article = ?",
+                (article,),
+            ).fetchone()
+            if old is not None and tuple(old) == (sig.digest, sig.doc_bands, sig.passage_bands):
+                return
+            self.conn.execute("DELETE FROM copies WHERE a = ? OR b = ?", (article, article))
+            self.conn.execute(
+                "INSERT OR REPLACE INTO signatures (article, words, digest, doc_bands, "
+                "passage_bands, compared) VALUES (?, ?, ?, ?, ?, 0)",
+                (article, sig.words, sig.digest, sig.doc_bands, sig.passage_bands),
+            )
+            self.conn.execute(
+                "UPDATE articles SET wires = ? WHERE id = ?", (json.dumps(wires), article)
+            )
+
+        if commit:
+            with self.transaction():
+                put()
+        else:
+            put()
 
     def _put_quotes(self, article: Article) -> None:
         """Replace the article's quotes and terms (a re-analysis brings new ones)."""
@@ -264,7 +301,8 @@ class Database:
             "UPDATE errors SET resolved = ? WHERE source = ? AND resolved IS NULL", (stamp, source)
         )
 
-    def _transaction(self) -> _Transaction:
+    def transaction(self) -> _Transaction:
+        """``with db.transaction():`` — all or nothing (for the corpus stages)."""
         return _Transaction(self.conn)
 
     # -- reading ---------------------------------------------------------------------------
@@ -286,7 +324,9 @@ class Database:
         if where:
             sql += " WHERE " + " AND ".join(where)
         for row in self.conn.execute(sql + " ORDER BY rowid", params):
-            yield dict(row)
+            found = dict(row)
+            found["wires"] = json.loads(found["wires"])
+            yield found
 
     def article(self, article_id_: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id_,)).fetchone()
@@ -294,6 +334,7 @@ class Database:
             return None
         found = dict(row)
         found["removed"] = json.loads(found["removed"])
+        found["wires"] = json.loads(found["wires"])
         found["sources"] = [
             r[0]
             for r in self.conn.execute(
@@ -348,6 +389,18 @@ class Database:
             ]
             yield found
 
+    def copies(self, *, article: str | None = None) -> Iterator[dict[str, Any]]:
+        """Copy pairs in the export contract's shape, most shared first."""
+        sql = "SELECT * FROM copies"
+        params: tuple[str, ...] = ()
+        if article is not None:
+            sql += " WHERE a = ? OR b = ?"
+            params = (article, article)
+        for row in self.conn.execute(sql + " ORDER BY shared DESC, a, b", params):
+            found = dict(row)
+            found["passages"] = json.loads(found["passages"])
+            yield found
+
     def terms(self) -> Iterator[dict[str, Any]]:
         for row in self.conn.execute("SELECT * FROM terms ORDER BY article, start"):
             yield dict(row)
@@ -388,6 +441,7 @@ class Database:
 
         return {
             "articles": one("SELECT count(*) FROM articles"),
+            "reports": self.report_count(),
             "sources": one("SELECT count(*) FROM sources"),
             "outlets": one("SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL"),
             "undated": one("SELECT count(*) FROM articles WHERE published IS NULL"),
@@ -397,6 +451,13 @@ class Database:
             "speakers": one("SELECT count(*) FROM speakers"),
             "statements": one("SELECT count(*) FROM statements"),
             "shared_statements": one("SELECT count(*) FROM statements WHERE reports > 1"),
+            "copies": pairs(
+                "SELECT relation, count(*) FROM copies GROUP BY relation ORDER BY 2 DESC"
+            ),
+            "wires": pairs(
+                "SELECT j.value, count(*) FROM articles, json_each(articles.wires) j "
+                "GROUP BY 1 ORDER BY 2 DESC, 1"
+            ),
             "by_kind": pairs("SELECT kind, count(*) FROM articles GROUP BY kind ORDER BY 2 DESC"),
             "by_outlet": pairs(
                 "SELECT coalesce(outlet, '(unknown)'), count(*) FROM articles "
@@ -411,6 +472,25 @@ class Database:
                 "ORDER BY 2 DESC"
             ),
         }
+
+    def report_count(self) -> int:
+        """Articles counted as reports: duplicates and near-duplicates of one text count once."""
+        parent: dict[str, str] = {}
+
+        def root(x: str) -> str:
+            while parent.get(x, x) != x:
+                parent[x] = parent.get(parent[x], parent[x])
+                x = parent[x]
+            return x
+
+        for a, b in self.conn.execute(
+            "SELECT a, b FROM copies WHERE relation IN ('duplicate', 'near_duplicate')"
+        ):
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+        merged = sum(1 for x in parent if root(x) != x)
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]) - merged
 
 
 class _Transaction:

@@ -139,6 +139,29 @@ MIGRATIONS: list[str] = [
         speakers INTEGER NOT NULL       -- how many different attributions (> 1 is flagged)
     );
     """,
+    # 3: copies. Per article: its wire credits and the signatures the copies join reads (never
+    # the text). Per corpus: copy pairs, updated incrementally.
+    """
+    ALTER TABLE articles ADD COLUMN wires TEXT NOT NULL DEFAULT '[]';  -- JSON list of agencies
+    CREATE TABLE signatures (
+        article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        words INTEGER NOT NULL,
+        digest BLOB NOT NULL,           -- digest of the normalised words (duplicates)
+        doc_bands BLOB NOT NULL,        -- int64 LSH band keys, document sketch
+        passage_bands BLOB NOT NULL,    -- int64 LSH band keys, passage sketches
+        compared INTEGER NOT NULL DEFAULT 0  -- copies joined for this article
+    );
+    CREATE TABLE copies (
+        a TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        b TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        relation TEXT NOT NULL,         -- duplicate / near_duplicate / shared_passages
+        shared REAL NOT NULL,           -- fraction of the shorter text found in the other
+        passages TEXT NOT NULL,         -- JSON [{a: [start, end], b: [start, end], words}]
+        earlier TEXT,                   -- the article published first, when dates tell
+        PRIMARY KEY (a, b)
+    );
+    CREATE INDEX copies_b ON copies(b);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

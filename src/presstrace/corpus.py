@@ -1,0 +1,30 @@
+"""The corpus stages, run after each ingest and re-analysis: they join articles.
+
+Each reads compact per-article products (signatures, quotes), never re-parses text, and
+is incremental or cheap enough to rebuild: copies compare only articles not yet compared;
+speakers and statements are rebuilt from the stored quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .copies.corpus import CopiesReport
+from .copies.corpus import update as update_copies
+from .quotes.corpus import CorpusReport as QuotesReport
+from .quotes.corpus import rebuild as rebuild_quotes
+from .store import Database
+
+
+@dataclass
+class CorpusReport:
+    copies: CopiesReport = field(default_factory=CopiesReport)
+    quotes: QuotesReport | None = None  # speakers and statements, when quotes were rebuilt
+
+
+def update(db: Database, *, quotes: bool = True) -> CorpusReport:
+    """Bring every corpus table up to date with the stored articles."""
+    report = CorpusReport(copies=update_copies(db))
+    if quotes:
+        report.quotes = rebuild_quotes(db)
+    return report
