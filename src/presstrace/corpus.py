@@ -2,7 +2,8 @@
 
 Each reads compact per-article products (signatures, quotes), never re-parses text, and
 is incremental or cheap enough to rebuild: copies compare only articles not yet compared;
-speakers and statements are rebuilt from the stored quotes.
+stories re-cluster only the stories new articles touch; speakers and statements are rebuilt
+from the stored quotes.
 """
 
 from __future__ import annotations
@@ -14,17 +15,21 @@ from .copies.corpus import update as update_copies
 from .quotes.corpus import CorpusReport as QuotesReport
 from .quotes.corpus import rebuild as rebuild_quotes
 from .store import Database
+from .stories.corpus import StoriesReport
+from .stories.corpus import update as update_stories
 
 
 @dataclass
 class CorpusReport:
     copies: CopiesReport = field(default_factory=CopiesReport)
+    stories: StoriesReport = field(default_factory=StoriesReport)
     quotes: QuotesReport | None = None  # speakers and statements, when quotes were rebuilt
 
 
 def update(db: Database, *, quotes: bool = True) -> CorpusReport:
     """Bring every corpus table up to date with the stored articles."""
-    report = CorpusReport(copies=update_copies(db))
+    # Copies first: stories keep copies together.
+    report = CorpusReport(copies=update_copies(db), stories=update_stories(db))
     if quotes:
         report.quotes = rebuild_quotes(db)
     return report

@@ -20,7 +20,7 @@ KINDS = {
     "terms": None,
     "figures": "figures",
     "dates": "time expressions",
-    "stories": "stories",
+    "stories": None,
     "copies": None,
 }
 
@@ -46,6 +46,7 @@ def rows(db: Database, kind: str) -> Iterator[dict[str, Any]]:
         "statements": db.statements,
         "terms": db.terms,
         "copies": db.copies,
+        "stories": db.stories,
     }
     return readers[kind]()
 

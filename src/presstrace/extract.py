@@ -23,6 +23,7 @@ from .quotes.extract import QuoteExtractor
 from .sources.decode import decode_text, normalise_newlines
 from .sources.html import NoArticleError, extract_html
 from .sources.meta import first_str, iso_date
+from .stories.terms import story_terms
 
 # ` date 2019-11-27 ` before the first line, as scrapers of the seed corpus write it.
 _DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?:[ \t]+|\n|\Z)")
@@ -54,12 +55,18 @@ def analyse(record: RawRecord, options: Options) -> Article:
 
 
 def _with_signature(article: Article) -> Article:
-    """What the corpus joins read instead of the text: wire credits and copy signatures."""
+    """What the corpus joins read instead of the text: wire credits, copy signatures and
+    story terms."""
     removed = [str(line[2]) for line in article.removed]
     wires = wire_credits(
         article.text, byline=article.byline, dateline=article.dateline, removed=removed
     )
-    return replace(article, wires=wires, signature=signature(article.text))
+    return replace(
+        article,
+        wires=wires,
+        signature=signature(article.text),
+        story_terms=story_terms(article.title, article.text),
+    )
 
 
 @cache

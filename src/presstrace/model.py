@@ -14,6 +14,7 @@ from typing import Any
 
 from .copies.signature import Signature
 from .quotes.model import Quote, Term
+from .stories.terms import StoryTerms
 
 #: Input kinds, detected from content (see ``presstrace.sources.detect``).
 KINDS = ("text", "html", "jsonl", "warc", "feed")
@@ -68,6 +69,8 @@ class Article:
     #: join reads instead of the text; ``None`` only for articles made outside ``analyse``.
     wires: list[str] = field(default_factory=list)
     signature: Signature | None = None
+    #: What the article is about, for stories.
+    story_terms: StoryTerms | None = None
 
     @property
     def id(self) -> str:

@@ -17,6 +17,7 @@ from ..copies.signature import Signature
 from ..errors import STAGE_CODES, StoreError
 from ..model import Article, RawRecord, article_id
 from ..quotes.model import Span
+from ..stories.terms import StoryTerms
 from .schema import SCHEMA_VERSION, migrate
 
 # Open errors of a later stage (``STAGE_CODES``) on one stored article: (raw_sha256, codes JSON).
@@ -206,6 +207,36 @@ class Database:
     def _put_signature(self, article: Article) -> None:
         if article.signature is not None:
             self.put_signature(article.id, article.signature, article.wires, commit=False)
+        if article.story_terms is not None:
+            self.put_story_terms(article.id, article.story_terms, commit=False)
+
+    def put_story_terms(self, article: str, terms: StoryTerms, *, commit: bool = True) -> None:
+        """Store an article's story terms; changed terms place it in a story again."""
+        encoded = json.dumps(terms.terms, ensure_ascii=False, sort_keys=True)
+
+        def put() -> None:
+            old = self.conn.execute(
+                "SELECT terms, counted FROM story_terms WHERE article = ?", (article,)
+            ).fetchone()
+            if old is not None and old[0] == encoded:
+                return
+            if old is not None and old[1]:
+                # Take the old terms out of the document frequencies before counting the new.
+                self.conn.executemany(
+                    "UPDATE term_df SET df = df - 1 WHERE term = ?",
+                    [(t,) for t in json.loads(old[0])],
+                )
+            self.conn.execute(
+                "INSERT OR REPLACE INTO story_terms (article, terms, latest_year, counted, "
+                "storied) VALUES (?, ?, ?, 0, 0)",
+                (article, encoded, terms.latest_year),
+            )
+
+        if commit:
+            with self.transaction():
+                put()
+        else:
+            put()
 
     def put_signature(
         self, article: str, sig: Signature, wires: list[str], *, commit: bool = True
@@ -401,6 +432,27 @@ class Database:
             found["passages"] = json.loads(found["passages"])
             yield found
 
+    def stories(self) -> Iterator[dict[str, Any]]:
+        """Stories in the export contract's shape, largest first; articles oldest first."""
+        for row in self.conn.execute(
+            "SELECT * FROM stories ORDER BY size DESC, first_seen, id"
+        ).fetchall():
+            members = self.conn.execute(
+                "SELECT a.id, a.outlet FROM story_articles s JOIN articles a ON a.id = s.article "
+                "WHERE s.story = ? ORDER BY coalesce(a.published, '9999'), a.rowid",
+                (row["id"],),
+            ).fetchall()
+            yield {
+                "id": row["id"],
+                "title": row["title"],
+                "articles": [m[0] for m in members],
+                "first_seen": row["first_seen"],
+                "last_seen": row["last_seen"],
+                "terms": json.loads(row["terms"]),
+                "outlets": sorted({m[1] for m in members if m[1]}),
+                "size": row["size"],
+            }
+
     def terms(self) -> Iterator[dict[str, Any]]:
         for row in self.conn.execute("SELECT * FROM terms ORDER BY article, start"):
             yield dict(row)
@@ -451,6 +503,7 @@ class Database:
             "speakers": one("SELECT count(*) FROM speakers"),
             "statements": one("SELECT count(*) FROM statements"),
             "shared_statements": one("SELECT count(*) FROM statements WHERE reports > 1"),
+            "stories": one("SELECT count(*) FROM stories"),
             "copies": pairs(
                 "SELECT relation, count(*) FROM copies GROUP BY relation ORDER BY 2 DESC"
             ),

@@ -162,6 +162,35 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX copies_b ON copies(b);
     """,
+    # 4: stories. Per article: its weighted terms (what the clustering reads, never the text).
+    # Per corpus: stories, which story each article is in, and the document frequencies of
+    # terms; all updated incrementally by presstrace.stories.corpus.
+    """
+    CREATE TABLE story_terms (
+        article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        terms TEXT NOT NULL,            -- JSON {term: weight}
+        latest_year INTEGER,            -- the latest year the text mentions (undated articles)
+        counted INTEGER NOT NULL DEFAULT 0,  -- included in term_df
+        storied INTEGER NOT NULL DEFAULT 0   -- placed in a story
+    );
+    CREATE TABLE term_df (
+        term TEXT PRIMARY KEY,
+        df INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT,                     -- the headline of its most central article
+        terms TEXT NOT NULL,            -- JSON list of key terms, heaviest first
+        size INTEGER NOT NULL,
+        first_seen TEXT,
+        last_seen TEXT
+    );
+    CREATE TABLE story_articles (
+        article TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story TEXT NOT NULL
+    );
+    CREATE INDEX story_articles_story ON story_articles(story);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,123 @@
+"""Stories: terms, complete-link clustering, and the incremental stage. Texts written here."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+import presstrace
+from presstrace.export import rows
+from presstrace.stories.cluster import complete_link, fade
+from presstrace.stories.terms import latest_year, story_terms
+
+QUAKE_A = [
+    "An earthquake of magnitude 6.1 struck the mountain town of Velmora in Tarsk province on "
+    "Monday, killing twelve people and destroying the old market hall, officials said.",
+    "Rescuers in Velmora searched the ruins of the market hall through the night after "
+    "Monday's earthquake; Tarsk governor Ilse Brandt said twelve bodies had been recovered.",
+    "Governor Ilse Brandt declared three days of mourning in Tarsk province after the Velmora "
+    "earthquake, which left hundreds homeless around the ruined market hall.",
+]
+QUAKE_B = [
+    "A magnitude 5.4 earthquake shook the coastal city of Port Kellan on Thursday, injuring "
+    "three fishermen and cracking the harbour lighthouse, the coastguard said.",
+    "Engineers inspected the cracked lighthouse in Port Kellan after Thursday's earthquake; "
+    "mayor Tomas Rieger said the three injured fishermen were recovering in hospital.",
+    "Port Kellan mayor Tomas Rieger reopened the harbour on Friday, a day after the earthquake "
+    "that cracked the lighthouse and injured three fishermen.",
+]
+
+
+def test_story_terms_weigh_names_and_drop_stop_words() -> None:
+    terms = story_terms("Quake hits Velmora", "Rescuers said the quake hit Velmora at dawn.")
+    assert terms.terms["velmora"] > terms.terms["rescuers"]
+    assert "the" not in terms.terms and "at" not in terms.terms
+    assert terms.latest_year is None
+
+
+def test_latest_year_ignores_the_future_and_other_numbers() -> None:
+    assert latest_year("In 2019 and again in 2021, the report said.") == 2021
+    assert latest_year("The goal is to cut emissions by 2030.") is None
+    assert latest_year("It cost $2,019 in 1.2019 units.") is None
+
+
+def test_complete_link_needs_every_pair_similar() -> None:
+    # 0-1 and 1-2 similar, 0-2 not: a chain is not one story.
+    sim = np.array([[1.0, 0.5, 0.0], [0.5, 1.0, 0.5], [0.0, 0.5, 1.0]])
+    labels = complete_link(sim, 0.1)
+    assert labels[0] == labels[1] != labels[2] or labels[1] == labels[2] != labels[0]
+    assert len(set(complete_link(np.ones((3, 3)), 0.1).tolist())) == 1
+
+
+def test_fade_with_dates_and_years_mentioned() -> None:
+    days = [date(2019, 11, 27), date(2019, 11, 28), date(2020, 3, 1), None, None]
+    years = [None, None, None, 2021, None]
+    f = fade(days, years)
+    assert f[0, 1] == 1.0  # a day apart
+    assert f[0, 2] < 0.01  # months apart
+    assert f[0, 3] < 0.01  # undated, but it mentions 2021
+    assert f[0, 4] == 1.0  # undated, nothing to go by
+    assert np.allclose(f, f.T)
+
+
+def _write_all(write: Callable[[str, str], Path], name: str, texts: list[str], day: str) -> Path:
+    path = Path()
+    for i, text in enumerate(texts):
+        path = write(f"{name}/{i}.txt", f" date {day}\nReport {name} {i}\n{text}")
+    return path.parent
+
+
+def test_ingest_keeps_two_similar_events_apart_and_places_new_articles(
+    db: presstrace.Database,
+    options: presstrace.Options,
+    write: Callable[[str, str], Path],
+) -> None:
+    a = _write_all(write, "a", QUAKE_A[:2], "2024-03-11")
+    b = _write_all(write, "b", QUAKE_B[:2], "2024-03-14")
+    presstrace.ingest(db, [str(a), str(b)], options)
+    stories = list(db.stories())
+    assert len(stories) == 2
+    assert {len(s["articles"]) for s in stories} == {2}
+    first_ids = {s["id"] for s in stories}
+    # Later articles join the right stories; ids stay; re-running changes nothing.
+    later_a = write("later/a.txt", f" date 2024-03-12\nMourning\n{QUAKE_A[2]}")
+    later_b = write("later/b.txt", f" date 2024-03-15\nHarbour\n{QUAKE_B[2]}")
+    report = presstrace.ingest(db, [str(later_a.parent)], options)
+    assert report.corpus is not None and report.corpus.stories.placed == 2
+    stories = list(db.stories())
+    assert {s["id"] for s in stories} == first_ids
+    by_source = {a["id"]: a["source"] for a in db.articles()}
+    for story in stories:
+        sources = {by_source[x].split("/")[-2] for x in story["articles"]}
+        assert sources in ({"a", "later"}, {"b", "later"})
+        assert story["first_seen"] <= story["last_seen"]
+        assert story["terms"] and story["title"]
+    assert str(later_b) in by_source.values()
+    again = presstrace.ingest(db, [str(later_a.parent)], options)
+    assert again.corpus is not None and again.corpus.stories.placed == 0
+    assert db.stats()["stories"] == 2
+
+
+def test_an_undated_article_mentioning_a_later_year_starts_its_own_story(
+    db: presstrace.Database,
+    options: presstrace.Options,
+    write: Callable[[str, str], Path],
+) -> None:
+    a = _write_all(write, "a", QUAKE_A, "2019-11-26")
+    write("undated.txt", "Anniversary\n" + QUAKE_A[2] + " In 2021 the town held a memorial.")
+    presstrace.ingest(db, [str(a.parent)], options)
+    stories = list(db.stories())
+    assert sorted(len(s["articles"]) for s in stories) == [1, 3]
+
+
+def test_stories_export_has_the_contract_fields(
+    db: presstrace.Database, options: presstrace.Options, write: Callable[[str, str], Path]
+) -> None:
+    presstrace.ingest(db, [str(_write_all(write, "a", QUAKE_A, "2024-03-11"))], options)
+    (line,) = [json.loads(json.dumps(r)) for r in rows(db, "stories")]
+    assert {"id", "title", "articles", "first_seen", "last_seen"} <= set(line)
+    assert line["first_seen"] == line["last_seen"] == "2024-03-11"
