@@ -19,7 +19,6 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 
 #: Cosine every pair of a story's articles must reach.
@@ -81,6 +80,9 @@ def fade(days: Sequence[date | None], years: Sequence[int | None] | None = None)
 def complete_link(similarity: np.ndarray, link: float = LINK) -> np.ndarray:
     """Cluster labels (0..k-1) such that every pair within a cluster has ``similarity >= link``
     and clusters are merged closest-first (scipy's complete linkage)."""
+    # Imported here: scipy.cluster costs a fifth of a second at start-up.
+    from scipy.cluster.hierarchy import fcluster, linkage  # noqa: PLC0415
+
     n = len(similarity)
     if n == 1:
         return np.zeros(1, dtype=np.int64)

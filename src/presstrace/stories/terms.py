@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import cache
 
 NAME_WEIGHT = 2.0
 KEEP = 150
@@ -51,12 +50,22 @@ def latest_year(text: str) -> int | None:
 
 def _weights(title: str | None, text: str) -> dict[str, float]:
     weights: dict[str, float] = {}
+    stop = _stop_words()
     for sentence in _SENTENCE.split(f"{title or ''}\n{text}"):
         for i, match in enumerate(_WORD.finditer(sentence)):
             word = match.group()
             low = word.lower().replace("’", "'")
-            if low in STOP_WORDS or (len(low) < 3 and not low[0].isdigit()):
+            if low in stop or (len(low) < 3 and not low[0].isdigit()):
                 continue
             weight = NAME_WEIGHT if i > 0 and word[0].isupper() else 1.0
             weights[low] = weights.get(low, 0.0) + weight
     return dict(sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:KEEP])
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    # spaCy's English list; imported on first use, since importing spaCy takes half a second
+    # that commands such as `presstrace stats` should not pay.
+    from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415
+
+    return frozenset(STOP_WORDS)
