@@ -46,6 +46,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 import presstrace
+from presstrace.stories import cluster
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_EVAL = REPO.parent / "shared" / "eval"
@@ -177,6 +178,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batches", type=int, default=8)
     parser.add_argument("--orders", type=int, default=3)
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--sensitivity",
+        type=float,
+        nargs="*",
+        default=[0.08, 0.12],
+        help="also run one ingest with these complete-link thresholds (shipped: 0.1)",
+    )
     args = parser.parse_args(argv)
     path = args.eval_dir / "ecbplus" / "docs.jsonl"
     if not path.exists():
@@ -194,6 +202,11 @@ def main(argv: list[str] | None = None) -> int:
         "batches": args.batches,
         "orders": args.orders,
     }
+
+    for link in args.sensitivity:
+        cluster.LINK, shipped = link, cluster.LINK
+        results[f"presstrace_link_{link}"] = score(run_presstrace(docs, 1, None), gold)
+        cluster.LINK = shipped
 
     tokens = [_tokens(d["text"]) for d in docs]
     grid = {}
@@ -218,6 +231,10 @@ def main(argv: list[str] | None = None) -> int:
     ]
     print(f"ECB+ topics 1-35: {len(docs)} documents, {len(set(gold))} stories")
     print(f"{'system':<58} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'pair F1':>8}")
+    for link in args.sensitivity:
+        rows.append(
+            (f"presstrace, one ingest, threshold {link}", results[f"presstrace_link_{link}"])
+        )
     for name, r in rows:
         b, p = r["bcubed"], r["pairs"]
         print(f"{name:<58} {b['p']:>6.3f} {b['r']:>6.3f} {b['f1']:>6.3f} {p['f1']:>8.3f}")

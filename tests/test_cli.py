@@ -95,3 +95,20 @@ def test_every_command_is_in_the_readme() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text()
     for name in cli.commands:
         assert f"presstrace {name}" in readme, f"`presstrace {name}` is not documented"
+
+
+def test_copies_and_stories_exports_and_counts(tmp_path, write) -> None:
+    write("gazette.txt", f" date 2024-03-11 {TITLE}\n\n{BODY}")
+    edited = BODY.replace("three weeks", "about three weeks")
+    write("herald.txt", f" date 2024-03-12 Quay closed after storm\n\n{edited}")
+    db = str(tmp_path / "kb.db")
+    assert run("ingest", str(tmp_path / "in"), "--db", db, "--workers", "1").exit_code == 0
+    (pair,) = [json.loads(x) for x in run("export", "copies", "--db", db).stdout.splitlines()]
+    assert list(pair)[:6] == ["a", "b", "relation", "shared", "passages", "earlier"]
+    assert pair["relation"] == "near_duplicate"
+    (story,) = [json.loads(x) for x in run("export", "stories", "--db", db).stdout.splitlines()]
+    assert list(story)[:5] == ["id", "title", "articles", "first_seen", "last_seen"]
+    assert (story["first_seen"], story["last_seen"]) == ("2024-03-11", "2024-03-12")
+    stats = json.loads(run("stats", "--db", db, "--json").stdout)
+    assert (stats["articles"], stats["reports"], stats["stories"]) == (2, 1, 1)
+    assert "1 reports" in run("stats", "--db", db).stdout

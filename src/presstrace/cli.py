@@ -199,7 +199,7 @@ def export_command(kind: str, db_path: Path, fmt: str, output: Path | None) -> N
 @db_option
 @json_option
 def stats_command(db_path: Path, as_json: bool) -> None:
-    """Counts: articles, outlets, sources, errors; by input kind, by outlet and by day."""
+    """Counts: articles, reports, stories, outlets, sources, errors; by kind, outlet, wire, day."""
     with _open(db_path, readonly=True) as db:
         stats = db.stats()
     if as_json:
@@ -212,8 +212,9 @@ def stats_command(db_path: Path, as_json: bool) -> None:
     )
     copies = ", ".join(f"{n} {relation.replace('_', ' ')}" for relation, n in stats["copies"])
     out.print(
-        f"[bold]{stats['reports']}[/bold] reports once duplicates and near-duplicates count once"
-        + (f" (copy pairs: {copies})" if copies else "")
+        f"[bold]{stats['reports']}[/bold] reports (duplicates and near-duplicates counted once)"
+        f" in [bold]{stats['stories']}[/bold] stories"
+        + (f"; copy pairs: {copies}" if copies else "")
     )
     out.print(
         f"{stats['quotes']} quotes from {stats['speakers']} speakers; {stats['statements']} "

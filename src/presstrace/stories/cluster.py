@@ -77,12 +77,13 @@ def fade(days: Sequence[date | None], years: Sequence[int | None] | None = None)
     return np.where(np.isnan(factor), 1.0, factor)
 
 
-def complete_link(similarity: np.ndarray, link: float = LINK) -> np.ndarray:
+def complete_link(similarity: np.ndarray, link: float | None = None) -> np.ndarray:
     """Cluster labels (0..k-1) such that every pair within a cluster has ``similarity >= link``
     and clusters are merged closest-first (scipy's complete linkage)."""
     # Imported here: scipy.cluster costs a fifth of a second at start-up.
     from scipy.cluster.hierarchy import fcluster, linkage  # noqa: PLC0415
 
+    link = LINK if link is None else link
     n = len(similarity)
     if n == 1:
         return np.zeros(1, dtype=np.int64)

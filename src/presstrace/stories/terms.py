@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache
 
 NAME_WEIGHT = 2.0
-KEEP = 150
+KEEP = 400
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*[^\W_]|\d+(?:[.,:]\d+)*")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 
