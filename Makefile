@@ -40,6 +40,10 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python -m pip install --quiet 'textacy>=0.13'  # the quotes baseline
 	$(BIN)/python benchmarks/bench_quotes.py
+	$(BIN)/python benchmarks/bench_stories.py
+	$(BIN)/python benchmarks/bench_reuse.py
+	$(BIN)/python -m pip install --quiet 'datasketch>=1.6'  # the copies speed baseline
+	$(BIN)/python benchmarks/bench_copies.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache presstrace-demo.db*

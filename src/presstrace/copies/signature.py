@@ -13,8 +13,11 @@ Only LSH band keys are kept: the candidate join is a sort over integers (``candi
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import rensa
@@ -49,13 +52,10 @@ def signature(text: str) -> Signature:
     digest = hashlib.blake2b(" ".join(found.keys).encode(), digest_size=16).digest()
     if len(found) < MIN_WORDS:
         return Signature(len(found), digest, b"", b"")
-    doc = _minhash([_shingles(found.keys, DOC_SHINGLE)], DOC_PERM)
-    passages = [_shingles(p, PASSAGE_SHINGLE) for p in _passages(text, found)]
-    passage_keys = (
-        _band_keys(_minhash(passages, PASSAGE_PERM), PASSAGE_BANDS, salt=1)
-        if passages
-        else np.zeros(0, dtype=np.int64)
-    )
+    ids = np.fromiter(map(_word_id, found.keys), dtype=np.uint64, count=len(found))
+    doc = _minhash([_shingle_hashes(ids, DOC_SHINGLE)], DOC_PERM)
+    passages = [_shingle_hashes(ids[a:b], PASSAGE_SHINGLE) for a, b in _passages(text, found)]
+    passage_keys = _band_keys(_minhash(passages, PASSAGE_PERM), PASSAGE_BANDS, salt=1)
     return Signature(
         len(found), digest, _band_keys(doc, DOC_BANDS, salt=0).tobytes(), passage_keys.tobytes()
     )
@@ -65,38 +65,48 @@ def band_keys(data: bytes) -> np.ndarray:
     return np.frombuffer(data, dtype=np.int64)
 
 
-def _shingles(keys: tuple[str, ...], k: int) -> list[str]:
-    if len(keys) <= k:
-        return [" ".join(keys)]
-    return [" ".join(keys[i : i + k]) for i in range(len(keys) - k + 1)]
+@lru_cache(maxsize=500_000)
+def _word_id(key: str) -> int:
+    """A stable 64-bit id per word (Python's ``hash`` differs between processes)."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
 
 
-def _passages(text: str, found: Words) -> list[tuple[str, ...]]:
-    """The words of each paragraph, short paragraphs joined to the next."""
-    passages: list[tuple[str, ...]] = []
-    current: list[str] = []
-    breaks = {i for i, ch in enumerate(text) if ch == "\n"}
-    previous_end = 0
-    for key, start, end in zip(found.keys, found.starts, found.ends, strict=True):
-        if current and len(current) >= PASSAGE_WORDS and _any_between(breaks, previous_end, start):
-            passages.append(tuple(current))
-            current = []
-        current.append(key)
-        previous_end = end
-    if len(current) >= PASSAGE_WORDS or (current and not passages):
-        passages.append(tuple(current))
-    elif current:
-        passages[-1] = passages[-1] + tuple(current)
-    return passages
+def _shingle_hashes(ids: np.ndarray, k: int) -> np.ndarray:
+    """One 64-bit hash per run of ``k`` word ids (the whole text when it is shorter)."""
+    k = min(len(ids), k)
+    mixed = np.zeros(len(ids) - k + 1, dtype=np.uint64)
+    for offset in range(k):
+        # A polynomial over uint64; wrapping is intended.
+        mixed = mixed * np.uint64(0x100000001B3) + ids[offset : len(ids) - k + 1 + offset]
+    return np.unique(mixed)
 
 
-def _any_between(breaks: set[int], start: int, end: int) -> bool:
-    return any(i in breaks for i in range(start, end))
+def _passages(text: str, found: Words) -> list[tuple[int, int]]:
+    """Word ranges of the paragraphs, short paragraphs joined to the next."""
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    # The paragraph each word is in: how many line breaks come before it.
+    paragraph = [bisect.bisect_left(breaks, start) for start in found.starts]
+    ranges: list[tuple[int, int]] = []
+    begin = 0
+    for i in range(1, len(paragraph) + 1):
+        at_break = i == len(paragraph) or paragraph[i] != paragraph[i - 1]
+        if at_break and i - begin >= PASSAGE_WORDS:
+            ranges.append((begin, i))
+            begin = i
+    if begin < len(paragraph):
+        if ranges:
+            ranges[-1] = (ranges[-1][0], len(paragraph))
+        else:
+            ranges.append((begin, len(paragraph)))
+    return ranges
 
 
-def _minhash(token_sets: list[list[str]], num_perm: int) -> np.ndarray:
-    digests = rensa.RMinHash.digests_from_token_sets(token_sets, num_perm, SEED)
-    return np.asarray(digests, dtype=np.uint64).reshape(len(token_sets), num_perm)
+def _minhash(hash_sets: list[np.ndarray], num_perm: int) -> np.ndarray:
+    flat = np.concatenate(hash_sets) if hash_sets else np.zeros(0, dtype=np.uint64)
+    offsets = np.zeros(len(hash_sets) + 1, dtype=np.uint64)
+    offsets[1:] = np.cumsum([len(h) for h in hash_sets])
+    matrix = rensa.RMinHash.digest_matrix_from_flat_token_hashes(flat, offsets, num_perm, SEED)
+    return np.asarray(matrix.to_rows(), dtype=np.uint64).reshape(len(hash_sets), num_perm)
 
 
 def _band_keys(digests: np.ndarray, bands: int, *, salt: int) -> np.ndarray:
