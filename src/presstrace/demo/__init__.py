@@ -41,12 +41,35 @@ def run_demo(db_path: Path, options: Options, console: Console) -> None:
             console.print(f"  {kind:>6}: {count}")
         _show_cleaning(db, console)
         _show_metadata(db, console)
+        _show_copies_and_stories(db, console)
         _show_quotes(db, console)
         console.print("\nTry:")
         program = _program()
-        for command in ("stats", "export quotes", "export articles --format csv -o articles.csv",
-                        "errors"):  # fmt: skip
+        for command in ("stats", "export quotes", "export copies", "export stories",
+                        "export articles --format csv -o articles.csv", "errors"):  # fmt: skip
             console.print(f"  {program} {command} --db {db_path}")
+
+
+def _show_copies_and_stories(db: Database, console: Console) -> None:
+    """Which inputs are one report, and which articles tell one story."""
+    stats = db.stats()
+    titles = {a["id"]: a["title"] or a["source"] for a in db.articles()}
+    console.print(
+        f"\n[bold]Copies and stories[/bold]: {stats['articles']} articles are "
+        f"{stats['reports']} reports in {stats['stories']} stories"
+    )
+    for pair in list(db.copies())[:3]:
+        console.print(
+            f"  {pair['relation'].replace('_', ' ')} ({pair['shared']:.0%} shared): "
+            f"“{escape(titles[pair['a']][:60])}” / “{escape(titles[pair['b']][:60])}”"
+        )
+    for story in [s for s in db.stories() if len(s["articles"]) > 1][:3]:
+        outlets = escape(", ".join(story["outlets"]) or "outlets unknown")
+        console.print(
+            f"  story of {len(story['articles'])} articles ({outlets}): "
+            f"“{escape(story['title'] or '(untitled)')}”, {story['first_seen']} … "
+            f"{story['last_seen']}"
+        )
 
 
 def _show_quotes(db: Database, console: Console) -> None:
