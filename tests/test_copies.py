@@ -189,3 +189,18 @@ def test_articles_stored_without_signatures_are_backfilled(
     report = presstrace.corpus.update(db, quotes=False)
     assert report.copies.compared == 2
     assert [r["relation"] for r in db.copies()] == ["near_duplicate"]
+
+
+def test_a_changed_text_is_compared_again(
+    db: presstrace.Database, options: presstrace.Options, write: Callable[[str, str], Path]
+) -> None:
+    write("wire.txt", _dated("2019-11-26", WIRE))
+    folder = write("copy.txt", _dated("2019-11-27", WIRE[:4])).parent
+    presstrace.ingest(db, [str(folder)], options)
+    copy_id = next(a["id"] for a in db.articles() if a["source"].endswith("copy.txt"))
+    # As after `reanalyse` with a better extractor: the copy's text is now another story.
+    db.put_signature(copy_id, signature(text(OTHER)), [])
+    assert list(db.copies()) == []
+    db.conn.execute("UPDATE articles SET text = ? WHERE id = ?", (text(OTHER), copy_id))
+    assert presstrace.corpus.update(db, quotes=False).copies.compared == 1
+    assert list(db.copies()) == []

@@ -14,7 +14,6 @@ does not depend on the order articles arrive in.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -33,22 +32,23 @@ def tfidf(
     terms: Sequence[Mapping[str, float]], df: Mapping[str, int], documents: int
 ) -> tuple[csr_matrix, dict[str, int]]:
     """Rows of L2-normalised TF-IDF weights (sublinear tf), and the column of each term."""
+    lengths = np.fromiter((len(t) for t in terms), dtype=np.int64, count=len(terms))
+    words = [term for weights in terms for term in weights]
+    tf = np.fromiter(
+        (tf for weights in terms for tf in weights.values()), dtype=float, count=len(words)
+    )
     vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    values: list[float] = []
-    for row, weights in enumerate(terms):
-        entries = []
-        for term, tf in weights.items():
-            idf = math.log((documents + 1) / (df.get(term, 0) + 1)) + 1.0
-            entries.append((vocabulary.setdefault(term, len(vocabulary)), (1 + math.log(tf)) * idf))
-        norm = math.sqrt(sum(v * v for _, v in entries)) or 1.0
-        for col, value in entries:
-            rows.append(row)
-            cols.append(col)
-            values.append(value / norm)
-    matrix = csr_matrix((values, (rows, cols)), shape=(len(terms), len(vocabulary)))
-    return matrix, vocabulary
+    cols = np.fromiter(
+        (vocabulary.setdefault(t, len(vocabulary)) for t in words), dtype=np.int64, count=len(words)
+    )
+    counts = np.fromiter((df.get(t, 0) for t in vocabulary), dtype=float, count=len(vocabulary))
+    idf = np.log((documents + 1) / (counts + 1)) + 1.0
+    values = (1 + np.log(np.maximum(tf, 1e-9))) * idf[cols]
+    rows = np.repeat(np.arange(len(terms)), lengths)
+    norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(terms)))
+    values = values / np.where(norms > 0, norms, 1.0)[rows]
+    shape = (len(terms), len(vocabulary))
+    return csr_matrix((values, (rows, cols)), shape=shape), vocabulary
 
 
 def fade(days: Sequence[date | None], years: Sequence[int | None] | None = None) -> np.ndarray:
@@ -60,7 +60,7 @@ def fade(days: Sequence[date | None], years: Sequence[int | None] | None = None)
     """
     ordinals = np.array([d.toordinal() if d else np.nan for d in days], dtype=float)
     gap = np.abs(ordinals[:, None] - ordinals[None, :])
-    if years is not None:
+    if years is not None and any(y and not d for d, y in zip(days, years, strict=True)):
         starts = np.array(
             [
                 date(y, 1, 1).toordinal() if y and not d else np.nan
@@ -73,8 +73,12 @@ def fade(days: Sequence[date | None], years: Sequence[int | None] | None = None)
         later = np.where(later > 0, later, np.nan)
         gap = np.where(np.isnan(gap), later, gap)
         gap = np.where(np.isnan(gap), later.T, gap)
-    factor = np.exp(-np.clip(gap - SAME_DAYS, 0, None) / FADE_DAYS)
-    return np.where(np.isnan(factor), 1.0, factor)
+    faded: np.ndarray = np.nan_to_num(gap, nan=0.0)  # unknown: no fading
+    np.subtract(faded, SAME_DAYS, out=faded)
+    np.maximum(faded, 0.0, out=faded)
+    np.divide(faded, -FADE_DAYS, out=faded)
+    np.exp(faded, out=faded)
+    return faded
 
 
 def complete_link(similarity: np.ndarray, link: float | None = None) -> np.ndarray:

@@ -85,14 +85,16 @@ def _place(db: Database, chunk: list[_Doc]) -> set[str]:
     documents, df = _frequencies(db, chunk)
     neighbours = _neighbours(db, chunk)
     matrix, _ = tfidf([d.terms for d in chunk + neighbours], df, documents)
-    similarity = (matrix @ matrix.T).toarray()
-    # Stories touched by the chunk: all their members in the window are re-clustered.
     n = len(chunk)
-    touching = similarity[:n, n:].max(axis=0) >= TOUCH if neighbours else np.zeros(0, bool)
-    stories = {neighbours[i].story for i in np.flatnonzero(touching)}
+    # Stories touched by the chunk: all their members in the window are re-clustered.
+    stories: set[str | None] = set()
+    if neighbours:
+        touching = (matrix[:n] @ matrix[n:].T).max(axis=0).toarray().ravel() >= TOUCH
+        stories = {neighbours[i].story for i in np.flatnonzero(touching)}
     keep = list(range(n)) + [n + i for i, d in enumerate(neighbours) if d.story in stories]
     docs = [(chunk + neighbours)[i] for i in keep]
-    similarity = similarity[np.ix_(keep, keep)]
+    kept = matrix[keep]
+    similarity = (kept @ kept.T).toarray()
     _link_copies(db, docs, similarity)
     # After the copy links: a copy printed years later is another story.
     similarity *= fade([d.published for d in docs], [d.latest_year for d in docs])
@@ -139,11 +141,12 @@ def _neighbours(db: Database, chunk: list[_Doc]) -> list[_Doc]:
 def _link_copies(db: Database, docs: list[_Doc], similarity: np.ndarray) -> None:
     """Copies are one story whatever their other words say."""
     index = {d.id: i for i, d in enumerate(docs)}
-    ids = json.dumps(list(index))
+    db.conn.execute("CREATE TEMP TABLE IF NOT EXISTS _story_docs (id TEXT PRIMARY KEY)")
+    db.conn.execute("DELETE FROM _story_docs")
+    db.conn.executemany("INSERT OR IGNORE INTO _story_docs (id) VALUES (?)", [(i,) for i in index])
     for a, b in db.conn.execute(
-        "SELECT a, b FROM copies WHERE a IN (SELECT value FROM json_each(?)) "
-        "AND b IN (SELECT value FROM json_each(?))",
-        (ids, ids),
+        "SELECT c.a, c.b FROM copies c JOIN _story_docs x ON x.id = c.a "
+        "JOIN _story_docs y ON y.id = c.b"
     ):
         similarity[index[a], index[b]] = similarity[index[b], index[a]] = 1.0
 
