@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -74,8 +74,6 @@ def update(db: Database) -> StoriesReport:
     for start in range(0, len(fresh), CHUNK):
         touched |= _place(db, fresh[start : start + CHUNK])
     report.placed = len(fresh)
-    with db.transaction():
-        _summarise(db, touched)
     report.touched = len(touched)
     report.stories = int(db.conn.execute("SELECT count(*) FROM stories").fetchone()[0])
     return report
@@ -118,6 +116,8 @@ def _place(db: Database, chunk: list[_Doc]) -> set[str]:
         db.conn.executemany(
             "UPDATE story_terms SET storied = 1 WHERE article = ?", [(d.id,) for d in chunk]
         )
+        # In the same transaction: a run killed here leaves no story without its summary.
+        _summarise(db, touched, documents, df)
     return touched
 
 
@@ -151,9 +151,8 @@ def _link_copies(db: Database, docs: list[_Doc], similarity: np.ndarray) -> None
         similarity[index[a], index[b]] = similarity[index[b], index[a]] = 1.0
 
 
-def _summarise(db: Database, stories: set[str]) -> None:
+def _summarise(db: Database, stories: set[str], documents: int, df: Mapping[str, int]) -> None:
     """Rewrite the summary rows of ``stories``: title, key terms, size, first and last seen."""
-    documents, df = _frequencies(db, [])
     for story in sorted(stories):
         rows = db.conn.execute(
             "SELECT a.id, a.title, a.published, t.terms FROM story_articles s "
