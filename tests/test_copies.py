@@ -204,3 +204,21 @@ def test_a_changed_text_is_compared_again(
     db.conn.execute("UPDATE articles SET text = ? WHERE id = ?", (text(OTHER), copy_id))
     assert presstrace.corpus.update(db, quotes=False).copies.compared == 1
     assert list(db.copies()) == []
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "",
+        "“”«»—…!!!",
+        "spam " * 20_000,
+        "la la land " * 3_000 + "\n" * 500,
+        "".join(chr(c) for c in range(0x600, 0x6FF)) * 20,
+    ],
+)
+def test_hostile_texts_never_break_signatures_or_alignment(hostile: str) -> None:
+    sig = signature(hostile)
+    assert sig.words >= 0
+    result = compare(words(hostile, quotes=True), words(text(WIRE) + hostile, quotes=True))
+    assert result.relation in (None, "duplicate", "near_duplicate", "shared_passages")
+    assert 0.0 <= result.shared <= 1.0
