@@ -9,6 +9,7 @@ order, so reordered paragraphs align too. Linear in the texts' length (a hash in
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .text import Words
@@ -110,8 +111,8 @@ def _chain(runs: list[tuple[int, int, int]], gap: int) -> list[Passage]:
     return passages
 
 
-def _covered(ranges: object, size: int) -> int:
+def _covered(ranges: Iterable[tuple[int, int]], size: int) -> int:
     marks = bytearray(size)
-    for start, end in ranges:  # type: ignore[attr-defined]
+    for start, end in ranges:
         marks[start:end] = b"\x01" * (end - start)
     return sum(marks)

@@ -28,7 +28,7 @@ NEAR = 0.8
 NEAR_LENGTH = 0.5
 #: Words (matched) a passage needs to be reported.
 MIN_PASSAGE = 12
-#: Words outside quotation marks the pair must share to be a copy of any kind.
+#: Words of the reported passages outside quotation marks the pair needs to be a copy at all.
 MIN_OWN = 15
 
 RELATIONS = ("duplicate", "near_duplicate", "shared_passages")
@@ -39,7 +39,7 @@ class Comparison:
     relation: str | None  # one of RELATIONS, or None: not a copy
     shared: float  # fraction of the shorter text found in the other
     passages: tuple[Passage, ...]  # the reported ones (at least MIN_PASSAGE words)
-    own_words: int  # matched words outside quotation marks
+    own_words: int  # words of the reported passages outside quotation marks (in ``a``)
     alignment: Alignment
 
 
@@ -47,7 +47,7 @@ def compare(a: Words, b: Words) -> Comparison:
     """Align ``a`` and ``b`` (made with ``words(text, quotes=True)``) and name their relation."""
     alignment = align(a, b)
     passages = tuple(p for p in alignment.passages if p.matched >= MIN_PASSAGE)
-    own = _own_words(a, alignment)
+    own = _own_words(a, passages)
     shorter, longer = sorted((len(a), len(b)))
     relation: str | None = None
     if a.keys == b.keys and a.keys:
@@ -61,12 +61,11 @@ def compare(a: Words, b: Words) -> Comparison:
     return Comparison(relation, alignment.shared, passages, own, alignment)
 
 
-def _own_words(a: Words, alignment: Alignment) -> int:
-    """Matched words of ``a`` in reported passages that are not inside quotation marks."""
-    if not a.quoted:
-        return sum(p.matched for p in alignment.passages)
+def _own_words(a: Words, passages: tuple[Passage, ...]) -> int:
+    """Words of ``a`` in ``passages`` that are not inside quotation marks (all of them when
+    ``a`` was made without quote marks)."""
     own = 0
-    for p in alignment.passages:
-        if p.matched >= MIN_PASSAGE:
-            own += sum(1 for i in range(p.a_start, p.a_end) if not a.quoted[i])
+    for p in passages:
+        span = range(p.a_start, p.a_end)
+        own += sum(1 for i in span if not a.quoted[i]) if a.quoted else len(span)
     return own
