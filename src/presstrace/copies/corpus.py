@@ -76,15 +76,22 @@ def update(db: Database) -> CopiesReport:
 
 def backfill(db: Database) -> int:
     """Signatures for articles stored without one (by an older presstrace)."""
-    rows = db.conn.execute(
-        "SELECT a.id, a.text, a.byline, a.dateline, a.removed FROM articles a "
-        "LEFT JOIN signatures s ON s.article = a.id WHERE s.article IS NULL"
-    ).fetchall()
-    for r in rows:
-        removed = [str(line[2]) for line in json.loads(r["removed"])]
-        wires = wire_credits(r["text"], byline=r["byline"], dateline=r["dateline"], removed=removed)
-        db.put_signature(r["id"], signature(r["text"]), wires)
-    return len(rows)
+    done = 0
+    while True:  # in batches, each committed: memory stays flat on a large old database
+        rows = db.conn.execute(
+            "SELECT a.id, a.text, a.byline, a.dateline, a.removed FROM articles a "
+            "LEFT JOIN signatures s ON s.article = a.id WHERE s.article IS NULL LIMIT 1000"
+        ).fetchall()
+        if not rows:
+            return done
+        with db.transaction():
+            for r in rows:
+                removed = [str(line[2]) for line in json.loads(r["removed"])]
+                wires = wire_credits(
+                    r["text"], byline=r["byline"], dateline=r["dateline"], removed=removed
+                )
+                db.put_signature(r["id"], signature(r["text"]), wires, commit=False)
+        done += len(rows)
 
 
 def _row(db: Database, a: str, b: str, result: Comparison, cache: _WordsCache) -> tuple[Any, ...]:

@@ -39,6 +39,8 @@ CHUNK = 500
 MAX_NEIGHBOURS = 3000
 #: Days around a chunk's dates in which placed articles are its neighbours.
 WINDOW_DAYS = 30
+#: Articles whose terms are added to the document frequencies per transaction.
+COUNT_BATCH = 5000
 #: Key terms shown for a story.
 KEY_TERMS = 8
 
@@ -64,15 +66,25 @@ def update(db: Database) -> StoriesReport:
     report = StoriesReport()
     _backfill(db)
     _count_terms(db)
-    fresh = _docs(
-        db,
-        "SELECT t.article, a.published, t.terms, t.latest_year, NULL FROM story_terms t "
-        "JOIN articles a ON a.id = t.article WHERE t.storied = 0 "
-        "ORDER BY coalesce(a.published, '9999'), a.rowid",
-    )
+    # Only the ids up front: the terms of a chunk are read when it is placed, so memory does
+    # not grow with the number of new articles.
+    fresh = [
+        str(r[0])
+        for r in db.conn.execute(
+            "SELECT t.article FROM story_terms t JOIN articles a ON a.id = t.article "
+            "WHERE t.storied = 0 ORDER BY coalesce(a.published, '9999'), a.rowid"
+        )
+    ]
     touched: set[str] = set()
     for start in range(0, len(fresh), CHUNK):
-        touched |= _place(db, fresh[start : start + CHUNK])
+        chunk = _docs(
+            db,
+            "SELECT t.article, a.published, t.terms, t.latest_year, NULL FROM story_terms t "
+            "JOIN articles a ON a.id = t.article WHERE t.article IN "
+            "(SELECT value FROM json_each(?)) ORDER BY coalesce(a.published, '9999'), a.rowid",
+            [json.dumps(fresh[start : start + CHUNK])],
+        )
+        touched |= _place(db, chunk)
     report.placed = len(fresh)
     report.touched = len(touched)
     report.stories = int(db.conn.execute("SELECT count(*) FROM stories").fetchone()[0])
@@ -187,21 +199,24 @@ def _summarise(db: Database, stories: set[str], documents: int, df: Mapping[str,
 
 def _count_terms(db: Database) -> None:
     """Add the terms of articles not yet counted to the document frequencies."""
-    rows = db.conn.execute("SELECT article, terms FROM story_terms WHERE counted = 0").fetchall()
-    if not rows:
-        return
-    counts: Counter[str] = Counter()
-    for row in rows:
-        counts.update(json.loads(row["terms"]).keys())
-    with db.transaction():
-        db.conn.executemany(
-            "INSERT INTO term_df (term, df) VALUES (?, ?) "
-            "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
-            counts.items(),
-        )
-        db.conn.executemany(
-            "UPDATE story_terms SET counted = 1 WHERE article = ?", [(r[0],) for r in rows]
-        )
+    while True:  # in batches: memory stays flat however many articles are new
+        rows = db.conn.execute(
+            "SELECT article, terms FROM story_terms WHERE counted = 0 LIMIT ?", (COUNT_BATCH,)
+        ).fetchall()
+        if not rows:
+            return
+        counts: Counter[str] = Counter()
+        for row in rows:
+            counts.update(json.loads(row["terms"]).keys())
+        with db.transaction():
+            db.conn.executemany(
+                "INSERT INTO term_df (term, df) VALUES (?, ?) "
+                "ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+                counts.items(),
+            )
+            db.conn.executemany(
+                "UPDATE story_terms SET counted = 1 WHERE article = ?", [(r[0],) for r in rows]
+            )
 
 
 def _frequencies(db: Database, chunk: Sequence[_Doc]) -> tuple[int, dict[str, int]]:
@@ -264,10 +279,15 @@ def _new_story_id(db: Database, first_article: str, taken: set[str]) -> str:
 
 def _backfill(db: Database) -> int:
     """Story terms for articles stored without them (by an older presstrace)."""
-    rows = db.conn.execute(
-        "SELECT a.id, a.title, a.text FROM articles a "
-        "LEFT JOIN story_terms t ON t.article = a.id WHERE t.article IS NULL"
-    ).fetchall()
-    for r in rows:
-        db.put_story_terms(r["id"], story_terms(r["title"], r["text"]))
-    return len(rows)
+    done = 0
+    while True:  # in batches, each committed: memory stays flat on a large old database
+        rows = db.conn.execute(
+            "SELECT a.id, a.title, a.text FROM articles a LEFT JOIN story_terms t "
+            "ON t.article = a.id WHERE t.article IS NULL LIMIT 1000"
+        ).fetchall()
+        if not rows:
+            return done
+        with db.transaction():
+            for r in rows:
+                db.put_story_terms(r["id"], story_terms(r["title"], r["text"]), commit=False)
+        done += len(rows)
