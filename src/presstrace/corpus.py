@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .copies.corpus import CopiesReport
 from .copies.corpus import update as update_copies
+from .dates.corpus import update as update_dates
 from .quotes.corpus import CorpusReport as QuotesReport
 from .quotes.corpus import rebuild as rebuild_quotes
 from .store import Database
@@ -24,12 +25,15 @@ class CorpusReport:
     copies: CopiesReport = field(default_factory=CopiesReport)
     stories: StoriesReport = field(default_factory=StoriesReport)
     quotes: QuotesReport | None = None  # speakers and statements, when quotes were rebuilt
+    dated: int = 0  # articles of an older presstrace whose time expressions were filled in
 
 
 def update(db: Database, *, quotes: bool = True) -> CorpusReport:
     """Bring every corpus table up to date with the stored articles."""
     # Copies first: stories keep copies together.
-    report = CorpusReport(copies=update_copies(db), stories=update_stories(db))
+    report = CorpusReport(
+        copies=update_copies(db), stories=update_stories(db), dated=update_dates(db)
+    )
     if quotes:
         report.quotes = rebuild_quotes(db)
     return report

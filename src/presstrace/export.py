@@ -19,7 +19,7 @@ KINDS = {
     "statements": None,
     "terms": None,
     "figures": "figures",
-    "dates": "time expressions",
+    "dates": None,
     "stories": None,
     "copies": None,
 }
@@ -45,6 +45,7 @@ def rows(db: Database, kind: str) -> Iterator[dict[str, Any]]:
         "speakers": db.speakers,
         "statements": db.statements,
         "terms": db.terms,
+        "dates": db.dates,
         "copies": db.copies,
         "stories": db.stories,
     }

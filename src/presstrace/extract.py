@@ -16,6 +16,7 @@ from ._version import __version__
 from .clean import CleanedText, clean_plaintext
 from .copies.signature import signature
 from .copies.wires import wire_credits
+from .dates import find_times
 from .errors import InputError
 from .model import Article, RawRecord
 from .options import Options
@@ -56,7 +57,7 @@ def analyse(record: RawRecord, options: Options) -> Article:
 
 def _with_signature(article: Article) -> Article:
     """What the corpus joins read instead of the text: wire credits, copy signatures and
-    story terms."""
+    story terms; and the time expressions, which need nothing but the text and its date."""
     removed = [str(line[2]) for line in article.removed]
     wires = wire_credits(
         article.text, byline=article.byline, dateline=article.dateline, removed=removed
@@ -66,6 +67,7 @@ def _with_signature(article: Article) -> Article:
         wires=wires,
         signature=signature(article.text),
         story_terms=story_terms(article.title, article.text),
+        dates=find_times(article.text, article.published),
     )
 
 

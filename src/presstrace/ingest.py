@@ -161,6 +161,15 @@ def _same(db: Database, stored: dict[str, object], article: Article) -> bool:
     fields = ("text", "title", "outlet", "byline", "published", "dateline", "extractor", "removed")
     if not all(stored[f] == getattr(article, f) for f in fields):
         return False
+    if stored.get("wires") != article.wires:
+        return False  # a newer presstrace knows more agency credits
+    dates = db.conn.execute(
+        "SELECT start, end, type, value FROM dates WHERE article = ? ORDER BY start",
+        (article.id,),
+    ).fetchall()
+    found = [(d.start, d.end, d.type, d.value) for d in article.dates or []]
+    if [tuple(d) for d in dates] != found:
+        return False
     if sorted(db.stage_problems(article.raw_sha256)) != sorted(map(tuple, article.problems)):
         return False  # a stage that failed before works now, or the other way round
     quotes = db.conn.execute(

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from .copies.signature import Signature
+from .dates import TimeExpression
 from .quotes.model import Quote, Term
 from .stories.terms import StoryTerms
 
@@ -71,6 +72,9 @@ class Article:
     signature: Signature | None = None
     #: What the article is about, for stories.
     story_terms: StoryTerms | None = None
+    #: Time expressions resolved against ``published``; ``None`` only for articles made
+    #: outside ``analyse``.
+    dates: list[TimeExpression] | None = None
 
     @property
     def id(self) -> str:

@@ -14,6 +14,7 @@ from types import TracebackType
 from typing import Any
 
 from ..copies.signature import Signature
+from ..dates import TimeExpression, is_resolved
 from ..errors import STAGE_CODES, StoreError
 from ..model import Article, RawRecord, article_id
 from ..quotes.model import Span
@@ -156,6 +157,7 @@ class Database:
                 self._add_source(article.source, article.id, stamp)
                 self._put_signature(article)
                 self._put_quotes(article)
+                self._put_dates(article.id, article.dates)
                 self._put_problems(article, stamp)
             for source, known in batch.sources:
                 self._add_source(source, known, stamp)
@@ -191,6 +193,7 @@ class Database:
                 )
                 self._put_signature(a)
                 self._put_quotes(a)
+                self._put_dates(a.id, a.dates)
                 self._put_problems(a, now())
 
     def stored_records(self) -> Iterator[RawRecord]:
@@ -287,6 +290,32 @@ class Database:
             "INSERT OR IGNORE INTO terms (article, text, start, end, user) VALUES (?,?,?,?,?)",
             [(article.id, t.span.text, t.span.start, t.span.end, t.user) for t in article.terms],
         )
+
+    def _put_dates(self, article: str, dates: list[TimeExpression] | None) -> None:
+        """Replace the article's time expressions (``None``: not looked for; left as is)."""
+        if dates is None:
+            return
+        self.conn.execute("DELETE FROM dates WHERE article = ?", (article,))
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO dates (article, start, end, text, type, value) "
+            "VALUES (?,?,?,?,?,?)",
+            [(article, d.start, d.end, d.text, d.type, d.value) for d in dates],
+        )
+        self.conn.execute("UPDATE articles SET timed = 1 WHERE id = ?", (article,))
+
+    def put_dates(self, found: dict[str, list[TimeExpression]]) -> None:
+        """Store the time expressions of existing articles, in one transaction."""
+        with self.transaction():
+            for article, dates in found.items():
+                self._put_dates(article, dates)
+
+    def untimed(self, limit: int) -> list[tuple[str, str, str | None]]:
+        """Up to ``limit`` articles whose time expressions were never looked for, as
+        ``(id, text, published)``: those stored by an older presstrace."""
+        return self.conn.execute(
+            "SELECT id, text, published FROM articles WHERE timed = 0 ORDER BY rowid LIMIT ?",
+            (limit,),
+        ).fetchall()
 
     def _put_raw(self, sha256: str, data: bytes) -> None:
         packed = zlib.compress(data, 6)
@@ -451,6 +480,29 @@ class Database:
                 "terms": json.loads(row["terms"]),
                 "outlets": sorted({m[1] for m in members if m[1]}),
                 "size": row["size"],
+            }
+
+    def dates(self, *, article: str | None = None) -> Iterator[dict[str, Any]]:
+        """Time expressions in the export contract's shape, in article order."""
+        sql = (
+            "SELECT d.*, a.source AS article_source FROM dates d "
+            "JOIN articles a ON a.id = d.article"
+        )
+        params: list[str] = []
+        if article is not None:
+            sql += " WHERE d.article = ?"
+            params.append(article)
+        for row in self.conn.execute(sql + " ORDER BY a.rowid, d.start", params):
+            yield {
+                "id": f"{row['article']}:{row['start']}",
+                "article": row["article"],
+                "source": row["article_source"],
+                "text": row["text"],
+                "value": row["value"],
+                "start": row["start"],
+                "end": row["end"],
+                "type": row["type"],
+                "resolved": is_resolved(row["type"], row["value"]),
             }
 
     def terms(self) -> Iterator[dict[str, Any]]:

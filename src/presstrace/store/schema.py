@@ -191,6 +191,21 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX story_articles_story ON story_articles(story);
     """,
+    # 5: time expressions, per article, resolved against its publication date. ``timed``
+    # marks the articles they were looked for in (an article may have none), so that a
+    # database made before this version is filled in by the next ingest or reanalyse.
+    """
+    CREATE TABLE dates (
+        article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,         -- offsets of text in the article's clean text
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        type TEXT NOT NULL,             -- DATE / TIME / DURATION / SET (TimeML)
+        value TEXT NOT NULL,            -- TimeML value; X where the article's date was needed
+        PRIMARY KEY (article, start)
+    ) WITHOUT ROWID;
+    ALTER TABLE articles ADD COLUMN timed INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,597 @@
+"""Find time expressions in a text and give each its TimeML type and value.
+
+Rules in the way HeidelTime writes them for news: patterns over the surface text (no parse
+needed, so this costs microseconds per article), and values resolved against the article's
+publication date. A weekday or a month named without a year is placed by the tense around it:
+"Pompeo said Tuesday" in an article of Wednesday 27 November 2019 is 2019-11-26; "will meet on
+Tuesday" is 2019-12-03. Without a publication date nothing is guessed: the parts that needed it
+are written with X ("XXXX-WXX-2" for a Tuesday), and ``TimeExpression.resolved`` is false.
+
+Each pattern is a regular expression with a handler that turns the match into a value; where
+patterns overlap the longest match wins ("Tuesday, March 4, 2008" is one expression).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from . import lexicon as lx
+from .resolve import (
+    CENTURY,
+    DAY,
+    DECADE,
+    MONTH,
+    QUARTER,
+    WEEK,
+    YEAR,
+    month_year,
+    shift,
+    weekday,
+    write,
+)
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION or SET (TimeML)
+    value: str  # TimeML value: 2019-11-26, 2019-W48, 2019-11, P3Y, PRESENT_REF, XXXX-WXX-2 ...
+
+    @property
+    def resolved(self) -> bool:
+        return is_resolved(self.type, self.value)
+
+
+def is_resolved(kind: str, value: str) -> bool:
+    """False when the value needed a publication date the article did not have (a duration's
+    X is a vague amount, "for years", not a missing date)."""
+    return "X" not in value or kind in ("DURATION", "SET")
+
+
+@dataclass(frozen=True)
+class _Context:
+    ref: date | None
+    direction: int  # -1: the sentence looks back (past tense), +1: ahead
+
+
+_Handler = Callable[[re.Match[str], _Context], tuple[str, str] | None]
+
+_MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_MONTH_ANY = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
+_UNIT = (
+    r"(?P<unit>(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|"
+    r"years?|decades?|centur(?:y|ies)|millenni(?:um|a)))"
+)
+_NUMBER_WORDS = sorted(
+    [*lx.SMALL_NUMBERS, *lx.VAGUE_NUMBERS]
+    + [f"{t}-{o}" for t in ("twenty", "thirty", "forty", "fifty") for o in lx.SMALL_NUMBERS]
+    + [f"{t} {o}" for t in ("twenty", "thirty", "forty", "fifty") for o in lx.SMALL_NUMBERS],
+    key=len,
+    reverse=True,
+)
+_NUMBER = r"(?P<num>\d+(?:\.\d+)?|(?i:" + "|".join(re.escape(w) for w in _NUMBER_WORDS) + "))"
+_PART = r"(?P<part>(?i:morning|afternoon|evening|night))"
+_PARTIAL = r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|earlier|later)"  # noqa: E501
+_FUTURE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in lx.FUTURE_MARKERS) + r")\b", re.IGNORECASE
+)
+_FUTURE_PREPOSITION = re.compile(
+    r"\b(?:" + "|".join(lx.FUTURE_PREPOSITIONS) + r")\s+(?:(?:this|next|the)\s+)?$", re.IGNORECASE
+)
+_PAST_ANYWHERE = re.compile(
+    r"\b(?:said|told|was|were|had|did|met|went|came|took|gave|made|\w{3,}ed)\b", re.IGNORECASE
+)
+_PAST_VERB = re.compile(
+    r"\b(?:said|told|was|were|had|did|met|went|came|took|gave|made|announced|reported|"
+    r"\w+ed)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def find_times(text: str, reference: str | date | None) -> list[TimeExpression]:
+    """Every time expression in ``text``, in order, resolved against ``reference`` (the
+    publication date: ``date`` or an ISO string; ``None`` when unknown)."""
+    ref = _as_date(reference)
+    candidates: list[tuple[int, int, _Handler, re.Match[str]]] = []
+    for pattern, handler in _PATTERNS:
+        for match in pattern.finditer(text):
+            start = match.start()
+            if "prep" in pattern.groupindex and match["prep"]:
+                start = match.end("prep")  # "in March": the preposition only says it is a date
+            if match.end() > start:
+                candidates.append((start, match.end(), handler, match))
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    found: list[TimeExpression] = []
+    taken_until = -1
+    for start, end, handler, match in candidates:
+        if start < taken_until:
+            continue
+        result = handler(match, _Context(ref, _direction(text, start, end)))
+        if result is None:
+            continue
+        kind, value = result
+        found.append(TimeExpression(start, end, text[start:end], kind, value))
+        taken_until = end
+    return found
+
+
+def _as_date(reference: str | date | None) -> date | None:
+    if reference is None or isinstance(reference, date):
+        return reference
+    try:
+        return date.fromisoformat(str(reference)[:10])
+    except ValueError:
+        return None
+
+
+def _direction(text: str, start: int, end: int) -> int:
+    """+1 when the words around the expression look ahead ("will meet on Tuesday"), -1 when
+    they look back ("said Tuesday"), 0 when the sentence does not say. The words just before
+    win over the rest of the sentence ("said Tuesday that China will ...")."""
+    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+    left = text[begin:start][-40:]
+    if _FUTURE.search(left) or _FUTURE_PREPOSITION.search(left):
+        return 1
+    if _PAST_VERB.search(left):
+        return -1
+    stop = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=-1)
+    sentence = text[begin : stop if stop >= 0 else len(text)]
+    if _FUTURE.search(sentence):
+        return 1
+    return -1 if _PAST_ANYWHERE.search(sentence) else 0
+
+
+# --- handlers ------------------------------------------------------------------------------
+
+
+def _month(name: str) -> int:
+    return lx.MONTHS[name.rstrip(".").lower()]
+
+
+def _full_date(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    month = _month(m["month"])
+    day = int(m["day"])
+    if m["year"]:
+        year = int(m["year"])
+    elif ctx.ref:
+        year = month_year(ctx.ref, month, ctx.direction)
+    else:
+        return "DATE", f"XXXX-{month:02d}-{day:02d}"
+    try:
+        return "DATE", date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _numeric_date(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    year = int(m["year"])
+    try:
+        return "DATE", date(year, int(m["month"]), int(m["day"])).isoformat()
+    except ValueError:
+        return None
+
+
+def _month_and_year(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
+    return "DATE", f"{int(m['year']):04d}-{_month(m['month']):02d}"
+
+
+def _month_alone(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    month = _month(m["month"])
+    rel = (m["rel"] or "").lower()
+    if rel == "" and m["month"] == "May" and not m["prep"] and not m["partial"]:
+        return None  # "May" alone is a name or a verb more often than a month
+    if m["ofrel"]:
+        return "DATE", f"{_named_year_of(m['ofrel'], ctx)}-{month:02d}"
+    if not ctx.ref:
+        return "DATE", f"XXXX-{month:02d}"
+    direction = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, ctx.direction)
+    year = month_year(ctx.ref, month, direction)
+    if rel == "last" and month >= ctx.ref.month:
+        year = ctx.ref.year - 1
+    if rel == "next" and month <= ctx.ref.month:
+        year = ctx.ref.year + 1
+    return "DATE", f"{year:04d}-{month:02d}"
+
+
+def _year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    partial = " ".join((m["partial"] or "").lower().split())
+    before = _YEAR_BEFORE.search(m.string, 0, m.start())
+    if not partial and not before and not _YEAR_AFTER.match(m.string, m.end()):
+        return None  # "killed 1800 people": a count, not a year
+    half = {"the first half of": "-H1", "the second half of": "-H2"}.get(partial, "")
+    return "DATE", f"{int(m['year']):04d}{half}"
+
+
+def _decade(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
+    if m["decade"]:
+        return "DATE", m["decade"][:3]
+    return "DATE", f"19{m['short'][0]}"
+
+
+def _century(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    word = m["ord"].lower()
+    number = int(word[:-2]) if word[:-2].isdigit() else lx.ORDINALS.get(word)
+    if number is None:
+        number = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}.get(word)
+    return ("DATE", f"{number - 1:02d}") if number else None
+
+
+def _day_word(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
+    word = " ".join(m["word"].lower().split())
+    offset = {
+        "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+        "the day before yesterday": -2, "the day after tomorrow": 2,
+    }[word]  # fmt: skip
+    part = "NI" if word == "tonight" else lx.PARTS_OF_DAY.get((m["part"] or "").lower(), "")
+    if not ctx.ref:
+        return ("TIME" if part else "DATE"), "XXXX-XX-XX" + (f"T{part}" if part else "")
+    day = shift(ctx.ref, "D", offset).isoformat()
+    return ("TIME", f"{day}T{part}") if part else ("DATE", day)
+
+
+def _part_of_today(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
+    rel = m["rel"].lower()
+    part = lx.PARTS_OF_DAY[m["part"].lower()]
+    day = ctx.ref and shift(ctx.ref, "D", -1 if rel == "last" else 0)
+    return "TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{part}"
+
+
+_RELATIVE = {
+    "this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
+    "the previous": -1, "next": 1, "coming": 1, "the following": 1, "following": 1,
+    "the same": 0, "that": 0, "earlier this": 0, "later this": 0,
+}  # fmt: skip
+_GRANULARITY = {
+    "week": WEEK, "month": MONTH, "year": YEAR, "quarter": QUARTER, "decade": DECADE,
+    "century": CENTURY, "weekend": WEEK, "day": DAY,
+}  # fmt: skip
+
+
+def _this_unit(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    rel = " ".join(m["rel"].lower().split())
+    unit = m["u"].lower()
+    if rel not in _RELATIVE:
+        return None
+    if not ctx.ref:
+        return "DATE", "XXXX" if unit == "year" else "XXXX-XX"
+    letter = {"week": "W", "weekend": "W", "month": "M", "year": "Y", "quarter": "Q", "day": "D"}
+    if unit in ("decade", "century"):
+        years = (10 if unit == "decade" else 100) * _RELATIVE[rel]
+        moved = date(ctx.ref.year + years, 1, 1)
+    else:
+        moved = shift(ctx.ref, letter[unit], _RELATIVE[rel])
+    value = write(moved, _GRANULARITY[unit])
+    return "DATE", value + ("-WE" if unit == "weekend" else "")
+
+
+def _weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
+    target = lx.WEEKDAYS[m["weekday"].lower()]
+    rel = (m["rel"] or "").lower()
+    part = lx.PARTS_OF_DAY.get((m["part"] or "").lower(), "")
+    if not ctx.ref:
+        value = f"XXXX-WXX-{target}"
+    else:
+        direction = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, ctx.direction)
+        day = weekday(ctx.ref, target, direction)
+        if rel in ("last", "next") and day == ctx.ref:
+            day = shift(day, "W", direction)
+        value = day.isoformat()
+    return ("TIME", f"{value}T{part}") if part else ("DATE", value)
+
+
+def _season(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    season = lx.SEASONS[m["season"].lower()]
+    rel = (m["rel"] or "").lower()
+    if m["year"]:
+        return "DATE", f"{m['year']}-{season}"
+    if not ctx.ref:
+        return "DATE", f"XXXX-{season}"
+    year = ctx.ref.year + {"last": -1, "next": 1}.get(rel, 0)
+    return "DATE", f"{year:04d}-{season}"
+
+
+def _quarter(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    word = m["q"].lower()
+    if word == "last" and not m["year"] and not m["rel"]:
+        # "the last quarter": the one before the reference date's
+        return "DATE", write(shift(ctx.ref, "Q", -1), QUARTER) if ctx.ref else "XXXX-QX"
+    ordinal = lx.ORDINALS.get(word, 4 if word == "last" else 0)  # "the last quarter of 2009"
+    number = int(word[0]) if word[0].isdigit() else ordinal
+    if not 1 <= number <= 4:
+        return None
+    return "DATE", f"{_named_year(m, ctx)}-Q{number}"
+
+
+def _named_year_of(rel: str, ctx: _Context) -> str:
+    if not ctx.ref:
+        return "XXXX"
+    return str(ctx.ref.year + {"last": -1, "next": 1}.get(rel.lower(), 0))
+
+
+def _named_year(m: re.Match[str], ctx: _Context) -> str:
+    """The year a pattern gives ("of 2009", "of next year"), else the reference year."""
+    if m["year"]:
+        return str(m["year"])
+    return _named_year_of(m["rel"] or "", ctx)
+
+
+def _ago(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    count = lx.number_value(m["num"])
+    unit = m["unit"].lower().rstrip("s")
+    letter, size = lx.UNITS.get(unit, ("", 0))
+    if count is None or not letter or unit in lx.TIME_UNITS or count != int(count):
+        return None
+    if not ctx.ref:
+        return "DATE", "XXXX-XX-XX"
+    n = int(count) * size
+    granularity = {"D": DAY, "W": WEEK, "M": MONTH, "Q": QUARTER, "Y": YEAR}[letter]
+    if unit == "decade":
+        granularity = DECADE
+    return "DATE", write(shift(ctx.ref, letter, -n), granularity)
+
+
+def _duration(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    unit = m["unit"].lower()
+    unit = "century" if unit.startswith("centur") else unit.rstrip("s")
+    unit = "millennium" if unit.startswith("millenni") else unit
+    letter, size = lx.UNITS[unit]
+    word = (m["num"] or "").lower()
+    if unit == "second" and word in ("a", "an", "one", ""):
+        return None  # "a second A380", "for a second day"
+    if not word and m["lead"] and not unit.endswith("s"):
+        word = "one"  # "the past year"
+    count = lx.number_value(word) if word else None
+    if word in lx.VAGUE_NUMBERS or (count is None and not word):
+        amount = "X"
+    elif count is None:
+        return None
+    else:
+        total = count * size
+        amount = str(int(total)) if total == int(total) else f"{total:g}"
+    prefix = "PT" if unit in lx.TIME_UNITS else "P"
+    return "DURATION", f"{prefix}{amount}{letter}"
+
+
+def _set(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    word = (m["every"] or "").lower()
+    adverb = {
+        "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "annual": "P1Y",
+        "yearly": "P1Y", "quarterly": "P3M",
+    }  # fmt: skip
+    if word in adverb:
+        return "SET", adverb[word]
+    unit = m["unit"].lower().rstrip("s")
+    letter, size = lx.UNITS.get(unit, ("", 0))
+    if not letter:
+        return None
+    return "SET", ("PT" if unit in lx.TIME_UNITS else "P") + f"{size}{letter}"
+
+
+def _clock(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    hour, minute = int(m["h"]), int(m["mi"] or 0)
+    ampm = (m.groupdict().get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    day = "XXXX-XX-XX"
+    if ctx.ref:
+        word = (m["cday"] or "").lower()
+        if word in lx.WEEKDAYS:
+            day = weekday(ctx.ref, lx.WEEKDAYS[word], ctx.direction).isoformat()
+        else:
+            offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+            day = shift(ctx.ref, "D", offset).isoformat()
+    zone = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT", "Z") else ""
+    return "TIME", f"{day}T{hour:02d}:{minute:02d}{zone}"
+
+
+def _named_time(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
+    clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["name"].lower()]
+    return "TIME", f"{ctx.ref.isoformat() if ctx.ref else 'XXXX-XX-XX'}T{clock}"
+
+
+def _vague(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
+    word = " ".join(m["word"].lower().split())
+    if word in ("recently", "recent", "lately", "the past", "in the past", "previously"):
+        return "DATE", "PAST_REF"
+    if word in ("the future", "in the future", "soon", "in the near future"):
+        return "DATE", "FUTURE_REF"
+    return "DATE", "PRESENT_REF"
+
+
+def _holiday(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
+    month, day = lx.HOLIDAYS[" ".join(m["name"].lower().split()).replace("’", "'")]
+    if m["year"]:
+        year: str = m["year"]
+    elif ctx.ref:
+        year = str(month_year(ctx.ref, month, ctx.direction))
+    else:
+        year = "XXXX"
+    return "DATE", f"{year}-{month:02d}-{day:02d}"
+
+
+#: A four-digit number alone is a year after these words, or before punctuation / "'s".
+_YEAR_BEFORE = re.compile(
+    r"\b(?i:in|since|of|by|from|until|till|to|through|during|before|after|year|between|and|"
+    r"or|the|fiscal|mid|early|late|circa|c\.)\s*[-–]?\s*$|(?:^|[,.!?;:(\n])\s*$"
+)
+_YEAR_AFTER = re.compile(r"\s*(?:[,.;:)!?\n–-]|['’]s\b|$)")
+_NOT_A_NUMBER_AFTER = r"(?![\d,.]\d|\s*%|\s*(?i:percent|per\s+cent))"
+#: A day after a clock time: "12:00 UTC Monday", "16:00 UTC today".
+_CLOCK_DAY = rf"(?:,?\s+(?:(?i:on)\s+)?(?P<cday>(?i:today|yesterday|tomorrow)|{_WEEKDAY}))?"
+_OF_YEAR = r"\s+(?i:of)\s+(?P<rel>(?i:this|last|next))\s+(?i:year)"
+_PREP = r"(?P<prep>(?i:in|on|since|by|until|till|from|through|to|during|of|before|after)\s+)?"
+_HOLIDAY_NAMES = "(?i:%s)" % "|".join(  # noqa: UP031
+    re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
+    for name in sorted(lx.HOLIDAYS, key=len, reverse=True)
+)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    # Whitespace never crosses a line: a headline ending "until Friday" and a dateline
+    # "September 17, 2008" below it are two expressions, not one.
+    pattern = pattern.replace(r"[\s-]", r"(?:[^\S\n]|-)").replace(r"\s", r"[^\S\n]")
+    return re.compile(rf"(?<![\w$£€]){pattern}(?![\w])")
+
+
+def _quarter_q(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
+    year = m["year"] or (ctx.ref and str(ctx.ref.year)) or "XXXX"
+    return "DATE", f"{year}-{m['q']}"
+
+
+def _plural_after_prep(m: re.Match[str]) -> bool:
+    """A bare plural unit is a duration only after "for" / "over" / "in recent" etc.
+    ("for years"); a bare singular ("the year") is not one at all."""
+    unit = m["unit"].lower()
+    if not unit.endswith(("s", "ies", "ia")):
+        return False
+    before = m.string[max(0, m.start() - 12) : m.start()].lower()
+    return bool(re.search(r"\b(?:for|over|in recent|within|in coming|in the coming)\s*$", before))
+
+
+_PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
+    (
+        _compile(
+            rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH_ANY})\s+{_DAY}(?:,?\s+{_YEAR})?"
+            + _NOT_A_NUMBER_AFTER
+        ),
+        _full_date,
+    ),
+    (
+        _compile(
+            rf"(?:{_WEEKDAY},?\s+)?(?:(?i:the)\s+)?{_DAY}\s+(?:(?i:of)\s+)?"
+            rf"(?P<month>{_MONTH_ANY})(?:,?\s+{_YEAR})?"
+        ),
+        _full_date,
+    ),
+    (_compile(r"(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)"), _numeric_date),
+    (
+        _compile(r"(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4})"),
+        _numeric_date,
+    ),
+    (
+        _compile(rf"(?P<month>{_MONTH_FULL}|{_MONTH_ANY})(?:\s+(?i:of))?,?\s+{_YEAR}"),
+        _month_and_year,
+    ),
+    (
+        _compile(
+            rf"{_PREP}(?:(?P<partial>{_PARTIAL})[\s-]+)?(?:(?P<rel>(?i:this|last|next|past|coming))\s+)?"
+            rf"(?P<month>{_MONTH_FULL})(?:\s+(?i:of)\s+(?P<ofrel>(?i:this|last|next))\s+(?i:year))?"
+        ),
+        _month_alone,
+    ),
+    (
+        _compile(
+            rf"(?:(?P<partial>{_PARTIAL})[\s-]+)?(?:(?i:fiscal|FY)\s*)?{_YEAR}"
+            + _NOT_A_NUMBER_AFTER
+        ),
+        _year,
+    ),
+    (
+        _compile(
+            r"(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?"
+            r"(?:(?P<decade>1[6-9]\d0|20\d0)|['’](?P<short>\d0))['’]?s"
+        ),
+        _decade,
+    ),
+    (
+        _compile(
+            r"(?i:the)\s+(?P<ord>\d{1,2}(?:st|nd|rd|th)|(?i:nineteenth|twentieth|twenty-first))"
+            r"\s+(?i:century)"
+        ),
+        _century,
+    ),
+    (
+        _compile(
+            r"(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+            rf"yesterday|today|tomorrow|tonight))(?:\s+{_PART})?"
+        ),
+        _day_word,
+    ),
+    (_compile(rf"(?P<rel>(?i:this|last))\s+{_PART}"), _part_of_today),
+    (
+        _compile(
+            r"(?P<rel>(?i:this|current|the\s+current|last|previous|the\s+previous|next|coming|"
+            r"the\s+following|the\s+same|that|earlier\s+this|later\s+this))\s+"
+            r"(?P<u>(?i:week|weekend|month|year|quarter|decade|century))"
+        ),
+        _this_unit,
+    ),
+    (
+        _compile(
+            rf"(?:(?P<rel>(?i:this|last|next|coming|past))\s+)?(?P<weekday>{_WEEKDAY})"
+            rf"(?:\s+{_PART})?"
+        ),
+        _weekday,
+    ),
+    (
+        _compile(
+            r"(?:(?P<rel>(?i:this|last|next|early|late|the))\s+)?"
+            r"(?P<season>(?i:spring|summer|autumn|fall|winter))"
+            rf"(?:(?:\s+(?i:of))?\s+{_YEAR})?(?!\s+(?i:of)\s+(?i:the|a)\b)"
+        ),
+        lambda m, ctx: _season(m, ctx) if m["rel"] or m["year"] else None,
+    ),
+    (
+        _compile(
+            r"(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))"
+            rf"[\s-]+(?i:quarter)(?:(?:\s+(?i:of))?\s+{_YEAR}|{_OF_YEAR})?"
+        ),
+        _quarter,
+    ),
+    (_compile(rf"(?P<q>Q[1-4])(?:\s+{_YEAR})?"), _quarter_q),
+    (_compile(rf"{_NUMBER}[\s-]+{_UNIT}\s+(?i:ago)"), _ago),
+    (
+        _compile(
+            r"(?:(?P<lead>(?i:the\s+(?:past|last|next|first|coming))\s+))?"
+            rf"(?:{_NUMBER}[\s-]+)?{_UNIT}(?:[\s-]+(?i:long|old))?"
+        ),
+        lambda m, ctx: (
+            _duration(m, ctx) if m["num"] or m["lead"] or _plural_after_prep(m) else None
+        ),
+    ),
+    (
+        _compile(
+            r"(?:(?P<every>(?i:daily|weekly|monthly|annually|annual|yearly|quarterly))|"
+            rf"(?i:every|each|per)\s+{_UNIT})"
+        ),
+        _set,
+    ),
+    (
+        _compile(
+            r"(?P<h>1[0-2]|0?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))"
+            rf"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC))?{_CLOCK_DAY}"
+        ),
+        _clock,
+    ),
+    (
+        _compile(
+            r"(?P<h>[01]\d|2[0-3]|\d):?(?P<mi>[0-5]\d)(?:\s*(?P<tz>GMT|UTC|Z)"
+            rf"|(?<=\d\d:\d\d)(?=[^\S\n]*(?:,|$|\.|[^\S\n](?i:on|today|local)\b))){_CLOCK_DAY}"
+        ),
+        _clock,
+    ),
+    (_compile(r"(?P<name>(?i:noon|midday|midnight))"), _named_time),
+    (
+        _compile(
+            r"(?P<word>(?i:now|currently|nowadays|at\s+present|the\s+present|recently|lately|"
+            r"in\s+the\s+past|the\s+past|in\s+the\s+near\s+future|in\s+the\s+future|"
+            r"the\s+future|soon|at\s+the\s+moment|these\s+days))"
+        ),
+        _vague,
+    ),
+    (_compile(rf"(?P<name>{_HOLIDAY_NAMES})(?:,?\s+{_YEAR})?"), _holiday),
+]

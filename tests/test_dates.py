@@ -1,0 +1,158 @@
+"""Time expressions: finding, TimeML values against the publication date, storage, export.
+Texts written here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import presstrace
+from presstrace.dates import find_times
+from presstrace.export import rows
+
+# Wednesday 27 November 2019.
+REF = "2019-11-27"
+
+
+def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in find_times(text, ref)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minister said Tuesday that talks will resume.", ("Tuesday", "DATE", "2019-11-26")),
+        ("The delegation will arrive on Friday.", ("Friday", "DATE", "2019-11-29")),
+        ("Officials met on Wednesday.", ("Wednesday", "DATE", "2019-11-27")),
+        ("The accord was signed on March 1, 2008.", ("March 1, 2008", "DATE", "2008-03-01")),
+        ("It opened on 4 March 2008 in Leeds.", ("4 March 2008", "DATE", "2008-03-04")),
+        ("The vote on Tuesday, Nov. 26 passed.", ("Tuesday, Nov. 26", "DATE", "2019-11-26")),
+        ("Sales fell in March.", ("March", "DATE", "2019-03")),
+        ("The summit is planned for March.", ("March", "DATE", "2020-03")),
+        ("The plant closed in October 2018.", ("October 2018", "DATE", "2018-10")),
+        ("The plant closed in 2018.", ("2018", "DATE", "2018")),
+        ("Exports grew last year.", ("last year", "DATE", "2018")),
+        ("Exports grew last month.", ("last month", "DATE", "2019-10")),
+        ("They met last week.", ("last week", "DATE", "2019-W47")),
+        ("Results are due next month.", ("next month", "DATE", "2019-12")),
+        ("He left two years ago.", ("two years ago", "DATE", "2017")),
+        ("She arrived three days ago.", ("three days ago", "DATE", "2019-11-24")),
+        ("The talks took five years.", ("five years", "DURATION", "P5Y")),
+        ("Prices rose over the past five years.", ("the past five years", "DURATION", "P5Y")),
+        ("A 10-year contract was signed.", ("10-year", "DURATION", "P10Y")),
+        ("The strike lasted several weeks.", ("several weeks", "DURATION", "PXW")),
+        ("The meeting lasted 90 minutes.", ("90 minutes", "DURATION", "PT90M")),
+        ("The report is published every year.", ("every year", "SET", "P1Y")),
+        ("Figures are updated monthly.", ("monthly", "SET", "P1M")),
+        ("The court sits at 3 p.m. today.", ("3 p.m. today", "TIME", "2019-11-27T15:00")),
+        ("The court adjourned yesterday.", ("yesterday", "DATE", "2019-11-26")),
+        ("The court will rule tomorrow.", ("tomorrow", "DATE", "2019-11-28")),
+        ("Fighting resumed this morning.", ("this morning", "TIME", "2019-11-27TMO")),
+        ("Profits rose in the third quarter.", ("the third quarter", "DATE", "2019-Q3")),
+        (
+            "Profits rose in the first quarter of 2008.",
+            ("the first quarter of 2008", "DATE", "2008-Q1"),
+        ),  # noqa: E501
+        ("The firm grew in the 1990s.", ("the 1990s", "DATE", "199")),
+        ("A relic of the 19th century.", ("the 19th century", "DATE", "18")),
+        ("Prices are high now.", ("now", "DATE", "PRESENT_REF")),
+        ("The bridge opens this summer.", ("this summer", "DATE", "2019-SU")),
+        ("Shops close on Christmas Day.", ("Christmas Day", "DATE", "2019-12-25")),
+    ],
+)
+def test_values_against_the_publication_date(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in values(text)
+
+
+def test_no_date_means_no_guess() -> None:
+    found = find_times("The minister said Tuesday he resigned in March.", None)
+    assert [(t.text, t.value, t.resolved) for t in found] == [
+        ("Tuesday", "XXXX-WXX-2", False),
+        ("March", "XXXX-03", False),
+    ]
+    assert find_times("It lasted five years.", None)[0].resolved  # a duration needs no date
+
+
+def test_offsets_point_at_the_text() -> None:
+    text = "On Monday, 3 June 2019, the council met; it meets again next week."
+    for t in find_times(text, REF):
+        assert text[t.start : t.end] == t.text
+    assert [t.text for t in find_times(text, REF)] == ["Monday, 3 June 2019", "next week"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theresa May said the plan may work.",  # a name and a verb, not the month
+        "The fire killed 1800 people and destroyed 2019 homes.",  # counts, not years
+        "Police said 2,015 people were arrested.",
+        "The fall of the regime came quickly.",  # not autumn
+        "He scored 12.5% and 2010 ended badly" * 0,  # empty text
+        "",
+    ],
+)
+def test_not_time_expressions(text: str) -> None:
+    assert [t.text for t in find_times(text, REF) if t.text not in ("now",)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "))))(((( 31/31/9999 Febtember 99, 0000 :: 25:99 pm",
+        "x" * 10_000,
+        "March " * 2_000,
+        "Tuesday\u00a0\u2009morning\u200b at 99 o'clock on 2019-02-30",
+        "In " + "the past " * 500 + "years",
+    ],
+)
+def test_hostile_text_never_breaks(text: str) -> None:
+    for t in find_times(text, REF):
+        assert text[t.start : t.end] == t.text
+
+
+def test_ingest_stores_and_exports_dates(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text(
+        json.dumps(
+            {
+                "title": "Council votes on budget",
+                "published": REF,
+                "text": "The council said Tuesday it would vote on the budget next week.\n\n"
+                "The last budget was passed in March 2018 after three months of talks.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    db = presstrace.open(tmp_path / "kb.db")
+    presstrace.ingest(db, [str(tmp_path / "a.json")], presstrace.Options(workers=1, quotes=False))
+    dates = list(rows(db, "dates"))
+    assert [(d["text"], d["value"]) for d in dates] == [
+        ("Tuesday", "2019-11-26"),
+        ("next week", "2019-W49"),
+        ("March 2018", "2018-03"),
+        ("three months", "P3M"),
+    ]
+    article = next(db.articles())
+    for d in dates:
+        assert article["text"][d["start"] : d["end"]] == d["text"]
+        assert d["article"] == article["id"] and d["resolved"]
+    # Re-running is safe: nothing doubles.
+    presstrace.ingest(db, [str(tmp_path / "a.json")], presstrace.Options(workers=1, quotes=False))
+    presstrace.reanalyse(db, presstrace.Options(workers=1, quotes=False))
+    assert len(list(rows(db, "dates"))) == len(dates)
+
+
+def test_older_databases_are_filled_in(tmp_path: Path) -> None:
+    line = {"title": "Talks end", "text": "The talks ended on 5 May 2019 without a deal."}
+    (tmp_path / "a.json").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    db = presstrace.open(tmp_path / "kb.db")
+    presstrace.ingest(db, [str(tmp_path / "a.json")], presstrace.Options(workers=1, quotes=False))
+    # As a database from before the dates stage: nothing found, nothing looked for.
+    db.conn.execute("DELETE FROM dates")
+    db.conn.execute("UPDATE articles SET timed = 0")
+    db.conn.commit()
+    report = presstrace.corpus.update(db, quotes=False)
+    assert report.dated == 1
+    assert [d["value"] for d in rows(db, "dates")] == ["2019-05-05"]
