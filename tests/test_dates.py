@@ -54,7 +54,7 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         (
             "Profits rose in the first quarter of 2008.",
             ("the first quarter of 2008", "DATE", "2008-Q1"),
-        ),  # noqa: E501
+        ),
         ("The firm grew in the 1990s.", ("the 1990s", "DATE", "199")),
         ("A relic of the 19th century.", ("the 19th century", "DATE", "18")),
         ("Prices are high now.", ("now", "DATE", "PRESENT_REF")),

@@ -57,6 +57,9 @@ def is_resolved(kind: str, value: str) -> bool:
 class _Context:
     ref: date | None
     direction: int  # -1: the sentence looks back (past tense), +1: ahead
+    #: The last day the text named ("on Tuesday", "March 3"): what "the same day" and a clock
+    #: time without a day refer to. The publication date until the text names one.
+    anchor: date | None = None
 
 
 _Handler = Callable[[re.Match[str], _Context], tuple[str, str] | None]
@@ -79,7 +82,8 @@ _NUMBER_WORDS = sorted(
     key=len,
     reverse=True,
 )
-_NUMBER = r"(?P<num>\d+(?:\.\d+)?|(?i:" + "|".join(re.escape(w) for w in _NUMBER_WORDS) + "))"
+_NUMBER_WORD = r"(?:\d+(?:\.\d+)?|(?i:" + "|".join(re.escape(w) for w in _NUMBER_WORDS) + "))"
+_NUMBER = rf"(?P<num>{_NUMBER_WORD}(?:\s+(?i:and\s+a\s+half))?)"
 _PART = r"(?P<part>(?i:morning|afternoon|evening|night))"
 _PARTIAL = r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|earlier|later)"  # noqa: E501
 _FUTURE = re.compile(
@@ -88,6 +92,7 @@ _FUTURE = re.compile(
 _FUTURE_PREPOSITION = re.compile(
     r"\b(?:" + "|".join(lx.FUTURE_PREPOSITIONS) + r")\s+(?:(?:this|next|the)\s+)?$", re.IGNORECASE
 )
+_PAST_PREPOSITION = re.compile(r"\b(?:since|ago)\s+(?:(?:last|the)\s+)?$", re.IGNORECASE)
 _PAST_ANYWHERE = re.compile(
     r"\b(?:said|told|was|were|had|did|met|went|came|took|gave|made|\w{3,}ed)\b", re.IGNORECASE
 )
@@ -113,16 +118,22 @@ def find_times(text: str, reference: str | date | None) -> list[TimeExpression]:
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     found: list[TimeExpression] = []
     taken_until = -1
+    anchor = ref
     for start, end, handler, match in candidates:
         if start < taken_until:
             continue
-        result = handler(match, _Context(ref, _direction(text, start, end)))
+        result = handler(match, _Context(ref, _direction(text, start, end), anchor))
         if result is None:
             continue
         kind, value = result
         found.append(TimeExpression(start, end, text[start:end], kind, value))
         taken_until = end
+        if _DAY_VALUE.match(value):
+            anchor = date.fromisoformat(value[:10])
     return found
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:$|T)")
 
 
 def _as_date(reference: str | date | None) -> date | None:
@@ -142,13 +153,18 @@ def _direction(text: str, start: int, end: int) -> int:
     left = text[begin:start][-40:]
     if _FUTURE.search(left) or _FUTURE_PREPOSITION.search(left):
         return 1
-    if _PAST_VERB.search(left):
+    if _PAST_VERB.search(left) or _PAST_PREPOSITION.search(left):
         return -1
     stop = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=-1)
-    sentence = text[begin : stop if stop >= 0 else len(text)]
-    if _FUTURE.search(sentence):
-        return 1
-    return -1 if _PAST_ANYWHERE.search(sentence) else 0
+    stop = stop if stop >= 0 else len(text)
+    # Otherwise the tense word nearest the expression, before or after it, in its sentence.
+    nearest: tuple[int, int] | None = None
+    for pattern, direction in ((_FUTURE, 1), (_PAST_ANYWHERE, -1)):
+        for word in pattern.finditer(text, begin, stop):
+            distance = start - word.end() if word.end() <= start else word.start() - end
+            if distance >= 0 and (nearest is None or distance < nearest[0]):
+                nearest = (distance, direction)
+    return nearest[1] if nearest else 0
 
 
 # --- handlers ------------------------------------------------------------------------------
@@ -258,8 +274,10 @@ _GRANULARITY = {
 
 
 def _this_unit(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
-    rel = " ".join(m["rel"].lower().split())
-    unit = m["u"].lower()
+    return _this_unit_value(" ".join(m["rel"].lower().split()), m["u"].lower(), ctx)
+
+
+def _this_unit_value(rel: str, unit: str, ctx: _Context) -> tuple[str, str] | None:
     if rel not in _RELATIVE:
         return None
     if not ctx.ref:
@@ -272,6 +290,31 @@ def _this_unit(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
         moved = shift(ctx.ref, letter[unit], _RELATIVE[rel])
     value = write(moved, _GRANULARITY[unit])
     return "DATE", value + ("-WE" if unit == "weekend" else "")
+
+
+def _the_day(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    """ "ended the day", "for the day", "the same day": in news, the day reported on."""
+    if not m["prep"] and "same" not in m[0].lower():
+        return None  # "the day" alone may be any day
+    return "DATE", ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
+
+
+def _part_of_unit(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    """ "the beginning of the year", "the end of last month": the unit it is part of."""
+    rel = (m["rel"] or "this").lower()
+    return _this_unit_value("this" if rel == "the" else rel, m["u"].lower(), ctx)
+
+
+def _weekend(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
+    """ "the weekend" / "this weekend": the one just past in a past sentence, else the next."""
+    if not ctx.ref:
+        return "DATE", "XXXX-WXX-WE"
+    rel = (m["rel"] or "the").lower()
+    if rel in ("the", "this"):
+        saturday = weekday(ctx.ref, 6, -1 if ctx.direction < 0 else 1)
+    else:
+        saturday = shift(weekday(ctx.ref, 6, -1), "W", 0 if rel == "last" else 2)
+    return "DATE", write(saturday, WEEK) + "-WE"
 
 
 def _weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
@@ -309,6 +352,9 @@ def _quarter(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     number = int(word[0]) if word[0].isdigit() else ordinal
     if not 1 <= number <= 4:
         return None
+    if not m["year"] and not m["rel"] and ctx.ref:
+        # "profits rose in the fourth quarter" written in February: last year's
+        return "DATE", f"{month_year(ctx.ref, number * 3 - 2, ctx.direction)}-Q{number}"
     return "DATE", f"{_named_year(m, ctx)}-Q{number}"
 
 
@@ -346,8 +392,8 @@ def _duration(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     unit = "millennium" if unit.startswith("millenni") else unit
     letter, size = lx.UNITS[unit]
     word = (m["num"] or "").lower()
-    if unit == "second" and word in ("a", "an", "one", ""):
-        return None  # "a second A380", "for a second day"
+    if unit in ("second", "quarter") and word in ("a", "an", "one", ""):
+        return None  # "a second A380", "about a quarter of its dealers"
     if not word and m["lead"] and not unit.endswith("s"):
         word = "one"  # "the past year"
     count = lx.number_value(word) if word else None
@@ -387,13 +433,13 @@ def _clock(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     if hour > 23 or minute > 59:
         return None
     day = "XXXX-XX-XX"
-    if ctx.ref:
-        word = (m["cday"] or "").lower()
-        if word in lx.WEEKDAYS:
-            day = weekday(ctx.ref, lx.WEEKDAYS[word], ctx.direction).isoformat()
-        else:
-            offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
-            day = shift(ctx.ref, "D", offset).isoformat()
+    word = (m.groupdict().get("cday") or "").lower()
+    if ctx.ref and word in lx.WEEKDAYS:
+        day = weekday(ctx.ref, lx.WEEKDAYS[word], ctx.direction).isoformat()
+    elif ctx.ref and word:
+        day = shift(ctx.ref, "D", {"yesterday": -1, "tomorrow": 1}.get(word, 0)).isoformat()
+    elif ctx.anchor:
+        day = ctx.anchor.isoformat()  # "made its first flight Tuesday ... at 18:00 UTC"
     zone = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT", "Z") else ""
     return "TIME", f"{day}T{hour:02d}:{minute:02d}{zone}"
 
@@ -403,8 +449,12 @@ def _named_time(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
     return "TIME", f"{ctx.ref.isoformat() if ctx.ref else 'XXXX-XX-XX'}T{clock}"
 
 
-def _vague(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
+def _vague(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     word = " ".join(m["word"].lower().split())
+    if _COUNT_OR_UNIT.match(m.string, m.end()):
+        return None  # "in the past nine days": a duration, found by its own pattern
+    if word == "today":
+        return "DATE", "PRESENT_REF"  # "today's GM"
     if word in ("recently", "recent", "lately", "the past", "in the past", "previously"):
         return "DATE", "PAST_REF"
     if word in ("the future", "in the future", "soon", "in the near future"):
@@ -432,6 +482,14 @@ _YEAR_AFTER = re.compile(r"\s*(?:[,.;:)!?\n–-]|['’]s\b|$)")
 _NOT_A_NUMBER_AFTER = r"(?![\d,.]\d|\s*%|\s*(?i:percent|per\s+cent))"
 #: A day after a clock time: "12:00 UTC Monday", "16:00 UTC today".
 _CLOCK_DAY = rf"(?:,?\s+(?:(?i:on)\s+)?(?P<cday>(?i:today|yesterday|tomorrow)|{_WEEKDAY}))?"
+_COUNT_OR_UNIT = re.compile(
+    r"\s+(?:\d|(?i:few|several|couple|decade|year|month|week|day|hour|minute|century|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty))"
+)
+_COUNT_ADJECTIVE = (
+    r"(?i:straight|consecutive|successive|full|more|additional|trading|working|business|"
+    r"calendar|long)"
+)
 _OF_YEAR = r"\s+(?i:of)\s+(?P<rel>(?i:this|last|next))\s+(?i:year)"
 _PREP = r"(?P<prep>(?i:in|on|since|by|until|till|from|through|to|during|of|before|after)\s+)?"
 _HOLIDAY_NAMES = "(?i:%s)" % "|".join(  # noqa: UP031
@@ -458,8 +516,14 @@ def _plural_after_prep(m: re.Match[str]) -> bool:
     unit = m["unit"].lower()
     if not unit.endswith(("s", "ies", "ia")):
         return False
-    before = m.string[max(0, m.start() - 12) : m.start()].lower()
-    return bool(re.search(r"\b(?:for|over|in recent|within|in coming|in the coming)\s*$", before))
+    before = m.string[max(0, m.start() - 16) : m.start()].lower()
+    if m.string.startswith("-long", m.end()):
+        return True  # "decades-long"
+    return bool(
+        re.search(
+            r"\b(?:for|over|in recent|within|in coming|in the coming|in(?: just)?)\s*$", before
+        )
+    )
 
 
 _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
@@ -524,6 +588,21 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (_compile(rf"(?P<rel>(?i:this|last))\s+{_PART}"), _part_of_today),
     (
         _compile(
+            r"(?P<prep>(?i:end|ended|ending|finish|finished|close|closed|for|in|during)\s+)?"
+            r"(?i:the\s+(?:same\s+)?day)"
+        ),
+        _the_day,
+    ),
+    (
+        _compile(
+            r"(?i:the\s+(?:very\s+)?(?:beginning|start|end|middle)\s+of)\s+"
+            r"(?P<rel>(?i:the|this|last|next))\s+(?P<u>(?i:year|month|week))"
+        ),
+        _part_of_unit,
+    ),
+    (_compile(r"(?P<rel>(?i:the|this|last|next))\s+(?i:weekend)"), _weekend),
+    (
+        _compile(
             r"(?P<rel>(?i:this|current|the\s+current|last|previous|the\s+previous|next|coming|"
             r"the\s+following|the\s+same|that|earlier\s+this|later\s+this))\s+"
             r"(?P<u>(?i:week|weekend|month|year|quarter|decade|century))"
@@ -557,7 +636,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (
         _compile(
             r"(?:(?P<lead>(?i:the\s+(?:past|last|next|first|coming))\s+))?"
-            rf"(?:{_NUMBER}[\s-]+)?{_UNIT}(?:[\s-]+(?i:long|old))?"
+            rf"(?:{_NUMBER}[\s-]+(?:{_COUNT_ADJECTIVE}\s+)?)?{_UNIT}(?:[\s-]+(?i:long|old))?"
         ),
         lambda m, ctx: (
             _duration(m, ctx) if m["num"] or m["lead"] or _plural_after_prep(m) else None
@@ -589,9 +668,13 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         _compile(
             r"(?P<word>(?i:now|currently|nowadays|at\s+present|the\s+present|recently|lately|"
             r"in\s+the\s+past|the\s+past|in\s+the\s+near\s+future|in\s+the\s+future|"
-            r"the\s+future|soon|at\s+the\s+moment|these\s+days))"
+            r"the\s+future|soon|at\s+the\s+moment|these\s+days|today(?=['’]s\s+[A-Z])))(?!-)"
         ),
         _vague,
+    ),
+    (
+        _compile(r"(?P<prep>(?i:since|in|of|from|until)\s+)['’](?P<yy>\d\d)(?!['’]?s)"),
+        lambda m, ctx: ("DATE", ("19" if int(m["yy"]) > 30 else "20") + m["yy"]),
     ),
     (_compile(rf"(?P<name>{_HOLIDAY_NAMES})(?:,?\s+{_YEAR})?"), _holiday),
 ]

@@ -71,6 +71,9 @@ FUTURE_PREPOSITIONS = ("until", "till", "by", "before")
 def number_value(text: str) -> float | None:
     """``"three"`` -> 3, ``"twenty-five"`` -> 25, ``"18"`` -> 18; ``None`` if it is no number."""
     text = text.lower().replace(",", "").strip()
+    if text.endswith(" and a half"):
+        whole = number_value(text[: -len(" and a half")])
+        return None if whole is None else whole + 0.5
     if text.replace(".", "", 1).isdigit():
         return float(text)
     if text in SMALL_NUMBERS:
