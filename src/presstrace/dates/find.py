@@ -64,11 +64,18 @@ class _Context:
 
 _Handler = Callable[[re.Match[str], _Context], tuple[str, str] | None]
 
+# Month and weekday names in any case ("i'll be back on friday"), except the months that are
+# also common words: "may" and "march" count only capitalised, or next to a day number.
 _MONTH_FULL = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:(?i:january|february|april|june|july|august|september|october|november|december)|"
+    r"May|March|MAY|MARCH)"
 )
-_MONTH_ANY = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH_ANY = (
+    r"(?:(?i:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|"
+    r"(?i:jan|feb|apr|aug|sept?|oct|nov|dec)\.)"
+)
+_WEEKDAY = r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:Tues?|Thurs?)\.?)"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 _UNIT = (
@@ -190,9 +197,11 @@ def _full_date(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 
 
 def _numeric_date(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
-    year = int(m["year"])
+    year, month, day = int(m["year"]), int(m["month"]), int(m["day"])
+    if month > 12 >= day:
+        month, day = day, month  # 21/04/2016: day first
     try:
-        return "DATE", date(year, int(m["month"]), int(m["day"])).isoformat()
+        return "DATE", date(year, month, day).isoformat()
     except ValueError:
         return None
 
@@ -229,7 +238,7 @@ def _year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 
 
 def _decade(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
-    if m["decade"]:
+    if m.groupdict().get("decade"):
         return "DATE", m["decade"][:3]
     return "DATE", f"19{m['short'][0]}"
 
@@ -245,7 +254,7 @@ def _century(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 def _day_word(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
     word = " ".join(m["word"].lower().split())
     offset = {
-        "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+        "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "tmrw": 1,
         "the day before yesterday": -2, "the day after tomorrow": 2,
     }[word]  # fmt: skip
     part = "NI" if word == "tonight" else lx.PARTS_OF_DAY.get((m["part"] or "").lower(), "")
@@ -318,7 +327,7 @@ def _weekend(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
 
 
 def _weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
-    target = lx.WEEKDAYS[m["weekday"].lower()]
+    target = lx.WEEKDAYS[m["weekday"].rstrip(".").lower()]
     rel = (m["rel"] or "").lower()
     part = lx.PARTS_OF_DAY.get((m["part"] or "").lower(), "")
     if not ctx.ref:
@@ -433,7 +442,7 @@ def _clock(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     if hour > 23 or minute > 59:
         return None
     day = "XXXX-XX-XX"
-    word = (m.groupdict().get("cday") or "").lower()
+    word = (m.groupdict().get("cday") or "").rstrip(".").lower()
     if ctx.ref and word in lx.WEEKDAYS:
         day = weekday(ctx.ref, lx.WEEKDAYS[word], ctx.direction).isoformat()
     elif ctx.ref and word:
@@ -541,9 +550,9 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         ),
         _full_date,
     ),
-    (_compile(r"(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)"), _numeric_date),
+    (_compile(r"(?P<year>\d{4})([-/])(?P<month>\d\d)\2(?P<day>\d\d)"), _numeric_date),
     (
-        _compile(r"(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4})"),
+        _compile(r"(?P<month>3[01]|[12]\d|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4})"),
         _numeric_date,
     ),
     (
@@ -581,7 +590,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (
         _compile(
             r"(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
-            rf"yesterday|today|tomorrow|tonight))(?:\s+{_PART})?"
+            rf"yesterday|today|tomorrow|tmrw|tonight))(?:\s+{_PART})?"
         ),
         _day_word,
     ),
@@ -671,6 +680,11 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
             r"the\s+future|soon|at\s+the\s+moment|these\s+days|today(?=['’]s\s+[A-Z])))(?!-)"
         ),
         _vague,
+    ),
+    (
+        # "the 70s and 80s" without apostrophes: only after "the" / "and", never "in their 80s"
+        _compile(r"(?P<prep>(?i:the|and)\s+)(?P<short>[2-9]0)s"),
+        _decade,
     ),
     (
         _compile(r"(?P<prep>(?i:since|in|of|from|until)\s+)['’](?P<yy>\d\d)(?!['’]?s)"),
