@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_reuse.py
 	$(BIN)/python -m pip install --quiet 'datasketch>=1.6'  # the copies speed baseline
 	$(BIN)/python benchmarks/bench_copies.py
+	$(BIN)/python benchmarks/bench_time.py --coverage  # dateparser, the baseline, is a dependency
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache presstrace-demo.db*

@@ -138,6 +138,7 @@ def test_ingest_stores_and_exports_dates(tmp_path: Path) -> None:
     for d in dates:
         assert article["text"][d["start"] : d["end"]] == d["text"]
         assert d["article"] == article["id"] and d["resolved"]
+    assert db.stats()["dates"] == 4 and db.stats()["unresolved_dates"] == 0
     # Re-running is safe: nothing doubles.
     presstrace.ingest(db, [str(tmp_path / "a.json")], presstrace.Options(workers=1, quotes=False))
     presstrace.reanalyse(db, presstrace.Options(workers=1, quotes=False))

@@ -220,6 +220,10 @@ def stats_command(db_path: Path, as_json: bool) -> None:
         f"{stats['quotes']} quotes from {stats['speakers']} speakers; {stats['statements']} "
         f"statements, {stats['shared_statements']} of them reported by more than one article"
     )
+    out.print(
+        f"{stats['dates']} time expressions, {stats['unresolved_dates']} of them not placed on "
+        "the calendar (their article has no date)"
+    )
     for title, key in (
         ("input kind", "by_kind"),
         ("outlet", "by_outlet"),

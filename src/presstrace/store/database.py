@@ -556,6 +556,10 @@ class Database:
             "statements": one("SELECT count(*) FROM statements"),
             "shared_statements": one("SELECT count(*) FROM statements WHERE reports > 1"),
             "stories": one("SELECT count(*) FROM stories"),
+            "dates": one("SELECT count(*) FROM dates"),
+            "unresolved_dates": one(
+                "SELECT count(*) FROM dates WHERE type IN ('DATE', 'TIME') AND value LIKE '%X%'"
+            ),
             "copies": pairs(
                 "SELECT relation, count(*) FROM copies GROUP BY relation ORDER BY 2 DESC"
             ),
