@@ -157,3 +157,26 @@ def test_older_databases_are_filled_in(tmp_path: Path) -> None:
     report = presstrace.corpus.update(db, quotes=False)
     assert report.dated == 1
     assert [d["value"] for d in rows(db, "dates")] == ["2019-05-05"]
+
+
+def test_a_database_from_before_dates_is_upgraded_and_filled_in(tmp_path: Path) -> None:
+    import sqlite3
+
+    from presstrace.store.schema import MIGRATIONS
+
+    path = tmp_path / "v4.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for number, script in enumerate(MIGRATIONS[:4]):
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number + 1};\nCOMMIT;")
+    conn.execute(
+        "INSERT INTO articles (id, raw_sha256, source, kind, published, text, extractor, "
+        "ingested) VALUES ('a1', 'ff', 'a.txt', 'text', '2019-11-27', "
+        "'The envoy said Tuesday that talks end next week.', 'x', '2019-11-27')"
+    )
+    conn.close()
+    db = presstrace.open(path)
+    assert presstrace.corpus.update(db, quotes=False).dated == 1
+    assert [(d["text"], d["value"]) for d in rows(db, "dates")] == [
+        ("Tuesday", "2019-11-26"),
+        ("next week", "2019-W49"),
+    ]
