@@ -105,6 +105,8 @@ def test_not_time_expressions(text: str) -> None:
         "March " * 2_000,
         "Tuesday\u00a0\u2009morning\u200b at 99 o'clock on 2019-02-30",
         "In " + "the past " * 500 + "years",
+        # No full stop or line break anywhere: each expression must look only near itself.
+        "it rose in 2019 and fell on Tuesday " * 3_000,
     ],
 )
 def test_hostile_text_never_breaks(text: str) -> None:

@@ -141,6 +141,7 @@ def find_times(text: str, reference: str | date | None) -> list[TimeExpression]:
 
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:$|T)")
+_REACH = 400
 
 
 def _as_date(reference: str | date | None) -> date | None:
@@ -156,14 +157,18 @@ def _direction(text: str, start: int, end: int) -> int:
     """+1 when the words around the expression look ahead ("will meet on Tuesday"), -1 when
     they look back ("said Tuesday"), 0 when the sentence does not say. The words just before
     win over the rest of the sentence ("said Tuesday that China will ...")."""
-    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+    # The sentence, at most _REACH characters either side: text without full stops or line
+    # breaks must not make every expression scan all of it.
+    low = max(0, start - _REACH)
+    begin = max(text.rfind(". ", low, start), text.rfind("\n", low, start), low)
     left = text[begin:start][-40:]
     if _FUTURE.search(left) or _FUTURE_PREPOSITION.search(left):
         return 1
     if _PAST_VERB.search(left) or _PAST_PREPOSITION.search(left):
         return -1
-    stop = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=-1)
-    stop = stop if stop >= 0 else len(text)
+    high = min(len(text), end + _REACH)
+    stop = min((i for i in (text.find(". ", end, high), text.find("\n", end, high)) if i >= 0),
+               default=high)  # fmt: skip
     # Otherwise the tense word nearest the expression, before or after it, in its sentence.
     nearest: tuple[int, int] | None = None
     for pattern, direction in ((_FUTURE, 1), (_PAST_ANYWHERE, -1)):
@@ -230,7 +235,7 @@ def _month_alone(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 
 def _year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     partial = " ".join((m["partial"] or "").lower().split())
-    before = _YEAR_BEFORE.search(m.string, 0, m.start())
+    before = _YEAR_BEFORE.search(m.string, max(0, m.start() - 40), m.start())
     if not partial and not before and not _YEAR_AFTER.match(m.string, m.end()):
         return None  # "killed 1800 people": a count, not a year
     half = {"the first half of": "-H1", "the second half of": "-H2"}.get(partial, "")
