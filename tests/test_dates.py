@@ -112,6 +112,9 @@ def test_not_time_expressions(text: str) -> None:
 def test_hostile_text_never_breaks(text: str) -> None:
     for t in find_times(text, REF):
         assert text[t.start : t.end] == t.text
+    # Dates at the ends of the calendar never raise either.
+    for ref in ("0001-01-01", "9999-12-31"):
+        find_times(text + " last year, next month, 3 centuries ago, tomorrow, the 1990s", ref)
 
 
 def test_ingest_stores_and_exports_dates(tmp_path: Path) -> None:

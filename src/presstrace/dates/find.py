@@ -129,7 +129,10 @@ def find_times(text: str, reference: str | date | None) -> list[TimeExpression]:
     for start, end, handler, match in candidates:
         if start < taken_until:
             continue
-        result = handler(match, _Context(ref, _direction(text, start, end), anchor))
+        try:
+            result = handler(match, _Context(ref, _direction(text, start, end), anchor))
+        except (ValueError, OverflowError):
+            continue  # a value off the calendar ("last year" in year 1): no expression
         if result is None:
             continue
         kind, value = result

@@ -205,6 +205,7 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (article, start)
     ) WITHOUT ROWID;
     ALTER TABLE articles ADD COLUMN timed INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX articles_untimed ON articles(timed) WHERE timed = 0;
     """,
 ]
 
