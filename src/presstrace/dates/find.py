@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from . import lexicon as lx
 from .resolve import (
@@ -56,10 +57,18 @@ def is_resolved(kind: str, value: str) -> bool:
 @dataclass(frozen=True)
 class _Context:
     ref: date | None
-    direction: int  # -1: the sentence looks back (past tense), +1: ahead
     #: The last day the text named ("on Tuesday", "March 3"): what "the same day" and a clock
     #: time without a day refer to. The publication date until the text names one.
-    anchor: date | None = None
+    anchor: date | None
+    text: str
+    start: int
+    end: int
+
+    @cached_property
+    def direction(self) -> int:
+        """-1: the sentence looks back (past tense), +1: ahead, 0: it does not say. Looked up
+        only by the handlers that need it (years and durations do not)."""
+        return _direction(self.text, self.start, self.end)
 
 
 _Handler = Callable[[re.Match[str], _Context], tuple[str, str] | None]
@@ -100,14 +109,10 @@ _FUTURE_PREPOSITION = re.compile(
     r"\b(?:" + "|".join(lx.FUTURE_PREPOSITIONS) + r")\s+(?:(?:this|next|the)\s+)?$", re.IGNORECASE
 )
 _PAST_PREPOSITION = re.compile(r"\b(?:since|ago)\s+(?:(?:last|the)\s+)?$", re.IGNORECASE)
-_PAST_ANYWHERE = re.compile(
-    r"\b(?:said|told|was|were|had|did|met|went|came|took|gave|made|\w{3,}ed)\b", re.IGNORECASE
-)
-_PAST_VERB = re.compile(
-    r"\b(?:said|told|was|were|had|did|met|went|came|took|gave|made|announced|reported|"
-    r"\w+ed)\s+(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
+_PAST_WORDS = r"said|told|was|were|had|did|met|went|came|took|gave|made"
+_PAST_ANYWHERE = re.compile(rf"\b(?:{_PAST_WORDS}|\w{{3,}}ed)\b", re.IGNORECASE)
+#: A past verb at most two words before the expression: "said on Tuesday".
+_PAST_VERB = re.compile(rf"\b(?:{_PAST_WORDS}|\w+ed)\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
 
 
 def find_times(text: str, reference: str | date | None) -> list[TimeExpression]:
@@ -130,7 +135,7 @@ def find_times(text: str, reference: str | date | None) -> list[TimeExpression]:
         if start < taken_until:
             continue
         try:
-            result = handler(match, _Context(ref, _direction(text, start, end), anchor))
+            result = handler(match, _Context(ref, anchor, text, start, end))
         except (ValueError, OverflowError):
             continue  # a value off the calendar ("last year" in year 1): no expression
         if result is None:
@@ -227,7 +232,7 @@ def _month_alone(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
         return "DATE", f"{_named_year_of(m['ofrel'], ctx)}-{month:02d}"
     if not ctx.ref:
         return "DATE", f"XXXX-{month:02d}"
-    direction = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, ctx.direction)
+    direction = _REL_DIRECTION.get(rel) or ctx.direction
     year = month_year(ctx.ref, month, direction)
     if rel == "last" and month >= ctx.ref.month:
         year = ctx.ref.year - 1
@@ -279,6 +284,8 @@ def _part_of_today(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
     return "TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{part}"
 
 
+#: "last March", "next Tuesday": the word, not the tense, says which way.
+_REL_DIRECTION = {"last": -1, "past": -1, "next": 1, "coming": 1}
 _RELATIVE = {
     "this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
     "the previous": -1, "next": 1, "coming": 1, "the following": 1, "following": 1,
@@ -341,7 +348,7 @@ def _weekday(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
     if not ctx.ref:
         value = f"XXXX-WXX-{target}"
     else:
-        direction = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, ctx.direction)
+        direction = _REL_DIRECTION.get(rel) or ctx.direction
         day = weekday(ctx.ref, target, direction)
         if rel in ("last", "next") and day == ctx.ref:
             day = shift(day, "W", direction)
@@ -388,9 +395,19 @@ def _named_year(m: re.Match[str], ctx: _Context) -> str:
     return _named_year_of(m["rel"] or "", ctx)
 
 
+def _unit(written: str) -> str:
+    """ "Centuries" -> "century", "years" -> "year": the key of ``lexicon.UNITS``."""
+    unit = written.lower()
+    if unit.startswith("centur"):
+        return "century"
+    if unit.startswith("millenni"):
+        return "millennium"
+    return unit.rstrip("s")
+
+
 def _ago(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     count = lx.number_value(m["num"])
-    unit = m["unit"].lower().rstrip("s")
+    unit = _unit(m["unit"])
     letter, size = lx.UNITS.get(unit, ("", 0))
     if count is None or not letter or unit in lx.TIME_UNITS or count != int(count):
         return None
@@ -404,9 +421,7 @@ def _ago(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 
 
 def _duration(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
-    unit = m["unit"].lower()
-    unit = "century" if unit.startswith("centur") else unit.rstrip("s")
-    unit = "millennium" if unit.startswith("millenni") else unit
+    unit = _unit(m["unit"])
     letter, size = lx.UNITS[unit]
     word = (m["num"] or "").lower()
     if unit in ("second", "quarter") and word in ("a", "an", "one", ""):
@@ -425,15 +440,17 @@ def _duration(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return "DURATION", f"{prefix}{amount}{letter}"
 
 
+_EVERY = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "annual": "P1Y",
+    "yearly": "P1Y", "quarterly": "P3M",
+}  # fmt: skip
+
+
 def _set(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     word = (m["every"] or "").lower()
-    adverb = {
-        "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "annual": "P1Y",
-        "yearly": "P1Y", "quarterly": "P3M",
-    }  # fmt: skip
-    if word in adverb:
-        return "SET", adverb[word]
-    unit = m["unit"].lower().rstrip("s")
+    if word in _EVERY:
+        return "SET", _EVERY[word]
+    unit = _unit(m["unit"])
     letter, size = lx.UNITS.get(unit, ("", 0))
     if not letter:
         return None
