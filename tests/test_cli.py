@@ -58,12 +58,21 @@ def test_stdin_dash(tmp_path) -> None:
     assert "1 new" in result.output
 
 
-def test_export_of_a_stage_not_built_yet_says_so(tmp_path) -> None:
+def test_every_export_kind_works(tmp_path) -> None:
     db = str(tmp_path / "kb.db")
-    run("ingest", "-", "--db", db, stdin=BODY)
-    result = CliRunner().invoke(cli, ["export", "figures", "--db", db])
-    assert result.exit_code != 0
-    assert "articles" in str(result.exception) or "articles" in result.output
+    run("ingest", "-", "--db", db, "--no-quotes", stdin=f" date 2024-03-11 {TITLE}\n\n{BODY}")
+    figures = [
+        json.loads(line) for line in run("export", "figures", "--db", db).stdout.splitlines()
+    ]
+    assert [(f["text"], f["value"], f["unit"]) for f in figures] == [
+        ("three weeks", 3.0, "week"),
+        ("about 40", 40.0, None),
+        ("250,000 euros", 250000.0, "EUR"),
+    ]
+    for kind in ("quantities", "timeline", "dates", "stories", "copies", "terms"):
+        assert run("export", kind, "--db", db).exit_code == 0
+    unknown = CliRunner().invoke(cli, ["export", "nothing", "--db", db])
+    assert unknown.exit_code != 0 and "figures" in unknown.output
 
 
 def test_missing_database_is_a_clear_error(tmp_path) -> None:

@@ -224,6 +224,10 @@ def stats_command(db_path: Path, as_json: bool) -> None:
         f"{stats['dates']} time expressions, {stats['unresolved_dates']} of them not placed on "
         "the calendar (their article has no date)"
     )
+    out.print(
+        f"{stats['figures']} figures; {stats['quantities']} quantities reported more than "
+        f"once, {stats['disagreeing_quantities']} of them with figures that disagree"
+    )
     for title, key in (
         ("input kind", "by_kind"),
         ("outlet", "by_outlet"),

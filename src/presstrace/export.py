@@ -11,18 +11,11 @@ from .errors import PresstraceError
 from .store import Database
 
 FORMATS = ("jsonl", "csv")
-#: KINDs of the export contract, with the stage that produces each.
-KINDS = {
-    "articles": None,
-    "quotes": None,
-    "speakers": None,
-    "statements": None,
-    "terms": None,
-    "figures": "figures",
-    "dates": None,
-    "stories": None,
-    "copies": None,
-}
+#: KINDs of the export contract, and the extra ones (statements, terms, quantities, timeline).
+KINDS = (
+    "articles", "quotes", "speakers", "statements", "terms", "figures", "quantities", "dates",
+    "timeline", "stories", "copies",
+)  # fmt: skip
 
 
 class ExportError(PresstraceError):
@@ -31,24 +24,21 @@ class ExportError(PresstraceError):
 
 def rows(db: Database, kind: str) -> Iterator[dict[str, Any]]:
     """The rows of one export KIND."""
-    if kind not in KINDS:
-        raise ExportError(f"unknown export {kind!r}; choose one of: {', '.join(KINDS)}")
-    stage = KINDS[kind]
-    if stage is not None:
-        raise ExportError(
-            f"`{kind}` needs the {stage} stage, which this version of presstrace does not have "
-            f"yet; available: {', '.join(k for k, v in KINDS.items() if v is None)}"
-        )
     readers: dict[str, Callable[[], Iterator[dict[str, Any]]]] = {
         "articles": db.articles,
         "quotes": db.quotes,
         "speakers": db.speakers,
         "statements": db.statements,
         "terms": db.terms,
+        "figures": db.figures,
+        "quantities": db.quantities,
         "dates": db.dates,
+        "timeline": db.timeline,
         "copies": db.copies,
         "stories": db.stories,
     }
+    if kind not in readers:
+        raise ExportError(f"unknown export {kind!r}; choose one of: {', '.join(KINDS)}")
     return readers[kind]()
 
 

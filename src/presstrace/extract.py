@@ -18,9 +18,12 @@ from .copies.signature import signature
 from .copies.wires import wire_credits
 from .dates import find_times
 from .errors import InputError
+from .figures import find_figures
+from .figures.claims import claimed
 from .model import Article, RawRecord
 from .options import Options
 from .quotes.extract import QuoteExtractor
+from .quotes.model import Quote
 from .sources.decode import decode_text, normalise_newlines
 from .sources.html import NoArticleError, extract_html
 from .sources.meta import first_str, iso_date
@@ -42,17 +45,35 @@ def analyse(record: RawRecord, options: Options) -> Article:
     else:
         raise InputError("bad-record", f"unknown input kind {record.kind!r}")
     article = _with_signature(article)
-    if not options.quotes:
-        return article
-    try:
-        quotes, terms = _quote_extractor().extract_with_terms([article.text])[0]
-    except Exception as exc:  # a bug in one stage must not lose the article
-        reason = (
-            f"finding quotes failed ({type(exc).__name__}: {exc}); the article is stored "
-            "without quotes. Please report it; `presstrace reanalyse` retries."
-        )
-        return replace(article, problems=[["quotes-failed", reason]])
-    return replace(article, quotes=quotes, terms=terms)
+    if options.quotes:
+        try:
+            quotes, terms = _quote_extractor().extract_with_terms([article.text])[0]
+        except Exception as exc:  # a bug in one stage must not lose the article
+            reason = (
+                f"finding quotes failed ({type(exc).__name__}: {exc}); the article is stored "
+                "without quotes. Please report it; `presstrace reanalyse` retries."
+            )
+            article = replace(article, problems=[["quotes-failed", reason]])
+        else:
+            article = replace(article, quotes=quotes, terms=terms)
+    return _with_figures(article)
+
+
+def _with_figures(article: Article) -> Article:
+    """Figures need the time expressions (numbers in dates are not figures) and the quotes
+    (a figure inside a quote is claimed by its speaker)."""
+    figures = find_figures(article.text, article.dates)
+    return replace(article, figures=claimed(figures, quote_claims(article.quotes)))
+
+
+def quote_claims(quotes: list[Quote]) -> list[tuple[int, int, str]]:
+    """Who claims what stands in each quote's content: (start, end, speaker as named)."""
+    claims = []
+    for q in quotes:
+        who = q.speaker or (q.source.text if q.source else None)
+        if who:
+            claims.append((q.content.start, q.content.end, who))
+    return claims
 
 
 def _with_signature(article: Article) -> Article:

@@ -170,6 +170,16 @@ def _same(db: Database, stored: dict[str, object], article: Article) -> bool:
     found = [(d.start, d.end, d.type, d.value) for d in article.dates or []]
     if [tuple(d) for d in dates] != found:
         return False
+    figures = db.conn.execute(
+        "SELECT start, end, value, low, high, operator, unit, key, claimed_by FROM figures "
+        "WHERE article = ? ORDER BY start",
+        (article.id,),
+    ).fetchall()
+    if [tuple(f) for f in figures] != [
+        (f.start, f.end, f.value, f.low, f.high, f.operator, f.unit, f.key, f.claimed_by)
+        for f in article.figures or []
+    ]:
+        return False
     if sorted(db.stage_problems(article.raw_sha256)) != sorted(map(tuple, article.problems)):
         return False  # a stage that failed before works now, or the other way round
     quotes = db.conn.execute(

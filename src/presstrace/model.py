@@ -14,6 +14,7 @@ from typing import Any
 
 from .copies.signature import Signature
 from .dates import TimeExpression
+from .figures import Figure
 from .quotes.model import Quote, Term
 from .stories.terms import StoryTerms
 
@@ -75,6 +76,9 @@ class Article:
     #: Time expressions resolved against ``published``; ``None`` only for articles made
     #: outside ``analyse``.
     dates: list[TimeExpression] | None = None
+    #: Figures (numbers with what they count), with the speaker of the quote each sits in;
+    #: ``None`` only for articles made outside ``analyse``.
+    figures: list[Figure] | None = None
 
     @property
     def id(self) -> str:

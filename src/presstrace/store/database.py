@@ -15,7 +15,11 @@ from typing import Any
 
 from ..copies.signature import Signature
 from ..dates import TimeExpression, is_resolved
+from ..dates.timeline import Said
+from ..dates.timeline import entries as timeline_entries
+from ..dates.timeline import order as timeline_order
 from ..errors import STAGE_CODES, StoreError
+from ..figures import Figure
 from ..model import Article, RawRecord, article_id
 from ..quotes.model import Span
 from ..stories.terms import StoryTerms
@@ -158,6 +162,7 @@ class Database:
                 self._put_signature(article)
                 self._put_quotes(article)
                 self._put_dates(article.id, article.dates)
+                self._put_figures(article.id, article.figures)
                 self._put_problems(article, stamp)
             for source, known in batch.sources:
                 self._add_source(source, known, stamp)
@@ -194,6 +199,7 @@ class Database:
                 self._put_signature(a)
                 self._put_quotes(a)
                 self._put_dates(a.id, a.dates)
+                self._put_figures(a.id, a.figures)
                 self._put_problems(a, now())
 
     def stored_records(self) -> Iterator[RawRecord]:
@@ -314,6 +320,39 @@ class Database:
         ``(id, text, published)``: those stored by an older presstrace."""
         return self.conn.execute(
             "SELECT id, text, published FROM articles WHERE timed = 0 ORDER BY rowid LIMIT ?",
+            (limit,),
+        ).fetchall()
+
+    def _put_figures(self, article: str, figures: list[Figure] | None) -> None:
+        """Replace the article's figures (``None``: not looked for; left as is)."""
+        if figures is None:
+            return
+        self.conn.execute("DELETE FROM figures WHERE article = ?", (article,))
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO figures (article, start, end, text, value, low, high, "
+            "operator, unit, kind, counted, predicate, key, claimed_by) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    article, f.start, f.end, f.text, f.value, f.low, f.high, f.operator,
+                    f.unit, f.kind, f.counted, f.predicate, f.key, f.claimed_by,
+                )
+                for f in figures
+            ],
+        )  # fmt: skip
+        self.conn.execute("UPDATE articles SET figured = 1 WHERE id = ?", (article,))
+
+    def put_figures(self, found: dict[str, list[Figure]]) -> None:
+        """Store the figures of existing articles, in one transaction."""
+        with self.transaction():
+            for article, figures in found.items():
+                self._put_figures(article, figures)
+
+    def unfigured(self, limit: int) -> list[tuple[str, str, str | None]]:
+        """Up to ``limit`` articles whose figures were never looked for, as
+        ``(id, text, published)``: those stored by an older presstrace."""
+        return self.conn.execute(
+            "SELECT id, text, published FROM articles WHERE figured = 0 ORDER BY rowid LIMIT ?",
             (limit,),
         ).fetchall()
 
@@ -505,6 +544,88 @@ class Database:
                 "resolved": is_resolved(row["type"], row["value"]),
             }
 
+    def figures(
+        self, *, article: str | None = None, quantity: str | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Figures in the export contract's shape, in article order."""
+        sql = (
+            "SELECT f.*, a.source AS article_source, a.outlet, a.published FROM figures f "
+            "JOIN articles a ON a.id = f.article"
+        )
+        where, params = [], []
+        if article is not None:
+            where.append("f.article = ?")
+            params.append(article)
+        if quantity is not None:
+            where.append("f.quantity = ?")
+            params.append(quantity)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        for row in self.conn.execute(sql + " ORDER BY a.rowid, f.start", params):
+            yield _figure_record(row)
+
+    def quantities(self) -> Iterator[dict[str, Any]]:
+        """Quantities reported by more than one figure, largest first, each with its figures
+        side by side (outlet, date, claimant) and whether they disagree."""
+        for row in self.conn.execute(
+            "SELECT * FROM quantities ORDER BY figures DESC, first_seen, id"
+        ).fetchall():
+            figures = list(self.figures(quantity=row["id"]))
+            predicate, _, counted = row["key"].partition("|")
+            yield {
+                "id": row["id"],
+                "key": row["key"],
+                "predicate": predicate,
+                "counted": counted,
+                "figures": len(figures),
+                "articles": row["articles"],
+                "low": row["low"],
+                "high": row["high"],
+                "disagree": bool(row["disagree"]),
+                "first_seen": row["first_seen"],
+                "last_seen": row["last_seen"],
+                "outlets": sorted({f["outlet"] for f in figures if f["outlet"]}),
+                "reports": [
+                    {
+                        k: f[k]
+                        for k in ("id", "article", "outlet", "published", "text", "value",
+                                  "low", "high", "operator", "counted", "predicate",
+                                  "claimed_by")
+                    }
+                    for f in figures
+                ],
+            }  # fmt: skip
+
+    def timeline(self, *, article: str | None = None) -> Iterator[dict[str, Any]]:
+        """Dated sentences of every article (statements, events, other dated sentences), in
+        calendar order; entries of undated articles last (see ``dates.timeline``)."""
+        sql = "SELECT id, source, outlet, published, title, text FROM articles WHERE timed = 1"
+        params: list[str] = []
+        if article is not None:
+            sql += " AND id = ?"
+            params.append(article)
+        found: list[dict[str, Any]] = []
+        for row in self.conn.execute(sql + " ORDER BY rowid", params).fetchall():
+            dates = self.conn.execute(
+                "SELECT start, text, type, value FROM dates WHERE article = ? "
+                "AND type IN ('DATE', 'TIME') ORDER BY start",
+                (row["id"],),
+            ).fetchall()
+            if not dates:
+                continue
+            said = [
+                Said(q["id"], q["start"], q["end"], q["cue_start"], q["speaker"], q["statement"])
+                for q in self.conn.execute(
+                    "SELECT q.id, q.start, q.end, q.cue_start, q.statement, "
+                    "coalesce(s.name, q.speaker_name, q.mention) AS speaker FROM quotes q "
+                    "LEFT JOIN speakers s ON s.id = q.speaker WHERE q.article = ?",
+                    (row["id"],),
+                )
+            ]
+            found.extend(timeline_entries(dict(row), map(dict, dates), said))
+        found.sort(key=timeline_order)
+        yield from found
+
     def terms(self) -> Iterator[dict[str, Any]]:
         for row in self.conn.execute("SELECT * FROM terms ORDER BY article, start"):
             yield dict(row)
@@ -556,6 +677,9 @@ class Database:
             "statements": one("SELECT count(*) FROM statements"),
             "shared_statements": one("SELECT count(*) FROM statements WHERE reports > 1"),
             "stories": one("SELECT count(*) FROM stories"),
+            "figures": one("SELECT count(*) FROM figures"),
+            "quantities": one("SELECT count(*) FROM quantities"),
+            "disagreeing_quantities": one("SELECT count(*) FROM quantities WHERE disagree"),
             "dates": one("SELECT count(*) FROM dates"),
             "unresolved_dates": one(
                 "SELECT count(*) FROM dates WHERE type IN ('DATE', 'TIME') AND value LIKE '%X%'"
@@ -636,6 +760,30 @@ def _quote_record(row: sqlite3.Row) -> dict[str, Any]:
         "continues": row["continues"],
         "mention_start": row["mention_start"],
         "mention_end": row["mention_end"],
+    }
+
+
+def _figure_record(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "id": f"{row['article']}:{row['start']}",
+        "article": row["article"],
+        "source": row["article_source"],
+        "text": row["text"],
+        "value": row["value"],
+        "low": row["low"],
+        "high": row["high"],
+        "operator": row["operator"],
+        "unit": row["unit"],
+        "counted": row["counted"],
+        "claimed_by": row["claimed_by"],
+        "start": row["start"],
+        "end": row["end"],
+        "quantity": row["quantity"],
+        "kind": row["kind"],
+        "predicate": row["predicate"],
+        "key": row["key"],
+        "outlet": row["outlet"],
+        "published": row["published"],
     }
 
 

@@ -207,6 +207,43 @@ MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN timed INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX articles_untimed ON articles(timed) WHERE timed = 0;
     """,
+    # 6: figures, per article, and the quantities they are grouped into across the corpus.
+    # ``figured`` marks the articles figures were looked for in, as ``timed`` does for dates.
+    """
+    CREATE TABLE figures (
+        article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,         -- offsets of text in the article's clean text
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        value REAL,                     -- NULL for a range
+        low REAL,                       -- the interval the figure allows (NULL: unbounded)
+        high REAL,
+        operator TEXT NOT NULL,         -- = ~ > < >= <=
+        unit TEXT,                      -- %, ISO 4217, km, degC, year ...; NULL for counts
+        kind TEXT NOT NULL,             -- number / percent / money / dimension / ...
+        counted TEXT,                   -- what is counted, as written
+        predicate TEXT,                 -- the predicate as written ("detained")
+        key TEXT,                       -- predicate group | counted class ("detain|people")
+        claimed_by TEXT,                -- the speaker of the quote the figure stands in
+        quantity TEXT,                  -- set by the corpus stage
+        PRIMARY KEY (article, start)
+    ) WITHOUT ROWID;
+    CREATE INDEX figures_key ON figures(key) WHERE key IS NOT NULL;
+    CREATE INDEX figures_quantity ON figures(quantity) WHERE quantity IS NOT NULL;
+    CREATE TABLE quantities (
+        id TEXT PRIMARY KEY,
+        key TEXT NOT NULL,
+        figures INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        low REAL,                       -- the smallest and largest amount reported
+        high REAL,
+        disagree INTEGER NOT NULL,      -- 1 when no single amount fits every figure
+        first_seen TEXT,
+        last_seen TEXT
+    );
+    ALTER TABLE articles ADD COLUMN figured INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX articles_unfigured ON articles(figured) WHERE figured = 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,179 @@
+"""Figures across the corpus: one quantity for the figures about the same thing.
+
+Two figures are about one quantity when they have the same key (the predicate group and
+what is counted: "detain|people" for "detained over one million Muslims" and "the detention
+of hundreds of thousands of Uighurs") and their articles are about the same matter: in the
+same story, or similar enough in their story terms (TF-IDF cosine ``TOPIC``, looser than a
+story, so that the reports of different days and outlets on one subject meet). Figures are
+joined through those links (connected components), and each quantity records its spread
+and whether its figures disagree: no single amount fits all of them ("hundreds of
+thousands" and "over one million").
+
+Rebuilt whole after each ingest, but only over figures that have a key, grouped by key
+first, so the work is the sum of small groups. Articles stored by a presstrace without this
+stage get their figures first (``backfill``), from their text, dates and quotes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
+
+from ..dates import TimeExpression
+from ..store import Database
+from ..stories.cluster import tfidf
+from .claims import claimed
+from .find import find_figures
+
+#: Cosine of story terms for the articles of two figures to be about one matter.
+TOPIC = 0.05
+BATCH = 2000
+
+
+@dataclass
+class QuantitiesReport:
+    backfilled: int = 0
+    quantities: int = 0
+    disagreeing: int = 0
+
+
+def update(db: Database) -> QuantitiesReport:
+    report = QuantitiesReport(backfilled=backfill(db))
+    rows = db.conn.execute(
+        "SELECT f.article, f.start, f.key, f.value, f.low, f.high, a.published, s.story "
+        "FROM figures f JOIN articles a ON a.id = f.article "
+        "LEFT JOIN story_articles s ON s.article = f.article "
+        "WHERE f.key IS NOT NULL ORDER BY f.key, coalesce(a.published, '9999'), a.rowid, f.start"
+    ).fetchall()
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for row in rows:
+        groups[row["key"]].append(row)
+    similar = _Similarity(db, {r["article"] for r in rows})
+    quantities: list[tuple[Any, ...]] = []
+    assignment: list[tuple[str, str, int]] = []
+    for key, members in groups.items():
+        for component in _components(members, similar):
+            if len({m["article"] for m in component}) < 2 and len(component) < 2:
+                continue  # one figure alone is no quantity to reconcile
+            first = component[0]
+            qid = hashlib.sha1(f"{key}|{first['article']}:{first['start']}".encode()).hexdigest()
+            lows = [_low(m) for m in component]
+            highs = [_high(m) for m in component]
+            disagree = max(lows) > min(highs)
+            dates = sorted(m["published"] for m in component if m["published"])
+            quantities.append(
+                (
+                    qid[:16], key, len(component), len({m["article"] for m in component}),
+                    _finite(min(lows)), _finite(max(highs)), int(disagree),
+                    dates[0] if dates else None, dates[-1] if dates else None,
+                )
+            )  # fmt: skip
+            assignment.extend((qid[:16], m["article"], m["start"]) for m in component)
+            report.disagreeing += int(disagree)
+    with db.transaction():
+        db.conn.execute("DELETE FROM quantities")
+        db.conn.execute("UPDATE figures SET quantity = NULL WHERE quantity IS NOT NULL")
+        db.conn.executemany("INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?,?)", quantities)
+        db.conn.executemany(
+            "UPDATE figures SET quantity = ? WHERE article = ? AND start = ?", assignment
+        )
+    report.quantities = len(quantities)
+    return report
+
+
+def backfill(db: Database) -> int:
+    """Find the figures of every article not yet looked at; return how many articles."""
+    done = 0
+    while batch := db.unfigured(BATCH):
+        found = {}
+        for article, text, _published in batch:
+            times = [
+                TimeExpression(r[0], r[1], r[2], r[3], r[4])
+                for r in db.conn.execute(
+                    "SELECT start, end, text, type, value FROM dates WHERE article = ?",
+                    (article,),
+                )
+            ]
+            claims = [
+                (int(r[0]), int(r[1]), str(r[2]))
+                for r in db.conn.execute(
+                    "SELECT start, end, coalesce(speaker_name, mention) FROM quotes "
+                    "WHERE article = ? AND coalesce(speaker_name, mention) IS NOT NULL",
+                    (article,),
+                )
+            ]
+            found[article] = claimed(find_figures(text, times or None), claims)
+        db.put_figures(found)
+        done += len(batch)
+    return done
+
+
+class _Similarity:
+    """TF-IDF vectors of the articles' story terms, for "about the same matter"."""
+
+    def __init__(self, db: Database, articles: set[str]) -> None:
+        ids = sorted(articles)
+        self.index = {a: i for i, a in enumerate(ids)}
+        terms: list[dict[str, float]] = []
+        for a in ids:
+            sql = "SELECT terms FROM story_terms WHERE article = ?"
+            row = db.conn.execute(sql, (a,)).fetchone()
+            terms.append(json.loads(row[0]) if row else {})
+        documents = int(db.conn.execute("SELECT count(*) FROM story_terms").fetchone()[0])
+        words = sorted({t for weights in terms for t in weights})
+        df = {
+            str(r[0]): int(r[1])
+            for r in db.conn.execute(
+                "SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))",
+                (json.dumps(words),),
+            )
+        }
+        self.vectors = tfidf(terms, df, max(documents, 1))[0]
+
+    def linked(self, articles: list[str]) -> csr_matrix:
+        """Pairs of ``articles`` at least ``TOPIC`` alike, as a sparse adjacency matrix."""
+        rows = self.vectors[[self.index[a] for a in articles]]
+        similarity = (rows @ rows.T).tocsr()
+        similarity.data = (similarity.data >= TOPIC).astype(np.int8)
+        similarity.eliminate_zeros()
+        return similarity
+
+
+def _components(members: list[Any], similar: _Similarity) -> list[list[Any]]:
+    """Figures of one key joined when their articles are in one story or alike; the figures
+    of one article are always together."""
+    articles = sorted({m["article"] for m in members})
+    position = {a: i for i, a in enumerate(articles)}
+    links = similar.linked(articles).tolil()
+    by_story: dict[str, int] = {}
+    for m in members:
+        if m["story"] is None:
+            continue
+        here = position[m["article"]]
+        other = by_story.setdefault(m["story"], here)
+        links[here, other] = 1
+    _count, labels = connected_components(links.tocsr(), directed=False)
+    groups: dict[int, list[Any]] = defaultdict(list)
+    for m in members:
+        groups[int(labels[position[m["article"]]])].append(m)
+    return list(groups.values())
+
+
+def _low(m: Any) -> float:
+    return -math.inf if m["low"] is None else float(m["low"])
+
+
+def _high(m: Any) -> float:
+    return math.inf if m["high"] is None else float(m["high"])
+
+
+def _finite(x: float) -> float | None:
+    return None if not np.isfinite(x) else x

@@ -1,0 +1,271 @@
+"""Figures: numbers found, normalised, grouped into quantities; and the timeline.
+
+Every sentence here was written for these tests (the places and people are made up).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import presstrace
+from presstrace.export import rows
+from presstrace.figures import find_figures
+
+NO_QUOTES = presstrace.Options(workers=1, quotes=False)
+
+
+def only(text: str):
+    (figure,) = find_figures(text)
+    return figure
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value", "low", "high", "operator", "unit"),
+    [
+        ("Rescuers found 17 survivors.", "17", 17, 17, 17, "=", None),
+        ("Police held some two million tickets.", "some two million", 2e6, 2e6, 2e6, "~", None),
+        ("It has over one million members.", "over one million", 1e6, 1e6, None, ">", None),
+        ("It sold more than a million copies.", "more than a million", 1e6, 1e6, None, ">", None),
+        ("They moved hundreds of thousands of sheep.", "hundreds of thousands", None, 1e5,
+         999_999, "~", None),
+        ("Tens of millions of birds migrate.", "Tens of millions", None, 1e7, 1e8 - 1, "~", None),
+        ("Thousands of fans sang.", "Thousands", None, 1000, 9999, "~", None),
+        ("Several thousand boats left.", "Several thousand", None, 3000, 9000, "~", None),
+        ("It flew 1.8m passengers.", "1.8m", 1.8e6, 1.8e6, 1.8e6, "=", None),
+        ("The bridge cost $5bn to build.", "$5bn", 5e9, 5e9, 5e9, "=", "USD"),
+        ("A fine of £3.2 million was paid.", "£3.2 million", 3.2e6, 3.2e6, 3.2e6, "=", "GBP"),
+        ("The fund holds 250,000 euros.", "250,000 euros", 250_000, 250_000, 250_000, "=", "EUR"),
+        ("They seized US$ 75 million in notes.", "US$ 75 million", 75e6, 75e6, 75e6, "=", "USD"),
+        ("Turnout was 20-30% lower.", "20-30%", None, 20, 30, "=", "%"),
+        ("Between 20 and 30 percent of crews quit.", "Between 20 and 30 percent", None, 20, 30,
+         "=", "%"),
+        ("It hired 2 to 3 million staff.", "2 to 3 million", None, 2e6, 3e6, "=", None),
+        ("Up to 1,200 lorries queued.", "Up to 1,200", 1200, None, 1200, "<=", None),
+        ("At least 40 houses burned.", "At least 40", 40, 40, None, ">=", None),
+        ("Fewer than 12 ferries sailed.", "Fewer than 12", 12, None, 12, "<", None),
+        ("It fell to -5 degrees Celsius overnight.", "-5 degrees Celsius", -5, -5, -5, "=",
+         "degC"),
+        ("A 29-year-old sailor was rescued.", "29-year-old", 29, 29, 29, "=", "year"),
+        ("The wall is 2 1/2 in thick.", "2 1/2 in", 2.5, 2.5, 2.5, "=", "in"),
+        ("The lake is 40 km long.", "40 km", 40, 40, 40, "=", "km"),
+        ("He carried 75ml of water.", "75ml", 75, 75, 75, "=", "ml"),
+        ("It weighs 200lbs.", "200lbs", 200, 200, 200, "=", "lb"),
+        ("A dozen divers searched.", "A dozen", 12, 12, 12, "=", None),
+        ("One and a half million trees were planted.", "One and a half million", 1.5e6, 1.5e6,
+         1.5e6, "=", None),
+        ("The hall seats one hundred and twenty-five guests.", "one hundred and twenty-five", 125,
+         125, 125, "=", None),
+        ("Half a million leaflets were printed.", "Half a million", 5e5, 5e5, 5e5, "=", None),
+        ("It took two or three weeks.", "two or three weeks", None, 2, 3, "=", "week"),
+        ("1,000 or more volunteers came.", "1,000 or more", 1000, 1000, None, ">=", None),
+    ],
+)  # fmt: skip
+def test_values(
+    text: str,
+    written: str,
+    value: float | None,
+    low: float | None,
+    high: float | None,
+    operator: str,
+    unit: str | None,
+) -> None:
+    figure = only(text)
+    assert (figure.text, figure.operator, figure.unit) == (written, operator, unit)
+    assert text[figure.start : figure.end] == written
+    for got, want in ((figure.value, value), (figure.low, low), (figure.high, high)):
+        assert (got is None and want is None) or math.isclose(got or 0, want or 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks began on Nov. 26, 2019 at 18:00.",  # dates and times belong to the dates stage
+        "Its 2021 Harbour Safety report was late.",  # a year
+        "He finished 25th, behind the G7 envoy and an F-16 pilot.",  # ordinals, labels
+        "Article 23 and No. 10 were cited.",  # labels
+        "One of the divers said no one was hurt.",  # pronoun uses of one
+        "Several boats and many people left.",  # no number at all
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_what_is_counted_and_the_predicate_give_one_key() -> None:
+    texts = [
+        "The junta has detained over one million farmers in the north.",
+        "The detention of hundreds of thousands of Velmari villagers drew protests.",
+        "Hundreds of thousands of Velmaris are being held in camps, the report said.",
+        "Officials rounded up some two million residents and incarcerated them.",
+    ]
+    figures = [only(t) for t in texts]
+    assert [f.counted for f in figures] == [
+        "farmers",
+        "Velmari villagers",
+        "Velmaris",
+        "residents",
+    ]
+    assert [f.predicate for f in figures] == ["detained", "detention", "held in", "rounded up"]
+    assert {f.key for f in figures} == {"detain|people"}
+    # Companies blacklisted in other words are one key too; a count of countries is another.
+    a = only("Regulators blacklisted 28 shipping companies last year.")
+    b = only("It imposed sanctions on 28 state entities and private companies.")
+    assert a.key == b.key == "sanction|company"
+    assert b.counted == "state entities and private companies"
+    assert only("Last month 23 countries backed the motion.").key == "support|country"
+    assert only("It counted 40 people.").key is None  # no predicate: nothing to compare
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "((((%%%% $$$ 1/0 0/0 9/9/9/9 --5 ½½½ ,,,1,,, 1e999 99999999999999999999999999",
+        "million " * 2000,
+        "1-2-3-4-5-6-7-8-9 " * 500,
+        "over more than at least about " * 500 + "5",
+        "x" * 10_000,
+        "hundreds of thousands of " * 300,
+    ],
+)
+def test_hostile_text_never_breaks(text: str) -> None:
+    for f in find_figures(text):
+        assert text[f.start : f.end] == f.text
+        assert f.operator in presstrace.figures.OPERATORS
+
+
+def write_lines(path: Path, *records: dict[str, object]) -> str:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return str(path)
+
+
+STORY = [
+    {
+        "title": "Velmar junta detains farmers",
+        "outlet": "North Herald",
+        "published": "2030-05-02",
+        "text": "The Velmar junta has detained over one million farmers in the northern "
+        "provinces, rights monitors said on Tuesday.\n\nThe monitors met the Velmar "
+        "interior minister on Monday to demand access to the camps in the provinces.",
+    },
+    {
+        "title": "Velmar detentions: monitors disagree",
+        "outlet": "Coast Times",
+        "published": "2030-05-03",
+        "text": "Rights monitors say hundreds of thousands of Velmari farmers are being "
+        "detained in camps in the northern provinces of Velmar.\n\nThe junta denies "
+        "holding farmers and calls the camps training centres for the provinces.",
+    },
+    {
+        "title": "Velmar farmers",
+        "text": "Some two million farmers have been detained by the Velmar junta in the "
+        "northern provinces since the coup, monitors said on Friday.",
+    },
+]
+
+
+def test_ingest_groups_figures_into_a_quantity_that_disagrees(tmp_path: Path) -> None:
+    source = write_lines(tmp_path / "story.jsonl", *STORY)
+    db = presstrace.open(tmp_path / "kb.db")
+    presstrace.ingest(db, [source], NO_QUOTES)
+    figures = list(rows(db, "figures"))
+    contract = ["id", "article", "source", "text", "value", "low", "high", "operator", "unit",
+                "counted", "claimed_by", "start", "end", "quantity"]  # fmt: skip
+    assert list(figures[0])[: len(contract)] == contract
+    texts = {a["id"]: a["text"] for a in db.articles()}
+    for f in figures:
+        assert texts[f["article"]][f["start"] : f["end"]] == f["text"]
+    (quantity,) = rows(db, "quantities")
+    assert quantity["key"] == "detain|people" and quantity["disagree"]
+    assert sorted(r["text"] for r in quantity["reports"]) == [
+        "Some two million",
+        "hundreds of thousands",
+        "over one million",
+    ]
+    assert (quantity["low"], quantity["high"]) == (100_000, None)  # "over" has no upper end
+    assert quantity["outlets"] == ["Coast Times", "North Herald"]
+    assert {f["quantity"] for f in figures if f["key"] == "detain|people"} == {quantity["id"]}
+    assert db.stats()["quantities"] == 1 and db.stats()["disagreeing_quantities"] == 1
+    # Re-running is safe: nothing doubles, the quantity keeps its id.
+    presstrace.ingest(db, [source], NO_QUOTES)
+    presstrace.reanalyse(db, NO_QUOTES)
+    assert len(list(rows(db, "figures"))) == len(figures)
+    assert [q["id"] for q in rows(db, "quantities")] == [quantity["id"]]
+
+
+def test_unrelated_matters_stay_apart(tmp_path: Path) -> None:
+    other = {
+        "title": "Orchard strike",
+        "published": "2030-05-02",
+        "text": "Police in Lindholm detained 40 apple pickers after a strike at the orchards "
+        "of the Lindholm valley cooperative.",
+    }
+    source = write_lines(tmp_path / "two.jsonl", STORY[0], other)
+    db = presstrace.open(tmp_path / "kb.db")
+    presstrace.ingest(db, [source], NO_QUOTES)
+    assert list(rows(db, "quantities")) == []  # same key, different matters: no quantity
+
+
+@pytest.mark.slow
+def test_a_figure_in_a_quote_is_claimed_by_its_speaker(tmp_path: Path) -> None:
+    text = (
+        "“The junta has detained more than a million farmers,” said Ilse Varga, the "
+        "monitors' director, on Tuesday.\n\nThe junta put the number at 5,000."
+    )
+    record = {"title": "Varga", "published": "2030-05-02", "text": text}
+    source = write_lines(tmp_path / "q.jsonl", record)
+    db = presstrace.open(tmp_path / "kb.db")
+    presstrace.ingest(db, [source], presstrace.Options(workers=1))
+    claims = [(f["text"], f["claimed_by"]) for f in rows(db, "figures")]
+    assert claims == [("more than a million", "Ilse Varga"), ("5,000", None)]
+    (entry,) = rows(db, "timeline")
+    assert (entry["date"], entry["event"], entry["speaker"]) == (
+        "2030-04-30",
+        "statement",
+        "Ilse Varga",
+    )
+    assert entry["statement"] is not None and entry["quote"] is not None
+
+
+def test_timeline_places_dated_sentences_and_keeps_undated_ones_unplaced(tmp_path: Path) -> None:
+    source = write_lines(tmp_path / "story.jsonl", *STORY)
+    db = presstrace.open(tmp_path / "kb.db")
+    presstrace.ingest(db, [source], NO_QUOTES)
+    timeline = list(rows(db, "timeline"))
+    placed = [(e["date"], e["event"], e["text"]) for e in timeline if e["resolved"]]
+    assert placed == [
+        ("2030-04-29", "event", "Monday"),  # "met ... on Monday", before Thursday 2 May
+        ("2030-04-30", "event", "Tuesday"),  # "has detained ..., monitors said on Tuesday"
+    ]
+    (unplaced,) = [e for e in timeline if not e["resolved"]]
+    assert timeline[-1] is unplaced or timeline[-1] == unplaced
+    assert unplaced["date"] == "XXXX-WXX-5" and unplaced["published"] is None
+    article = db.article(unplaced["article"])
+    assert article is not None
+    assert article["text"][unplaced["start"] : unplaced["end"]] == unplaced["sentence"]
+    assert unplaced["sentence"].endswith("monitors said on Friday.")
+
+
+def test_a_database_from_before_figures_is_upgraded_and_filled_in(tmp_path: Path) -> None:
+    from presstrace.store.schema import MIGRATIONS
+
+    path = tmp_path / "v5.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for number, script in enumerate(MIGRATIONS[:5]):
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number + 1};\nCOMMIT;")
+    conn.execute(
+        "INSERT INTO articles (id, raw_sha256, source, kind, published, text, extractor, "
+        "ingested, timed) VALUES ('a1', 'ff', 'a.txt', 'text', '2030-05-02', "
+        "'On 5 May 2030 the junta detained 300 farmers.', 'x', '2030-05-02', 1)"
+    )
+    conn.execute("INSERT INTO dates VALUES ('a1', 3, 13, '5 May 2030', 'DATE', '2030-05-05')")
+    conn.close()
+    db = presstrace.open(path)
+    report = presstrace.corpus.update(db, quotes=False)
+    assert report.quantities.backfilled == 1
+    assert [(f["text"], f["key"]) for f in rows(db, "figures")] == [("300", "detain|people")]
