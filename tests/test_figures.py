@@ -63,6 +63,9 @@ def only(text: str):
         ("Half a million leaflets were printed.", "Half a million", 5e5, 5e5, 5e5, "=", None),
         ("It took two or three weeks.", "two or three weeks", None, 2, 3, "=", "week"),
         ("1,000 or more volunteers came.", "1,000 or more", 1000, 1000, None, ">=", None),
+        ("They fought for hundreds of years.", "hundreds of years", None, 100, 999, "~", "year"),
+        ("It cost millions of dollars.", "millions of dollars", None, 1e6, 9_999_999, "~",
+         "USD"),
     ],
 )  # fmt: skip
 def test_values(
@@ -90,6 +93,8 @@ def test_values(
         "Article 23 and No. 10 were cited.",  # labels
         "One of the divers said no one was hurt.",  # pronoun uses of one
         "Several boats and many people left.",  # no number at all
+        "Call 800-273-8255 or see tweet 783499116076687360.",  # codes and identifiers
+        "Relatives of 9/11 victims met the 24/7 helpline staff.",  # not fractions
     ],
 )
 def test_not_figures(text: str) -> None:
@@ -189,6 +194,7 @@ def test_ingest_groups_figures_into_a_quantity_that_disagrees(tmp_path: Path) ->
     ]
     assert (quantity["low"], quantity["high"]) == (100_000, None)  # "over" has no upper end
     assert quantity["outlets"] == ["Coast Times", "North Herald"]
+    assert quantity["wordings"] == ["Velmari farmers", "farmers"]
     assert {f["quantity"] for f in figures if f["key"] == "detain|people"} == {quantity["id"]}
     assert db.stats()["quantities"] == 1 and db.stats()["disagreeing_quantities"] == 1
     # Re-running is safe: nothing doubles, the quantity keeps its id.

@@ -225,8 +225,9 @@ def stats_command(db_path: Path, as_json: bool) -> None:
         "the calendar (their article has no date)"
     )
     out.print(
-        f"{stats['figures']} figures; {stats['quantities']} quantities reported more than "
-        f"once, {stats['disagreeing_quantities']} of them with figures that disagree"
+        f"{stats['figures']} figures; quantities reported by several articles: "
+        f"{stats['quantities']}, {stats['disagreeing_quantities']} of them with figures "
+        "that disagree"
     )
     for title, key in (
         ("input kind", "by_kind"),

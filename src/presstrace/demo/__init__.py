@@ -43,9 +43,11 @@ def run_demo(db_path: Path, options: Options, console: Console) -> None:
         _show_metadata(db, console)
         _show_copies_and_stories(db, console)
         _show_quotes(db, console)
+        _show_figures_and_timeline(db, console)
         console.print("\nTry:")
         program = _program()
         for command in ("stats", "export quotes", "export copies", "export stories",
+                        "export quantities", "export timeline",
                         "export articles --format csv -o articles.csv", "errors"):  # fmt: skip
             console.print(f"  {program} {command} --db {db_path}")
 
@@ -97,6 +99,30 @@ def _show_quotes(db: Database, console: Console) -> None:
             f"“{escape(t['text'])}” ({escape(t['user'] or 'the article')})" for t in terms
         )
         console.print(f"  terms, not statements: {shown}")
+
+
+def _show_figures_and_timeline(db: Database, console: Console) -> None:
+    """Quantities several figures report, side by side; and the first dated events."""
+    stats = db.stats()
+    console.print(
+        f"\n[bold]Figures and time[/bold]: {stats['figures']} figures; quantities reported by "
+        f"several articles: {stats['quantities']} ({stats['disagreeing_quantities']} disagree)"
+    )
+    for quantity in list(db.quantities())[:3]:
+        flag = "; [bold]figures disagree[/bold]" if quantity["disagree"] else ""
+        console.print(f"  {escape(quantity['key'])}{flag}:")
+        for report in quantity["reports"][:5]:
+            who = f", claimed by {report['claimed_by']}" if report["claimed_by"] else ""
+            console.print(
+                f"    “{escape(report['text'])}” {escape(report['counted'] or '')} "
+                f"[dim]({escape(report['outlet'] or 'outlet unknown')}, "
+                f"{report['published'] or 'undated'}{escape(who)})[/dim]"
+            )
+    events = [e for e in db.timeline() if e["resolved"] and e["event"] != "dated"][:4]
+    for entry in events:
+        console.print(
+            f"  {entry['date']}  [dim]{entry['event']}[/dim]  “{escape(entry['sentence'][:100])}”"
+        )
 
 
 def _program() -> str:

@@ -5,9 +5,9 @@ what is counted: "detain|people" for "detained over one million Muslims" and "th
 of hundreds of thousands of Uighurs") and their articles are about the same matter: in the
 same story, or similar enough in their story terms (TF-IDF cosine ``TOPIC``, looser than a
 story, so that the reports of different days and outlets on one subject meet). Figures are
-joined through those links (connected components), and each quantity records its spread
-and whether its figures disagree: no single amount fits all of them ("hundreds of
-thousands" and "over one million").
+joined through those links (connected components); a quantity needs the figures of at least
+two articles, and it records its spread and whether its figures disagree: two articles give
+amounts that cannot both be right ("hundreds of thousands" and "over one million").
 
 Rebuilt whole after each ingest, but only over figures that have a key, grouped by key
 first, so the work is the sum of small groups. Articles stored by a presstrace without this
@@ -61,13 +61,13 @@ def update(db: Database) -> QuantitiesReport:
     assignment: list[tuple[str, str, int]] = []
     for key, members in groups.items():
         for component in _components(members, similar):
-            if len({m["article"] for m in component}) < 2 and len(component) < 2:
-                continue  # one figure alone is no quantity to reconcile
+            if len({m["article"] for m in component}) < 2:
+                continue  # the figures of one article count different things, if anything
             first = component[0]
             qid = hashlib.sha1(f"{key}|{first['article']}:{first['start']}".encode()).hexdigest()
             lows = [_low(m) for m in component]
             highs = [_high(m) for m in component]
-            disagree = max(lows) > min(highs)
+            disagree = _disagree(component)
             dates = sorted(m["published"] for m in component if m["published"])
             quantities.append(
                 (
@@ -165,6 +165,16 @@ def _components(members: list[Any], similar: _Similarity) -> list[list[Any]]:
     for m in members:
         groups[int(labels[position[m["article"]]])].append(m)
     return list(groups.values())
+
+
+def _disagree(figures: list[Any]) -> bool:
+    """Two articles give amounts that cannot both be right: their intervals do not meet.
+    Figures of one article are not compared ("10 voted for, 31 against")."""
+    for x, a in enumerate(figures):
+        for b in figures[x + 1 :]:
+            if a["article"] != b["article"] and (_low(a) > _high(b) or _low(b) > _high(a)):
+                return True
+    return False
 
 
 def _low(m: Any) -> float:

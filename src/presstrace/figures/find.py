@@ -75,6 +75,9 @@ _ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "s", "am", "pm", "a", "p"}
 _DASHES = {"-", "–", "—", "‐"}
 _RANGE_WORDS = {"to", "through", "thru"}
 _LEFT_REACH, _RIGHT_REACH = 8, 16
+#: What may stand between a figure and the phrase naming what it counts, by kind.
+_LINKS = {"number": ("", "of"), "percent": ("of",), "money": ("in", "of", "worth")}
+_DENOMINATORS = {2.0, 3.0, 4.0, 5.0, 8.0, 10.0, 16.0}
 _MAX_COUNTED = 6
 
 
@@ -162,6 +165,11 @@ class _Scanner:
         elif between:  # "between" without a second number says nothing
             return None
         unit, kind, end = self.unit(number.end, currency)
+        if unit is None and number.vague and self.low(end) == "of":
+            # "hundreds of years", "millions of dollars": a vague amount of a unit.
+            of_unit, of_kind, of_end = self.unit(end + 1, None)
+            if of_unit is not None and of_kind != "percent":
+                unit, kind, end = of_unit, of_kind, of_end
         if unit in lx.SUBUNITS.values() and self.low(end - 1) in lx.SUBUNITS:
             number.low, number.high = number.low / 100, number.high / 100
         after = self.phrase(end, lx.OPERATORS_AFTER)
@@ -170,8 +178,8 @@ class _Scanner:
         if number.vague and operator == "=":
             operator = "~"
         counted, counted_end = (None, end)
-        if kind in ("number", "percent"):
-            counted, counted_end = self.counted(end, percent=kind == "percent")
+        if kind in _LINKS:
+            counted, counted_end = self.counted(end, _LINKS[kind])
         year = _year_like(self.toks[first].text, number) and operator == "=" and unit is None
         if year and (counted is None or counted[:1].isupper()):
             return None  # "its 2021 Trafficking in Persons report": a year, not a count
@@ -238,20 +246,20 @@ class _Scanner:
                 return lx.CURRENCY_SYMBOLS[text], nxt
         return None, i
 
-    def number(self, i: int, money: bool) -> _Number | None:
+    def number(self, i: int, money: bool, *, second: bool = False) -> _Number | None:
         toks = self.toks
         if i >= len(toks):
             return None
         tok = toks[i]
         if tok.kind == "num":
-            return self.digits(i, money)
+            return self.digits(i, money, second=second)
         if tok.kind == "sym" and tok.text in lx.FRACTIONS:
             return _Number(lx.FRACTIONS[tok.text], lx.FRACTIONS[tok.text], i + 1, False)
         if tok.kind == "word":
             return self.vague(i) or self.words(i)
         return None
 
-    def digits(self, i: int, money: bool) -> _Number | None:
+    def digits(self, i: int, money: bool, *, second: bool = False) -> _Number | None:
         toks = self.toks
         tok = toks[i]
         value = float(tok.text.replace(",", ""))
@@ -260,8 +268,20 @@ class _Scanner:
         if self.glued(i) and toks[i - 1].kind == "word":
             return None
         dashed = self.glued(i) and toks[i - 1].text in _DASHES and self.glued(i - 1)
+        if dashed and toks[i - 2].kind == "num" and not second:
+            return None  # the second half of a score or a code: "80-19", "800-273-8255"
         if dashed and toks[i - 2].kind == "word" and toks[i - 2].lower not in lx.OPERATORS:
             return None
+        if "," not in tok.text and len(tok.text.split(".")[0]) > 9:
+            return None  # an identifier or a timestamp, not an amount
+        if (
+            self.low(i + 1) in _DASHES
+            and self.glued(i + 1)
+            and self.glued(i + 2)
+            and self.low(i + 3) in _DASHES
+            and self.glued(i + 3)
+        ):
+            return None  # a telephone number or a code: 800-273-8255
         if self.glued(i) and toks[i - 1].text in ("#", "/", ":", ".", "+"):
             return None
         if j < len(toks) and self.glued(j):
@@ -272,7 +292,9 @@ class _Scanner:
                 denominator = float(toks[j + 1].text.replace(",", ""))
                 alone = not self.glued(j + 2) or toks[j + 2].kind != "num"  # not 11/26/2019
                 whole = "." not in tok.text and "." not in toks[j + 1].text
-                if alone and whole and denominator:
+                # Fractions as news writes them ("1/2", "3/4"), not "9/11" or "24/7".
+                common = denominator in _DENOMINATORS and value < denominator
+                if alone and whole and common:
                     value = value / denominator
                     return _Number(value, value, j + 2, False)
                 return None
@@ -458,7 +480,7 @@ class _Scanner:
         if word == "to" and self.low(k) in lx.OPERATORS:  # "from 20 to over 30" stays apart
             return None
         currency, k = self.currency_prefix(k)
-        second = self.number(k, money or currency is not None)
+        second = self.number(k, money or currency is not None, second=True)
         if second is None or second.vague:
             return None
         if word in _DASHES and self.toks[k].kind != self.toks[j - 1].kind:
@@ -515,17 +537,19 @@ class _Scanner:
         window = self.text[max(0, self.toks[j].start - 60) : self.toks[j].end + 30].lower()
         return not any(w in window for w in ("£", "sterling", "gbp", "paid", "cost", "worth"))
 
-    def counted(self, j: int, *, percent: bool) -> tuple[str | None, int]:
-        """The noun phrase after a count that says what it counts: ("Uyghur Muslims", end)."""
+    def counted(self, j: int, links: tuple[str, ...]) -> tuple[str | None, int]:
+        """The noun phrase after a figure that says what it counts or measures: ("Uyghur
+        Muslims", end). ``links``: the words that must come first ("40% of voters", "$5bn in
+        aid"); an empty string among them lets the phrase follow at once ("28 companies")."""
         toks = self.toks
         k = j
-        if self.low(k) == "of":
+        if self.low(k) in links:
             k += 1
             if self.low(k) in ("them", "us", "those", "these", "whom", "which", "it"):
                 return None, j
             if self.low(k) in ("the", "its", "their", "his", "her", "our"):
                 k += 1
-        elif percent:
+        elif "" not in links:
             return None, j
         words: list[_Tok] = []
         while k < len(toks) and len(words) < _MAX_COUNTED:
@@ -548,8 +572,10 @@ class _Scanner:
                 break
             if word in lx.COUNTED_STOP or word in lx.SCALES or word in lx.VAGUE_PLURALS:
                 break
-            if _verb_like(tok.text, first=not words):
+            if _verb_like(tok.text, first=not words) and not self.modifier(k):
                 break
+            if "'" in word or "’" in word:
+                break  # "he’s", "Ohio’s": a clause or a possessor, not the thing counted
             words.append(tok)
             k += 1
             # A plural or a noun of people ends the phrase, unless another plural follows
@@ -561,6 +587,17 @@ class _Scanner:
         if not words:
             return None, j
         return self.text[words[0].start : words[-1].end], k
+
+    def modifier(self, k: int) -> bool:
+        """A gerund or participle that modifies the next word ("vote counting systems",
+        "armed men") rather than a verb ending the phrase ("2,000 people living in")."""
+        nxt = self.low(k + 1)
+        return (
+            k + 1 < len(self.toks)
+            and self.toks[k + 1].kind == "word"
+            and nxt not in lx.COUNTED_STOP
+            and not _verb_like(self.toks[k + 1].text, first=False)
+        )
 
     def predicate(
         self, start: int, end: int, counted_end: int, counted: str | None
@@ -586,12 +623,6 @@ class _Scanner:
                 break
             k += 1
             distance += 1
-        if best is None and counted and _counted_class(counted) != "people":
-            # "1,200 internment camps": the counted words say what the count is about.
-            for k in range(end, counted_end):
-                hit = self._predicate_at(k, back=False)
-                if hit is not None:
-                    return hit
         if best is None:
             return None, None
         return best[1], best[2]
@@ -687,12 +718,17 @@ def _counted_class(counted: str) -> str:
 
 
 def _key(group: str | None, counted: str | None, unit: str | None, kind: str) -> str | None:
-    """The quantity key: what is done (predicate group) to what (counted class or unit)."""
-    if group is None:
-        return None
-    if kind == "money" and unit:
-        return f"{group}|{unit}"
+    """The quantity key: what is done (predicate group) to what (counted class, with the
+    unit for money and percentages)."""
     if counted is None:
-        return None
-    prefix = "%:" if kind == "percent" else ""
-    return f"{group}|{prefix}{_counted_class(counted)}"
+        return None  # "$2.3 million" alone: what the money is, the text does not say here
+    prefix = f"{unit}:" if kind in ("money", "percent") else ""
+    counted_class = _counted_class(counted)
+    if group is None:
+        # No predicate: only a specific thing counted is worth comparing ("1,200 internment
+        # camps", "three steel support beams"), keyed by its last two words.
+        words = counted.lower().split()
+        if len(words) < 2 or counted_class == "people":
+            return None
+        return f"count|{prefix}{words[-2]} {counted_class}"
+    return f"{group}|{prefix}{counted_class}"

@@ -582,6 +582,9 @@ class Database:
                 "low": row["low"],
                 "high": row["high"],
                 "disagree": bool(row["disagree"]),
+                # Outlets that count the same number of different-sounding things ("28 tech
+                # companies" / "28 government entities and private companies").
+                "wordings": sorted({f["counted"] for f in figures if f["counted"]}),
                 "first_seen": row["first_seen"],
                 "last_seen": row["last_seen"],
                 "outlets": sorted({f["outlet"] for f in figures if f["outlet"]}),
