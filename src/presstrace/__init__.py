@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import corpus
+from . import corpus, figures
 from ._version import __version__
 from .clean import CleanedText, CleanOptions, clean_plaintext
 from .errors import InputError, PresstraceError, StoreError
 from .extract import analyse
+from .figures import Figure, find_figures
 from .ingest import IngestReport, ReanalyseReport, ingest, reanalyse
 from .model import Article, RawRecord
 from .options import Options
@@ -34,6 +35,7 @@ __all__ = [
     "CleanOptions",
     "CleanedText",
     "Database",
+    "Figure",
     "IngestReport",
     "InputError",
     "Options",
@@ -45,6 +47,8 @@ __all__ = [
     "analyse",
     "clean_plaintext",
     "corpus",
+    "figures",
+    "find_figures",
     "ingest",
     "open",
     "reanalyse",
