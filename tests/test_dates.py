@@ -60,6 +60,10 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("Prices are high now.", ("now", "DATE", "PRESENT_REF")),
         ("The bridge opens this summer.", ("this summer", "DATE", "2019-SU")),
         ("Shops close on Christmas Day.", ("Christmas Day", "DATE", "2019-12-25")),
+        ("The vote was set for 7/8/07.", ("7/8/07", "DATE", "2007-07-08")),
+        ("Work stops in winter.", ("winter", "DATE", "2019-WI")),
+        ("Recent rains flooded it.", ("Recent", "DATE", "PAST_REF")),
+        ("The current crisis deepened.", ("current", "DATE", "PRESENT_REF")),
     ],
 )
 def test_values_against_the_publication_date(text: str, expected: tuple[str, str, str]) -> None:

@@ -211,6 +211,9 @@ def _full_date(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 
 def _numeric_date(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     year, month, day = int(m["year"]), int(m["month"]), int(m["day"])
+    if len(m["year"]) == 2:  # "7/8/07": the century the article's date is in, else 19xx/20xx
+        century = ctx.ref.year // 100 * 100 if ctx.ref else (1900 if year > 30 else 2000)
+        year += century
     if month > 12 >= day:
         month, day = day, month  # 21/04/2016: day first
     try:
@@ -489,6 +492,8 @@ def _vague(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
         return None  # "in the past nine days": a duration, found by its own pattern
     if word == "today":
         return "DATE", "PRESENT_REF"  # "today's GM"
+    if word == "current":
+        return "DATE", "PRESENT_REF"
     if word in ("recently", "recent", "lately", "the past", "in the past", "previously"):
         return "DATE", "PAST_REF"
     if word in ("the future", "in the future", "soon", "in the near future"):
@@ -544,6 +549,12 @@ def _quarter_q(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
     return "DATE", f"{year}-{m['q']}"
 
 
+def _after_in(m: re.Match[str]) -> bool:
+    """A season named alone is a date after "in" / "during" / "by" ("in spring")."""
+    before = m.string[max(0, m.start() - 10) : m.start()].lower()
+    return bool(re.search(r"\b(?:in|during|by|until|since)\s+$", before))
+
+
 def _plural_after_prep(m: re.Match[str]) -> bool:
     """A bare plural unit is a duration only after "for" / "over" / "in recent" etc.
     ("for years"); a bare singular ("the year") is not one at all."""
@@ -577,7 +588,10 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     ),
     (_compile(r"(?P<year>\d{4})([-/])(?P<month>\d\d)\2(?P<day>\d\d)"), _numeric_date),
     (
-        _compile(r"(?P<month>3[01]|[12]\d|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4})"),
+        _compile(
+            r"(?P<month>3[01]|[12]\d|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/"
+            r"(?P<year>\d{4}|\d\d(?![\d/]))"
+        ),
         _numeric_date,
     ),
     (
@@ -656,7 +670,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
             r"(?P<season>(?i:spring|summer|autumn|fall|winter))"
             rf"(?:(?:\s+(?i:of))?\s+{_YEAR})?(?!\s+(?i:of)\s+(?i:the|a)\b)"
         ),
-        lambda m, ctx: _season(m, ctx) if m["rel"] or m["year"] else None,
+        lambda m, ctx: _season(m, ctx) if m["rel"] or m["year"] or _after_in(m) else None,
     ),
     (
         _compile(
@@ -702,7 +716,8 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         _compile(
             r"(?P<word>(?i:now|currently|nowadays|at\s+present|the\s+present|recently|lately|"
             r"in\s+the\s+past|the\s+past|in\s+the\s+near\s+future|in\s+the\s+future|"
-            r"the\s+future|soon|at\s+the\s+moment|these\s+days|today(?=['’]s\s+[A-Z])))(?!-)"
+            r"the\s+future|soon|at\s+the\s+moment|these\s+days|today(?=['’]s\s+[A-Z])|"
+            r"(?:recent|current)(?=\s+[a-z]{3,})))(?!-)"
         ),
         _vague,
     ),
