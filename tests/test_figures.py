@@ -64,6 +64,25 @@ def only(text: str):
         ("It took two or three weeks.", "two or three weeks", None, 2, 3, "=", "week"),
         ("1,000 or more volunteers came.", "1,000 or more", 1000, 1000, None, ">=", None),
         ("They fought for hundreds of years.", "hundreds of years", None, 100, 999, "~", "year"),
+        ("Two-thirds of voters agreed.", "Two-thirds", 2 / 3, 2 / 3, 2 / 3, "=", None),
+        ("A quarter million tickets sold.", "A quarter million", 2.5e5, 2.5e5, 2.5e5, "=", None),
+        ("It grew three and a half times.", "three and a half", 3.5, 3.5, 3.5, "=", None),
+        ("The town has 3 million and a half people.", "3 million and a half", 3.5e6, 3.5e6,
+         3.5e6, "=", None),
+        ("One in five adults smoke.", "One in five", 0.2, 0.2, 0.2, "=", None),
+        ("More than half of the boats sank.", "More than half", 0.5, 0.5, None, ">", None),
+        ("The count was 1 414 021 100 in all.", "1 414 021 100", 1_414_021_100, 1_414_021_100,
+         1_414_021_100, "=", None),
+        ("Light oscillates at 4e14 cycles.", "4e14", 4e14, 4e14, 4e14, "=", None),
+        ("It sold 3 hundred and 21 copies.", "3 hundred and 21", 321, 321, 321, "=", None),
+        ("It was a 12-cent rise.", "12-cent", 0.12, 0.12, 0.12, "=", "USD"),
+        ("Losses of 30 MUSD were booked.", "30 MUSD", 3e7, 3e7, 3e7, "=", "USD"),
+        ("A ticket costs 10 € here.", "10 €", 10, 10, 10, "=", "EUR"),
+        ("They made 361 million pounds.", "361 million pounds", 3.61e8, 3.61e8, 3.61e8, "=",
+         "GBP"),
+        ("The patient is an 87 yo man.", "87 yo", 87, 87, 87, "=", "year"),
+        ("Water boils at 100° Celsius.", "100° Celsius", 100, 100, 100, "=", "degC"),
+        ("Doses of 44 mg to 50 mg were given.", "44 mg to 50 mg", None, 44, 50, "=", "mg"),
         ("It cost millions of dollars.", "millions of dollars", None, 1e6, 9_999_999, "~",
          "USD"),
     ],
@@ -95,6 +114,9 @@ def test_values(
         "Several boats and many people left.",  # no number at all
         "Call 800-273-8255 or see tweet 783499116076687360.",  # codes and identifiers
         "Relatives of 9/11 victims met the 24/7 helpline staff.",  # not fractions
+        "See https://example.org/search?q=30%25%2020 for more.",  # a web address
+        "Build 2.1.3 shipped to 192.168.1.2 at 2.13 am.",  # versions, addresses, clock times
+        "The 777F freighter filed a 13F form.",  # names, not temperatures
     ],
 )
 def test_not_figures(text: str) -> None:

@@ -17,17 +17,18 @@ pronoun ("one of the", "no one").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..dates import TimeExpression, find_times
 from . import lexicon as lx
+from .numbers import Number, NumberReader
+from .tokens import Tok, tokenize
 
 #: Operators of the contract: "=" exact, "~" approximate, bounds otherwise.
 OPERATORS = ("=", "~", ">", "<", ">=", "<=")
 #: What a figure is: a plain count or number, or the kind of its unit.
-KINDS = ("number", "percent", "money", "dimension", "temperature", "age", "duration")
+KINDS = ("number", "ratio", "percent", "money", "dimension", "temperature", "age", "duration")
 
 
 @dataclass(frozen=True)
@@ -49,35 +50,21 @@ class Figure:
     claimed_by: str | None = None  # the speaker when the figure is inside a quote
 
 
-@dataclass(frozen=True)
-class _Tok:
-    kind: str  # num, word or sym
-    text: str
-    start: int
-    end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-
-_TOKEN = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-    r"|(?P<word>[^\W\d_]+(?:[-'’][^\W\d_]+)*)"
-    r"|(?P<sym>\S)"
-)
 _BOUNDARY_SYMBOLS = set(',;:.!?“”"()[]—')
 _BOUNDARY_WORDS = {
     "that", "which", "who", "where", "when", "but", "while", "whereas", "because", "if",
     "although", "though", "after", "before", "since", "unless",
 }  # fmt: skip
-_ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "s", "am", "pm", "a", "p"}
 _DASHES = {"-", "–", "—", "‐"}
 _RANGE_WORDS = {"to", "through", "thru"}
+_AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
+#: Unit spellings that are never words: accepted apart from the digits ("100 MB").
+_SURE_SYMBOLS = {"MB", "GB", "KB", "TB", "kW", "MW", "GW", "kWh", "Hz", "km", "kg"}
 _LEFT_REACH, _RIGHT_REACH = 8, 16
 #: What may stand between a figure and the phrase naming what it counts, by kind.
-_LINKS = {"number": ("", "of"), "percent": ("of",), "money": ("in", "of", "worth")}
-_DENOMINATORS = {2.0, 3.0, 4.0, 5.0, 8.0, 10.0, 16.0}
+_LINKS = {
+    "number": ("", "of"), "ratio": ("", "of"), "percent": ("of",), "money": ("in", "of", "worth"),
+}  # fmt: skip
 _MAX_COUNTED = 6
 
 
@@ -86,8 +73,8 @@ def find_figures(text: str, times: Sequence[TimeExpression] | None = None) -> li
     caller has them already (numbers inside dates and clock times are not figures)."""
     if times is None:
         times = find_times(text, None)
-    blocked = [(t.start, t.end) for t in times if t.type != "DURATION"]
-    toks = [_Tok(str(m.lastgroup), m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    blocked = [(t.start, t.end) for t in times if t.type in ("DATE", "TIME")]
+    toks = tokenize(text)
     found: list[Figure] = []
     i = 0
     while i < len(toks):
@@ -105,49 +92,13 @@ def find_figures(text: str, times: Sequence[TimeExpression] | None = None) -> li
     return found
 
 
-@dataclass
-class _Number:
-    low: float
-    high: float  # == low for an exact number
-    end: int  # token index after the number
-    scaled: bool  # carries its own scale ("2 million"), shared by a range's first half
-    vague: bool = False
-
-
-class _Scanner:
-    def __init__(self, text: str, toks: list[_Tok]) -> None:
-        self.text = text
-        self.toks = toks
-
-    # --- helpers -------------------------------------------------------------------------
-
-    def low(self, i: int) -> str:
-        return self.toks[i].lower if 0 <= i < len(self.toks) else ""
-
-    def glued(self, i: int) -> bool:
-        """Token ``i`` touches the one before it (no space between)."""
-        return 0 < i < len(self.toks) and self.toks[i].start == self.toks[i - 1].end
-
-    def phrase(self, i: int, table: dict[str, str]) -> tuple[str, int] | None:
-        """The longest entry of ``table`` spelled by the tokens from ``i``: (value, end).
-        Tokens glued together are spelled without a space ("km/h", "°c", "rs.")."""
-        key = ""
-        best: tuple[str, int] | None = None
-        for j in range(i, min(i + 6, len(self.toks))):
-            tok = self.toks[j]
-            if j > i and not (tok.kind == "word" or tok.text in "./$°²³"):
-                break
-            key += tok.lower if j == i else ("" if self.glued(j) else " ") + tok.lower
-            if key in table:
-                best = (table[key], j + 1)
-        return best
-
+class _Scanner(NumberReader):
     # --- one figure ----------------------------------------------------------------------
 
     def figure_at(self, i: int) -> tuple[Figure, int] | None:
         start = i
         operator, between, currency, negative, i = self.prefix(i)
-        number = self.number(i, currency is not None)
+        number = self.number(i, currency is not None, negative=negative)
         if number is None or not self.is_figure(i):
             return None
         first = i
@@ -161,17 +112,27 @@ class _Scanner:
                 number.low *= scale
                 number.high *= scale
             if number.low < second.low:
-                number = _Number(number.low, second.high, second.end, True)
-        elif between:  # "between" without a second number says nothing
-            return None
-        unit, kind, end = self.unit(number.end, currency)
+                number = Number(number.low, second.high, second.end, True)
+        elif between and self.unit(number.end, currency)[0] is None:
+            return None  # "between" without a second number says nothing
+        unit, kind, end, factor = self.unit(number.end, currency)
+        if unit is None and self.glued(number.end) and self.kind(number.end) == "word":
+            return None  # "777F", "13F", "5G": a model or a form, not an amount
+        if number.ratio:
+            unit, kind, end, factor = None, "ratio", number.end, 1.0
         if unit is None and number.vague and self.low(end) == "of":
             # "hundreds of years", "millions of dollars": a vague amount of a unit.
-            of_unit, of_kind, of_end = self.unit(end + 1, None)
+            of_unit, of_kind, of_end, of_factor = self.unit(end + 1, None)
             if of_unit is not None and of_kind != "percent":
-                unit, kind, end = of_unit, of_kind, of_end
-        if unit in lx.SUBUNITS.values() and self.low(end - 1) in lx.SUBUNITS:
-            number.low, number.high = number.low / 100, number.high / 100
+                unit, kind, end, factor = of_unit, of_kind, of_end, of_factor
+        number.low, number.high = number.low * factor, number.high * factor
+        if unit is not None and second is None:
+            # "44 mg to 50 mg", "-18 °C to -34 °C": a range with the unit on both ends.
+            wider = self.unit_range(end, number, unit, currency)
+            if wider is not None:
+                number, end = wider
+        if unit is None and self.low(first - 1) in ("aged", "age") and not number.vague:
+            unit, kind = "year", "age"  # "aged 87", "a man of age 87"
         after = self.phrase(end, lx.OPERATORS_AFTER)
         if after is not None and operator == "=":
             operator, end = after
@@ -203,23 +164,31 @@ class _Scanner:
 
     def prefix(self, i: int) -> tuple[str, bool, str | None, bool, int]:
         """What comes before the number: (operator, a range opens, currency, minus, index)."""
-        toks = self.toks
         operator = "="
         op = self.phrase(i, lx.OPERATORS)
-        if op is not None and op[1] < len(toks):
+        if op is not None and op[1] < len(self.toks):
             operator, i = op
-        between = self.low(i) in ("between", "from") and i + 1 < len(toks)
+        between = self.low(i) in ("between", "from") and i + 1 < len(self.toks)
         if between:
             i += 1
         currency, i = self.currency_prefix(i)
-        negative = (
-            i + 1 < len(toks)
-            and toks[i].text in ("-", "−")
-            and toks[i + 1].kind == "num"
+        negative = self.minus(i)
+        if negative:
+            i += 1
+            if currency is None:  # "-$5", "minus $5"
+                currency, i = self.currency_prefix(i)
+        return operator, between, currency, negative, i
+
+    def minus(self, i: int) -> bool:
+        """A minus sign glued to the digits after it ("-5", not "5 - 3"), or the word."""
+        if self.low(i) in ("minus", "negative"):
+            return self.kind(i + 1) in ("num", "word")
+        return (
+            self.low(i) in ("-", "−")
+            and self.kind(i + 1) in ("num", "sym")
             and self.glued(i + 1)
-            and not self.glued(i)
-        ) or self.low(i) == "minus"
-        return operator, between, currency, negative, i + 1 if negative else i
+            and not (self.glued(i) and self.kind(i - 1) in ("num", "word"))
+        )
 
     def currency_prefix(self, i: int) -> tuple[str | None, int]:
         toks = self.toks
@@ -228,8 +197,7 @@ class _Scanner:
         # "US$", "HK$", "NZ$": letters glued to a dollar sign.
         if (
             toks[i].kind == "word"
-            and i + 1 < len(toks)
-            and toks[i + 1].text == "$"
+            and self.low(i + 1) == "$"
             and self.glued(i + 1)
             and toks[i].lower + "$" in lx.CURRENCY_SYMBOLS
         ):
@@ -239,215 +207,12 @@ class _Scanner:
             nxt = i + 1
             if self.low(nxt) == "." and text == "rs":
                 nxt += 1
-            # Word codes only right before digits ("USD 5", "Rs 500", "yuan 3"), and only
+            # Word codes only right before digits ("USD 5", "USD115", "Rs 500"), and only
             # capitalised unless a symbol.
             sure = toks[i].kind == "sym" or toks[i].text[:1].isupper() or text == "rs"
-            if sure and nxt < len(toks) and toks[nxt].kind == "num":
+            if sure and self.kind(nxt) == "num":
                 return lx.CURRENCY_SYMBOLS[text], nxt
         return None, i
-
-    def number(self, i: int, money: bool, *, second: bool = False) -> _Number | None:
-        toks = self.toks
-        if i >= len(toks):
-            return None
-        tok = toks[i]
-        if tok.kind == "num":
-            return self.digits(i, money, second=second)
-        if tok.kind == "sym" and tok.text in lx.FRACTIONS:
-            return _Number(lx.FRACTIONS[tok.text], lx.FRACTIONS[tok.text], i + 1, False)
-        if tok.kind == "word":
-            return self.vague(i) or self.words(i)
-        return None
-
-    def digits(self, i: int, money: bool, *, second: bool = False) -> _Number | None:
-        toks = self.toks
-        tok = toks[i]
-        value = float(tok.text.replace(",", ""))
-        j = i + 1
-        # A label or a code glued to letters or a dash before it: "G7", "COVID-19", "F-16".
-        if self.glued(i) and toks[i - 1].kind == "word":
-            return None
-        dashed = self.glued(i) and toks[i - 1].text in _DASHES and self.glued(i - 1)
-        if dashed and toks[i - 2].kind == "num" and not second:
-            return None  # the second half of a score or a code: "80-19", "800-273-8255"
-        if dashed and toks[i - 2].kind == "word" and toks[i - 2].lower not in lx.OPERATORS:
-            return None
-        if "," not in tok.text and len(tok.text.split(".")[0]) > 9:
-            return None  # an identifier or a timestamp, not an amount
-        if (
-            self.low(i + 1) in _DASHES
-            and self.glued(i + 1)
-            and self.glued(i + 2)
-            and self.low(i + 3) in _DASHES
-            and self.glued(i + 3)
-        ):
-            return None  # a telephone number or a code: 800-273-8255
-        if self.glued(i) and toks[i - 1].text in ("#", "/", ":", ".", "+"):
-            return None
-        if j < len(toks) and self.glued(j):
-            nxt = toks[j]
-            if nxt.text in (":",) and j + 1 < len(toks) and toks[j + 1].kind == "num":
-                return None  # a clock time, or a verse: 18:00, 3:16
-            if nxt.text == "/" and j + 1 < len(toks) and toks[j + 1].kind == "num":
-                denominator = float(toks[j + 1].text.replace(",", ""))
-                alone = not self.glued(j + 2) or toks[j + 2].kind != "num"  # not 11/26/2019
-                whole = "." not in tok.text and "." not in toks[j + 1].text
-                # Fractions as news writes them ("1/2", "3/4"), not "9/11" or "24/7".
-                common = denominator in _DENOMINATORS and value < denominator
-                if alone and whole and common:
-                    value = value / denominator
-                    return _Number(value, value, j + 2, False)
-                return None
-            if nxt.kind == "word" and nxt.lower in _ORDINAL_SUFFIXES:
-                return None
-            if nxt.kind == "sym" and nxt.text in lx.FRACTIONS:
-                value += lx.FRACTIONS[nxt.text]
-                j += 1
-        # A fraction after a whole number: "2 1/2".
-        if (
-            j + 2 < len(toks)
-            and toks[j].kind == "num"
-            and toks[j + 1].text == "/"
-            and self.glued(j + 1)
-            and self.glued(j + 2)
-            and toks[j + 2].kind == "num"
-            and "." not in tok.text
-        ):
-            numerator, denominator = float(toks[j].text), float(toks[j + 2].text)
-            if 0 < numerator < denominator:
-                value += numerator / denominator
-                j += 3
-        scaled = False
-        # Abbreviated scales glued on: "1.8m", "$5bn", "500k".
-        if j < len(toks) and self.glued(j) and toks[j].kind == "word":
-            suffix = toks[j].lower
-            if suffix in lx.SCALE_SUFFIXES and self.scale_suffix(j, suffix, money):
-                value *= lx.SCALE_SUFFIXES[suffix]
-                j += 1
-                scaled = True
-        # Scale words: "2 million", "1.5 billion", "3 hundred thousand", "2 dozen".
-        while j < len(toks) and toks[j].kind == "word":
-            word = toks[j].lower
-            if word in lx.SCALES:
-                value *= lx.SCALES[word]
-            elif word in ("mln", "mn", "bn", "bln", "tn") or (word == "m" and money):
-                value *= lx.SCALE_SUFFIXES[word]
-            elif word == "dozen":
-                value *= 12
-            else:
-                break
-            scaled = True
-            j += 1
-        return _Number(value, value, j, scaled)
-
-    def scale_suffix(self, j: int, suffix: str, money: bool) -> bool:
-        """Is the letter after the digits a scale ("1.8m people", "$5bn") rather than a unit
-        ("a 2m wall", "100m in 9.58 seconds")?"""
-        if suffix not in ("m", "b", "k"):
-            return True
-        if money:
-            return True
-        if suffix in ("b", "k"):
-            return False
-        after = self.low(j + 1)
-        if not after or self.toks[j + 1].kind != "word":
-            return False
-        return after not in lx.DIMENSION_WORDS and after not in ("and", "or", "to")
-
-    def vague(self, i: int) -> _Number | None:
-        """Vague amounts: "hundreds of thousands", "tens of millions", "thousands",
-        "several hundred", "a few thousand", "dozens"."""
-        word = self.low(i)
-        nxt, after = self.low(i + 1), self.low(i + 2)
-        if word in ("tens", "hundreds", "dozens") and nxt == "of" and after in lx.VAGUE_PLURALS:
-            mult = lx.VAGUE_MULTIPLIERS[word + " of"]
-            order = lx.VAGUE_PLURALS[after][0]
-            return _Number(mult[0] * order, (mult[1] + 1) * order - 1, i + 3, True, True)
-        if word in lx.VAGUE_PLURALS:
-            if self.toks[i].text[:1].isupper() and i > 0 and not self._sentence_start(i):
-                return None  # "the Thousands" in a name
-            low, high = lx.VAGUE_PLURALS[word]
-            return _Number(low, high, i + 1, True, True)
-        for phrase in ("a couple of", "a couple", "a few", "several", "few", "many"):
-            words = phrase.split()
-            if [self.low(i + k) for k in range(len(words))] == words:
-                j = i + len(words)
-                scale = 1.0
-                k = j
-                while self.low(k) in lx.SCALES or self.low(k) == "dozen":
-                    scale *= lx.SCALES.get(self.low(k), 12)
-                    k += 1
-                if k == j:
-                    return None  # "several people": no number
-                mult = lx.VAGUE_MULTIPLIERS[phrase]
-                return _Number(mult[0] * scale, mult[1] * scale, k, True, True)
-        return None
-
-    def words(self, i: int) -> _Number | None:
-        """Number words: "two million", "twenty-five", "one hundred and twenty", "a dozen",
-        "one and a half million", "half a million"."""
-        toks = self.toks
-        total, current = 0.0, 0.0
-        j = i
-        last = ""  # what the previous word was: unit, tens, hundred, scale
-        while j < len(toks) and toks[j].kind == "word":
-            word = toks[j].lower
-            small = _small_number(word)
-            if small is not None:
-                if last == "unit" or (last == "tens" and small[0] >= 10):
-                    break  # "five six", "twenty thirty": two numbers
-                current += small[0]
-                last = "tens" if small[1] else "unit"
-            elif word in ("a", "an") and not last and self.low(j + 1) in {*lx.SCALES, "dozen"}:
-                current += 1
-                last = "a"
-            elif word == "hundred" and last in ("", "unit", "tens", "a", "scale"):
-                current = (current or 1) * 100
-                last = "hundred"
-            elif word in lx.SCALES and word != "hundred" and last:
-                total += (current or 1) * lx.SCALES[word]
-                current = 0.0
-                last = "scale"
-            elif word == "dozen" and last in ("a", "unit", "tens"):
-                current = (current or 1) * 12
-                last = "hundred"
-            elif word == "and" and last and [self.low(j + 1), self.low(j + 2)] == ["a", "half"]:
-                current += 0.5
-                j += 3
-                last = "unit"
-                continue
-            elif (
-                word == "and"
-                and last in ("hundred", "scale")
-                and self.low(j + 1).split("-")[0] in lx.UNITS_WORDS
-            ):
-                j += 1
-                continue
-            elif word == "half" and not last and self.low(j + 1) in ("a", "an"):
-                if self.low(j + 2) not in lx.SCALES:
-                    break
-                total += 0.5 * lx.SCALES[self.low(j + 2)]
-                j += 3
-                last = "scale"
-                continue
-            else:
-                break
-            j += 1
-        if j == i or last == "a":
-            return None
-        value = total + current
-        if j == i + 1 and self.low(i) == "one" and not self.counts_one(i):
-            return None
-        scaled = last == "scale" or any(self.low(k) in lx.SCALES for k in range(i, j))
-        return _Number(value, value, j, scaled)
-
-    def counts_one(self, i: int) -> bool:
-        """ "one" as a count ("one person", "one in three") rather than a pronoun."""
-        before, after = self.low(i - 1), self.low(i + 1)
-        if before in lx.ONE_BEFORE or after in lx.ONE_AFTER:
-            return False
-        # Not "the only one.", "one, two".
-        return i + 1 < len(self.toks) and self.toks[i + 1].kind == "word"
 
     def is_figure(self, i: int) -> bool:
         """Not a label: "Article 23", "No. 10", "Windows 10"."""
@@ -456,16 +221,9 @@ class _Scanner:
             return False
         return not (before in lx.IDENTIFIER_WORDS and self.toks[i].kind == "num")
 
-    def _sentence_start(self, i: int) -> bool:
-        return (
-            i == 0
-            or self.toks[i - 1].text in '.!?\n“"'
-            or "\n" in self.text[self.toks[i - 1].end : self.toks[i].start]
-        )
-
-    def range_end(self, j: int, first: _Number, between: bool, money: bool) -> _Number | None:
+    def range_end(self, j: int, first: Number, between: bool, money: bool) -> Number | None:
         """The second number of a range starting after token ``j``."""
-        if j >= len(self.toks) or first.vague:
+        if j >= len(self.toks) or first.vague or first.ratio:
             return None
         word = self.low(j)
         link = (
@@ -480,60 +238,138 @@ class _Scanner:
         if word == "to" and self.low(k) in lx.OPERATORS:  # "from 20 to over 30" stays apart
             return None
         currency, k = self.currency_prefix(k)
-        second = self.number(k, money or currency is not None, second=True)
+        negative = word not in _DASHES and self.minus(k)
+        second = self.number(k + negative, money or currency is not None, second=True)
         if second is None or second.vague:
             return None
         if word in _DASHES and self.toks[k].kind != self.toks[j - 1].kind:
             return None  # "10-year", "three-4": not a range of a kind
+        if negative:
+            second.low, second.high = -second.high, -second.low
         return second
 
-    def unit(self, j: int, currency: str | None) -> tuple[str | None, str, int]:
-        """The unit after the number ending at token ``j``: (unit, kind, end)."""
+    def unit_range(
+        self, j: int, number: Number, unit: str, currency: str | None
+    ) -> tuple[Number, int] | None:
+        """ "44 mg to 50 mg": the range, and where it ends."""
+        if not (self.low(j) in _RANGE_WORDS or self.low(j) in _DASHES or self.low(j) == "and"):
+            return None
+        if self.low(j) == "and" and self.low(self._range_open(j)) != "between":
+            return None
+        second = self.range_end(j, number, True, currency is not None)
+        if second is None:
+            return None
+        then, _kind, end, factor = self.unit(second.end, currency)
+        if then != unit:
+            return None
+        low, high = sorted((number.low, second.low * factor))
+        return Number(low, high, end, True), end
+
+    def _range_open(self, j: int) -> int:
+        """The token before the first number of the range whose link is at ``j``."""
+        k = j - 1
+        while k > 0 and self.kind(k) != "num":
+            k -= 1
+        return k - 1
+
+    def unit(self, j: int, currency: str | None) -> tuple[str | None, str, int, float]:
+        """The unit after the number ending at token ``j``: (unit, kind, end, factor), where
+        ``factor`` scales the number ("30 MUSD": a million; "5 cents": a hundredth)."""
         toks = self.toks
         if currency is not None:
             after = self.phrase(j, lx.CURRENCY_WORDS)  # "$5 US dollars": same money
-            return currency, "money", after[1] if after and after[0] == currency else j
+            end = after[1] if after and after[0] == currency else j
+            return currency, "money", *self.money_scale(end)
         if j >= len(toks):
-            return None, "number", j
+            return None, "number", j, 1.0
         word = toks[j].lower
-        if word == "%" or word in ("percent", "pct", "pc"):
-            return "%", "percent", j + 1
+        if word == "%" or word in ("percent", "pct", "pc", "percents"):
+            return "%", "percent", j + 1, 1.0
         if word == "per" and self.low(j + 1) == "cent":
-            return "%", "percent", j + 2
+            return "%", "percent", j + 2, 1.0
         if word == "percentage" and self.low(j + 1) in ("point", "points"):
-            return "pp", "percent", j + 2
-        if word in lx.CURRENCY_CODES_AFTER and toks[j].text.isupper():
-            return lx.CURRENCY_SYMBOLS[word], "money", j + 1
-        money = self.phrase(j, lx.CURRENCY_WORDS)
-        if money is not None and not (word.startswith("pound") and self.weight_pounds(j)):
-            return money[0], "money", money[1]
-        if word in lx.SUBUNITS and (word != "p" or self.glued(j)):
-            return lx.SUBUNITS[word], "money", j + 1
-        # Ages: "29 years old", "a 29-year-old", "five months old".
-        k = j + 1 if word in _DASHES and self.glued(j) else j
+            return "pp", "percent", j + 2, 1.0
+        if toks[j].text in lx.CURRENCY_SIGNS_AFTER and self.kind(j + 1) != "num":
+            return lx.CURRENCY_SYMBOLS[toks[j].text], "money", j + 1, 1.0  # "10 €", "100元"
+        if word in lx.CURRENCY_CODES_AFTER and not self.glued(j):
+            return lx.CURRENCY_SYMBOLS[word], "money", *self.money_scale(j + 1)
+        if toks[j].text[:1] == "M" and word[1:] in lx.CURRENCY_CODES_AFTER and word.isalpha():
+            return lx.CURRENCY_SYMBOLS[word[1:]], "money", j + 1, 1e6  # "30 MUSD", "120 MEUR"
+        # "12-cent", "a one-yen bid", "a 3-inch", "a 29-year-old": the unit after a hyphen.
+        k = j + 1 if word in _DASHES and self.glued(j) and self.kind(j + 1) == "word" else j
+        money = self.phrase(k, lx.CURRENCY_WORDS)
+        if self.low(k) in ("pound", "pounds") and not self.weight_pounds(k):
+            money = money if money and money[0] != "USD" else ("GBP", k + 1)
+        elif money is not None and self.low(k).startswith("pound"):
+            money = None  # "a 200-pound man": a weight
+        if money is not None:
+            return money[0], "money", *self.money_scale(money[1])
+        if self.low(k) in lx.SUBUNITS and (self.low(k) != "p" or self.glued(k)):
+            return lx.SUBUNITS[self.low(k)], "money", k + 1, 0.01
+        return self.measure(j, k)
+
+    def money_scale(self, j: int) -> tuple[int, float]:
+        """A scale after the currency: "75 USD million"."""
+        if self.low(j) in lx.SCALES:
+            return j + 1, float(lx.SCALES[self.low(j)])
+        return j, 1.0
+
+    def measure(self, j: int, k: int) -> tuple[str | None, str, int, float]:
+        """Ages, measures and temperatures from token ``k`` (``j``: before a hyphen)."""
+        toks = self.toks
         age = self.low(k)
         if age in ("year-old", "years-old", "year-olds", "month-old", "week-old", "day-old"):
-            return age.split("-")[0].rstrip("s"), "age", k + 1
-        if age in ("year", "years", "month", "months") and self.low(k + 1) == "old":
-            return age.rstrip("s"), "age", k + 2
+            return age.split("-")[0].rstrip("s"), "age", k + 1, 1.0
+        if age in _AGE_UNITS and (
+            self.low(k + 1) == "old" or [self.low(k + 1), self.low(k + 2)] == ["of", "age"]
+        ):
+            # "29 years old", "three weeks old", "90 day old", "3 years of age"
+            return age.rstrip("s"), "age", k + 2 if self.low(k + 1) == "old" else k + 3, 1.0
+        if age == "yo" and not self.glued(k):
+            return "year", "age", k + 1, 1.0
         # Measures, also written "3-inch" or glued "75ml", "200lbs", "40°C".
         measure = self.phrase(k, lx.MEASURES)
-        if measure is not None:
-            canonical, end = measure
-            spelled = "".join(t.lower for t in toks[k:end])
-            short = spelled in lx.SHORT_UNITS or spelled.rstrip(".") in lx.SHORT_UNITS
-            sure = self.glued(k) or k != j or self.low(end) in lx.DIMENSION_WORDS
-            if canonical == "deg" and self.low(end) in ("c", "f") and self.glued(end):
-                canonical, end = ("degC" if self.low(end) == "c" else "degF"), end + 1
-            if not short or sure or (canonical in ("degC", "degF") and spelled.startswith("°")):
-                kind = lx.KIND_OF_UNIT.get(canonical, "dimension")
-                if canonical == "deg":
-                    kind = "dimension"
-                return canonical, kind, end
-        return None, "number", j
+        if measure is None:
+            return None, "number", j, 1.0
+        canonical, end = measure
+        spelled = "".join(t.lower for t in toks[k:end])
+        short = spelled in lx.SHORT_UNITS or spelled.rstrip(".") in lx.SHORT_UNITS
+        sure = (
+            self.glued(k)
+            or k != j
+            or self.low(end) in lx.DIMENSION_WORDS
+            or toks[k].text in _SURE_SYMBOLS
+            or (spelled == "m" and self.kind(end) != "word")
+            or canonical in ("degC", "degF")
+        )
+        if self.glued(end) and self.kind(end) in ("word", "num") and self.glued(k):
+            return None, "number", j, 1.0  # "24703L202": a code
+        if short and not sure:
+            return None, "number", j, 1.0
+        kind = lx.KIND_OF_UNIT.get(canonical, "dimension")
+        if canonical == "ft" and self.kind(end) == "num":
+            # "5 ft 2 in", "5 feet 2 inches": one length
+            inches = self.measure(end + 1, end + 1)
+            if inches[0] == "in":
+                extra = float(toks[end].text) / 12
+                return "ft", kind, inches[2], 1.0 + extra / max(self._value_before(j), 1e-9)
+        return canonical, kind, end, 1.0
+
+    def _value_before(self, j: int) -> float:
+        """The number that ends right before token ``j`` (for compound lengths)."""
+        k = j - 1
+        while k >= 0 and self.kind(k) != "num":
+            k -= 1
+        try:
+            return float(self.toks[k].text.replace(",", ""))
+        except ValueError:
+            return 1.0
 
     def weight_pounds(self, j: int) -> bool:
-        """ "200 pounds" is a weight unless money is named around it ("£", "sterling")."""
+        """ "200 pounds" is a weight unless money is named around it ("£", "sterling") or
+        it is in millions ("361 million pounds")."""
+        if self.low(j - 1) in lx.SCALES and self.low(j - 1) != "hundred":
+            return False
         window = self.text[max(0, self.toks[j].start - 60) : self.toks[j].end + 30].lower()
         return not any(w in window for w in ("£", "sterling", "gbp", "paid", "cost", "worth"))
 
@@ -551,7 +387,7 @@ class _Scanner:
                 k += 1
         elif "" not in links:
             return None, j
-        words: list[_Tok] = []
+        words: list[Tok] = []
         while k < len(toks) and len(words) < _MAX_COUNTED:
             tok = toks[k]
             if tok.kind != "word":
@@ -606,7 +442,7 @@ class _Scanner:
         best: tuple[int, str, str] | None = None  # (distance, written, group)
         # Left of the figure, back to the clause boundary.
         k, distance = start - 1, 1
-        while k >= 0 and distance <= _LEFT_REACH and not self._boundary(k):
+        while k >= 0 and distance <= _LEFT_REACH and not self.boundary(k):
             hit = self._predicate_at(k, back=True)
             if hit is not None:
                 best = (distance, *hit)
@@ -614,7 +450,7 @@ class _Scanner:
             k -= 1
             distance += 1
         k, distance = counted_end, 1
-        while k < len(self.toks) and distance <= _RIGHT_REACH and not self._boundary(k):
+        while k < len(self.toks) and distance <= _RIGHT_REACH and not self.boundary(k):
             if best is not None and distance >= best[0]:
                 break
             hit = self._predicate_at(k, back=False)
@@ -627,7 +463,7 @@ class _Scanner:
             return None, None
         return best[1], best[2]
 
-    def _boundary(self, k: int) -> bool:
+    def boundary(self, k: int) -> bool:
         tok = self.toks[k]
         return (tok.kind == "sym" and tok.text in _BOUNDARY_SYMBOLS) or (
             tok.lower in _BOUNDARY_WORDS
@@ -648,21 +484,6 @@ class _Scanner:
         return None
 
 
-def _small_number(word: str) -> tuple[float, bool] | None:
-    """ "seven" -> (7, False), "twenty" -> (20, True: a tens word), "twenty-five" -> (25,
-    False); None for anything else."""
-    parts = word.split("-")
-    if len(parts) > 2 or not all(p in lx.UNITS_WORDS for p in parts):
-        return None
-    if len(parts) == 2:
-        tens, ones = lx.UNITS_WORDS[parts[0]], lx.UNITS_WORDS[parts[1]]
-        if not (tens >= 20 and tens % 10 == 0 and 0 < ones < 10):
-            return None
-        return float(tens + ones), False
-    value = lx.UNITS_WORDS[word]
-    return float(value), value >= 20 and value % 10 == 0
-
-
 def _bounded(figure: Figure) -> Figure:
     """A bound leaves the other side of the interval open: "over one million" has no high."""
     if figure.operator in (">", ">="):
@@ -672,7 +493,7 @@ def _bounded(figure: Figure) -> Figure:
     return figure
 
 
-def _year_like(text: str, number: _Number) -> bool:
+def _year_like(text: str, number: Number) -> bool:
     return len(text) == 4 and text.isdigit() and 1800 <= number.low <= 2100
 
 

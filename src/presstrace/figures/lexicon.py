@@ -13,7 +13,7 @@ UNITS_WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "seventy": 70, "eighty": 80, "ninety": 90, "nought": 0, "naught": 0,
 }  # fmt: skip
 #: Multipliers after a number ("two million", "1.8 billion"); "hundred" multiplies what comes
 #: before it and is added into larger scales ("three hundred thousand").
@@ -23,11 +23,36 @@ SCALES = {
 }  # fmt: skip
 #: Abbreviated scales written after digits: "1.8m", "$5bn", "500k", "2.3 mln".
 SCALE_SUFFIXES = {
-    "k": 1_000, "thousand": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000,
-    "mil": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000, "bln": 1_000_000_000,
-    "tn": 1_000_000_000_000, "trn": 1_000_000_000_000,
+    "k": 1_000, "thousand": 1_000, "m": 1_000_000, "mm": 1_000_000, "mn": 1_000_000,
+    "mln": 1_000_000, "mil": 1_000_000, "b": 1_000_000_000, "bn": 1_000_000_000,
+    "bln": 1_000_000_000, "t": 1_000_000_000_000, "tn": 1_000_000_000_000,
+    "trn": 1_000_000_000_000, "tln": 1_000_000_000_000,
 }  # fmt: skip
-FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+#: Scale abbreviations written apart from the digits ("10 bln", "$5 bn").
+SPACED_SCALES = {"mln", "mn", "bn", "bln", "tn", "trn", "tln"}
+FRACTIONS = {
+    "½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 1 / 8, "⅜": 3 / 8,
+    "⅝": 5 / 8, "⅞": 7 / 8, "⅙": 1 / 6, "⅚": 5 / 6, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
+    "⅘": 4 / 5,
+}  # fmt: skip
+#: Denominators written as words: "two thirds", "a quarter", "three fifths", "a hundredth".
+#: "second" is left out: "two seconds" is a time.
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10, "twelfth": 12, "twelfths": 12, "twentieth": 20,
+    "twentieths": 20, "thirtieth": 30, "thirtieths": 30, "hundredth": 100,
+    "hundredths": 100, "thousandth": 1_000, "thousandths": 1_000, "millionth": 1e6,
+    "millionths": 1e6, "billionth": 1e9, "billionths": 1e9, "trillionth": 1e12,
+    "trillionths": 1e12,
+}  # fmt: skip
+#: Digits after "point" in words: "five point zero three".
+DIGIT_WORDS = {
+    "zero": "0", "nought": "0", "naught": "0", "oh": "0", "one": "1", "two": "2",
+    "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9",
+}  # fmt: skip
 #: Plural scale words that name an order of magnitude: "hundreds" = 100–999.
 VAGUE_PLURALS = {
     "dozens": (24, 99), "scores": (40, 99), "hundreds": (100, 999),
@@ -72,12 +97,18 @@ CURRENCY_SYMBOLS = {
     "₺": "TRY", "try": "TRY", "₦": "NGN", "ngn": "NGN", "chf": "CHF", "cny": "CNY",
     "rmb": "CNY", "yuan": "CNY", "₱": "PHP", "php": "PHP", "₪": "ILS", "ils": "ILS",
     "sek": "SEK", "nok": "NOK", "dkk": "DKK", "zar": "ZAR", "mxn": "MXN", "pkr": "PKR",
-    "aed": "AED", "sar": "SAR", "tl": "TRY", "nt$": "TWD", "twd": "TWD",
+    "aed": "AED", "sar": "SAR", "tl": "TRY", "nt$": "TWD", "twd": "TWD", "元": "CNY",
+    "₿": "BTC", "btc": "BTC", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₴": "UAH", "฿": "THB",
+}  # fmt: skip
+#: Signs that may follow the amount ("10 €", "100元").
+CURRENCY_SIGNS_AFTER = {
+    "$", "€", "£", "¥", "₹", "₩", "₽", "₺", "₦", "₱", "₪", "元", "₿", "₡", "₾", "₭",
 }  # fmt: skip
 #: Codes written as words after a figure ("5 USD"): only the unambiguous ones.
 CURRENCY_CODES_AFTER = {
     "usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "hkd", "aud", "cad", "sgd", "nzd",
     "chf", "krw", "rub", "brl", "zar", "mxn", "sek", "nok", "dkk", "pkr", "aed", "sar", "twd",
+    "btc",
 }  # fmt: skip
 _CURRENCY_WORDS = """
 USD: dollar | dollars | us dollar | us dollars | u.s. dollars | u.s. dollar | american dollars |
@@ -114,7 +145,10 @@ NOK: norwegian krone | norwegian kroner
 DKK: danish krone | danish kroner
 EGP: egyptian pound | egyptian pounds
 FIM: finnish markka | markka
-DEM: deutsche mark | deutsche marks | german marks
+ESP: peseta | pesetas
+NLG: guilder | guilders | dutch guilders | dutch guilder
+DEM: mark | marks
+DEM: deutsche mark | deutsche marks | german marks | d-marks
 FRF: french franc | french francs
 BTC: bitcoin | bitcoins
 """
@@ -126,6 +160,7 @@ m: metre | metres | meter | meters | m
 km: kilometre | kilometres | kilometer | kilometers | km | kms | kilo metre
 cm: centimetre | centimetres | centimeter | centimeters | cm
 mm: millimetre | millimetres | millimeter | millimeters | mm
+dm: decimetre | decimetres | decimeter | decimeters | dm
 mi: mile | miles | mi
 nmi: nautical mile | nautical miles | nm
 ft: foot | feet | ft | ft.
@@ -145,26 +180,31 @@ ml: millilitre | millilitres | milliliter | milliliters | ml
 gal: gallon | gallons | gal
 bbl: barrel | barrels | bbl
 cup: cup | cups
+tbsp: tablespoon | tablespoons | tbsp | tbs
+tsp: teaspoon | teaspoons | tsp
 pt: pint | pints
 qt: quart | quarts
 floz: fluid ounce | fluid ounces | fl oz
 kg: kilogram | kilograms | kilogramme | kilogrammes | kg | kgs | kilo | kilos
 g: gram | grams | gramme | grammes | g
 mg: milligram | milligrams | mg
+ug: microgram | micrograms | microgramme | microgrammes | μg | µg | mcg
 lb: pound | pounds | lb | lbs
 oz: ounce | ounces | oz
-t: tonne | tonnes | metric ton | metric tons | metric tonne | metric tonnes
+t: tonne | tonnes | metric ton | metric tons | metric tonne | metric tonnes | t
 ton: ton | tons
-km/h: kilometres per hour | kilometers per hour | kilometre per hour | kilometer per hour | km/h |
-    kmh | kph | km per hour
+km/h: km/hr | kmph | kilometres per hour | kilometers per hour | kilometre per hour |
+    kilometer per hour | km/h | kmh | kph | km per hour
 mph: miles per hour | mile per hour | mph
 m/s: metres per second | meters per second | m/s
 kn: knot | knots
 degC: degrees celsius | degree celsius | deg celsius | celsius | degrees centigrade | °c | ºc |
-    c
-degF: degrees fahrenheit | degree fahrenheit | deg fahrenheit | fahrenheit | °f | ºf | f
+    deg c | deg. c | degrees c | degree c | celcius | degrees celcius | centigrade | ° c |
+    ° celsius | centigrate
+degF: degrees fahrenheit | degree fahrenheit | deg fahrenheit | fahrenheit | °f | ºf | deg f |
+    degrees f | degree f | farenheit | degrees farenheit | ° f | ° fahrenheit
 K: kelvin | kelvins
-deg: degrees | degree | °
+deg: degrees | degree | ° | deg | deg.
 year: year | years | yr | yrs
 month: month | months
 week: week | weeks
@@ -211,7 +251,7 @@ DIMENSION_WORDS = {
     "in", "of", "from", "above", "below", "under", "underground", "diameter", "radius",
 }  # fmt: skip
 KIND_OF_UNIT = {
-    "degC": "temperature", "degF": "temperature", "K": "temperature",
+    "degC": "temperature", "degF": "temperature", "K": "temperature", "deg": "temperature",
     "year": "duration", "month": "duration", "week": "duration", "day": "duration",
     "hour": "duration", "minute": "duration", "second": "duration",
 }  # fmt: skip
