@@ -280,6 +280,30 @@ def test_a_failing_quote_stage_keeps_the_article(db, write, monkeypatch) -> None
     assert presstrace.reanalyse(db, options).unchanged == 1
 
 
+def test_a_failing_figures_stage_keeps_the_article(db, write, monkeypatch) -> None:
+    path = write("story.txt", story(3))
+    options = presstrace.Options(workers=1, quotes=False)
+
+    def broken(text, times=None):  # a bug in the figures finder, for this test
+        raise ValueError("no such number")
+
+    monkeypatch.setattr("presstrace.extract.find_figures", broken)
+    report = presstrace.ingest(db, [str(path)], options)
+    assert report.new == 1 and len(list(db.articles())) == 1
+    assert list(db.figures()) == []
+    (error,) = db.errors()
+    assert error["code"] == "figures-failed" and "ValueError" in error["reason"]
+    monkeypatch.undo()
+    again = presstrace.reanalyse(db, options)
+    assert again.changed == 1 and db.errors() == [] and list(db.figures())
+    # The corpus-side fill-in of older articles records a failure the same way.
+    db.conn.execute("UPDATE articles SET figured = 0")
+    db.conn.commit()
+    monkeypatch.setattr("presstrace.figures.corpus.find_figures", broken)
+    presstrace.corpus.update(db, quotes=False)
+    assert [e["code"] for e in db.errors()] == ["figures-failed"]
+
+
 def _children(pid: int) -> list[int]:
     """Worker processes of ``pid`` (Linux /proc)."""
     found = []

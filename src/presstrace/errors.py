@@ -10,14 +10,14 @@ The tree::
 ``InputError.code`` is a stable, short identifier (``binary``, ``empty``, ``decode``,
 ``too-large``, ``truncated``, ``no-article``, ``unreadable``, ``not-found``, ``bad-record``,
 ``crashed``) so that ``presstrace errors`` can be grouped and filtered. A later stage that
-fails on an article that was read (``STAGE_CODES``: ``quotes-failed``) keeps the article, without
-that stage's output, and is listed with the same codes.
+fails on an article that was read (``STAGE_CODES``: ``quotes-failed``, ``figures-failed``) keeps
+the article, without that stage's output, and is listed with the same codes.
 """
 
 from __future__ import annotations
 
 #: Codes of a stage that failed on a stored article (the article is kept).
-STAGE_CODES = frozenset(["quotes-failed"])
+STAGE_CODES = frozenset(["quotes-failed", "figures-failed"])
 
 
 class PresstraceError(Exception):

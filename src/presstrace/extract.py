@@ -62,7 +62,15 @@ def analyse(record: RawRecord, options: Options) -> Article:
 def _with_figures(article: Article) -> Article:
     """Figures need the time expressions (numbers in dates are not figures) and the quotes
     (a figure inside a quote is claimed by its speaker)."""
-    figures = find_figures(article.text, article.dates)
+    try:
+        figures = find_figures(article.text, article.dates)
+    except Exception as exc:  # a bug in one stage must not lose the article
+        reason = (
+            f"finding figures failed ({type(exc).__name__}: {exc}); the article is stored "
+            "without figures. Please report it; `presstrace reanalyse` retries."
+        )
+        problems = [*article.problems, ["figures-failed", reason]]
+        return replace(article, figures=[], problems=problems)
     return replace(article, figures=claimed(figures, quote_claims(article.quotes)))
 
 

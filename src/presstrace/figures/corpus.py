@@ -110,7 +110,15 @@ def backfill(db: Database) -> int:
                     (article,),
                 )
             ]
-            found[article] = claimed(find_figures(text, times or None), claims)
+            try:
+                found[article] = claimed(find_figures(text, times or None), claims)
+            except Exception as exc:  # a bug on one article must not stop the corpus stage
+                found[article] = []
+                reason = (
+                    f"finding figures failed ({type(exc).__name__}: {exc}); the article is "
+                    "kept without figures. Please report it; `presstrace reanalyse` retries."
+                )
+                db.put_stage_error(article, "figures-failed", reason)
         db.put_figures(found)
         done += len(batch)
     return done

@@ -17,6 +17,7 @@ pronoun ("one of the", "no one").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -57,6 +58,8 @@ _BOUNDARY_WORDS = {
 }  # fmt: skip
 _DASHES = {"-", "–", "—", "‐"}
 _RANGE_WORDS = {"to", "through", "thru"}
+#: Dollars whose country may stand apart from the sign ("c $ 1.34"); not "a $5 bill".
+_SPACED_DOLLARS = {"c", "hk", "nz", "us", "nt"}
 _AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
 #: Unit spellings that are never words: accepted apart from the digits ("100 MB").
 _SURE_SYMBOLS = {"MB", "GB", "KB", "TB", "kW", "MW", "GW", "kWh", "Hz", "km", "kg"}
@@ -89,7 +92,43 @@ def find_figures(text: str, times: Sequence[TimeExpression] | None = None) -> li
             continue
         found.append(figure)
         i = end
-    return found
+    return _joined_bounds(text, found)
+
+
+def _joined_bounds(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "above 1000 and below 1500", "at most 100 and at least 20": one range."""
+    out: list[Figure] = []
+    for figure in figures:
+        if not (out and _bounds_meet(text, out[-1], figure)):
+            out.append(figure)
+            continue
+        first = out.pop()
+        lows = [x for x in (first.low, figure.low) if x is not None]
+        highs = [x for x in (first.high, figure.high) if x is not None]
+        out.append(
+            replace(
+                first,
+                end=figure.end,
+                text=text[first.start : figure.end],
+                value=None,
+                low=max(lows),
+                high=min(highs),
+                operator="=",
+            )
+        )
+    return out
+
+
+def _bounds_meet(text: str, a: Figure, b: Figure) -> bool:
+    """A lower and an upper bound of one number, side by side: "more than 20 and less than
+    35", "above one quarter and below a half" (the lower not above the upper)."""
+    kinds = {a.operator[:1], b.operator[:1]}
+    if kinds != {">", "<"} or a.unit != b.unit or a.value is None or b.value is None:
+        return False
+    if not re.fullmatch(r"\s*(?:,|and|but|,\s*and|,\s*but)\s*", text[a.end : b.start]):
+        return False
+    low, high = (a.value, b.value) if a.operator[0] == ">" else (b.value, a.value)
+    return low < high
 
 
 class _Scanner(NumberReader):
@@ -134,8 +173,8 @@ class _Scanner(NumberReader):
         if unit is None and self.low(first - 1) in ("aged", "age") and not number.vague:
             unit, kind = "year", "age"  # "aged 87", "a man of age 87"
         after = self.phrase(end, lx.OPERATORS_AFTER)
-        if after is not None and operator == "=":
-            operator, end = after
+        if after is not None and operator in ("=", "~"):
+            operator, end = after  # "1,000 or more", "about five hundred or more"
         if number.vague and operator == "=":
             operator = "~"
         counted, counted_end = (None, end)
@@ -194,12 +233,15 @@ class _Scanner(NumberReader):
         toks = self.toks
         if i >= len(toks):
             return None, i
-        # "US$", "HK$", "NZ$": letters glued to a dollar sign.
+        # "US$", "HK$", "NZ$": letters glued to a dollar sign (or spaced, as in "c $ 1.34").
         if (
             toks[i].kind == "word"
             and self.low(i + 1) == "$"
-            and self.glued(i + 1)
             and toks[i].lower + "$" in lx.CURRENCY_SYMBOLS
+            and (
+                self.glued(i + 1)
+                or (toks[i].lower in _SPACED_DOLLARS and self.kind(i + 2) == "num")
+            )
         ):
             return lx.CURRENCY_SYMBOLS[toks[i].lower + "$"], i + 2
         text = toks[i].lower
@@ -229,6 +271,7 @@ class _Scanner(NumberReader):
         link = (
             word in _DASHES
             or word in _RANGE_WORDS
+            or (word == "~" and self.glued(j) and self.glued(j + 1))  # "20~100"
             or (between and word == "and")
             or (word == "or" and not first.scaled)
         )
@@ -283,7 +326,7 @@ class _Scanner(NumberReader):
         if j >= len(toks):
             return None, "number", j, 1.0
         word = toks[j].lower
-        if word == "%" or word in ("percent", "pct", "pc", "percents"):
+        if word == "%" or word in ("percent", "pct", "pc", "percents", "percentage"):
             return "%", "percent", j + 1, 1.0
         if word == "per" and self.low(j + 1) == "cent":
             return "%", "percent", j + 2, 1.0
@@ -306,6 +349,9 @@ class _Scanner(NumberReader):
             return money[0], "money", *self.money_scale(money[1])
         if self.low(k) in lx.SUBUNITS and (self.low(k) != "p" or self.glued(k)):
             return lx.SUBUNITS[self.low(k)], "money", k + 1, 0.01
+        head = self.low(k).split("-")[0]
+        if k != j and head != self.low(k) and head in lx.SUBUNITS:
+            return lx.SUBUNITS[head], "money", k + 1, 0.01  # "a 12-cent-a-share dividend"
         return self.measure(j, k)
 
     def money_scale(self, j: int) -> tuple[int, float]:
@@ -339,7 +385,7 @@ class _Scanner(NumberReader):
             or k != j
             or self.low(end) in lx.DIMENSION_WORDS
             or toks[k].text in _SURE_SYMBOLS
-            or (spelled == "m" and self.kind(end) != "word")
+            or (spelled in ("m", "mi") and self.kind(end) != "word")
             or canonical in ("degC", "degF")
         )
         if self.glued(end) and self.kind(end) in ("word", "num") and self.glued(k):

@@ -80,12 +80,32 @@ OPERATORS = {
     "an estimated": "~", "estimated": "~", "nearly": "~", "almost": "~", "close to": "~",
     "circa": "~", "approx.": "~", "approx": "~", "around about": "~", "nigh on": "~",
     "or so": "~", "give or take": "~", "an approximate": "~", "as few as": ">=",
+    "exceed": ">", "exceeds": ">", "exceeded": ">", "surpass": ">", "surpassed": ">",
+    "surpassing": ">", "topping": ">", "equal to": "=", "exactly": "=", ">": ">", "<": "<",
+    ">=": ">=", "<=": "<=", "≥": ">=",
+    "≤": "<=", "~": "~", "≈": "~",
 }  # fmt: skip
+# "less than or equal to", "bigger or equal than", "at least or equal to" ...
+OPERATORS.update(
+    {
+        f"{word} {joint} equal {to}": op
+        for words, op in (
+            (("less", "fewer", "smaller", "lower"), "<="),
+            (("more", "greater", "larger", "bigger", "higher"), ">="),
+        )
+        for word in words
+        for joint in ("than or", "or")
+        for to in ("to", "than")
+    }
+)
+OPERATORS.update({"at least or equal to": ">=", "at most or equal to": "<="})
 #: After a figure: "1,000 or more", "50 and above".
 OPERATORS_AFTER = {
     "or more": ">=", "and more": ">=", "or above": ">=", "and above": ">=", "plus": ">=",
     "or over": ">=", "and over": ">=", "or less": "<=", "and less": "<=", "or fewer": "<=",
-    "and under": "<=", "or under": "<=", "or so": "~",
+    "and under": "<=", "or under": "<=", "or so": "~", "or greater": ">=", "or higher": ">=",
+    "or larger": ">=", "and greater": ">=", "and higher": ">=", "or greater than": ">=",
+    "or lower": "<=", "or smaller": "<=", "or below": "<=",
 }  # fmt: skip
 
 CURRENCY_SYMBOLS = {
@@ -98,6 +118,8 @@ CURRENCY_SYMBOLS = {
     "rmb": "CNY", "yuan": "CNY", "₱": "PHP", "php": "PHP", "₪": "ILS", "ils": "ILS",
     "sek": "SEK", "nok": "NOK", "dkk": "DKK", "zar": "ZAR", "mxn": "MXN", "pkr": "PKR",
     "aed": "AED", "sar": "SAR", "tl": "TRY", "nt$": "TWD", "twd": "TWD", "元": "CNY",
+    "mxn$": "MXN", "mex$": "MXN", "aud$": "AUD", "cad$": "CAD", "nzd$": "NZD", "sgd$": "SGD",
+    "hkd$": "HKD", "usd$": "USD",
     "₿": "BTC", "btc": "BTC", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₴": "UAH", "฿": "THB",
 }  # fmt: skip
 #: Signs that may follow the amount ("10 €", "100元").
@@ -163,6 +185,7 @@ mm: millimetre | millimetres | millimeter | millimeters | mm
 dm: decimetre | decimetres | decimeter | decimeters | dm
 mi: mile | miles | mi
 nmi: nautical mile | nautical miles | nm
+nm: nanometre | nanometres | nanometer | nanometers
 ft: foot | feet | ft | ft.
 in: inch | inches | in. | in
 yd: yard | yards | yd | yds
@@ -174,6 +197,8 @@ mi2: square mile | square miles | sq mi
 acre: acre | acres
 ha: hectare | hectares | ha
 m3: cubic metre | cubic metres | cubic meter | cubic meters | m3 | m³
+km3: cubic kilometre | cubic kilometres | cubic kilometer | cubic kilometers | km3 | km³ |
+    km^3 | km cubed
 ft3: cubic foot | cubic feet | cu ft
 l: litre | litres | liter | liters | l
 ml: millilitre | millilitres | milliliter | milliliters | ml
@@ -224,6 +249,11 @@ GW: gigawatt | gigawatts | gw
 kWh: kilowatt hour | kilowatt hours | kilowatt-hour | kilowatt-hours | kwh
 V: volt | volts | v
 Hz: hertz | hz
+eV: electronvolt | electronvolts | electron volt | electron volts | ev
+keV: kiloelectronvolt | kiloelectronvolts | kev
+MeV: megaelectronvolt | megaelectronvolts | mev
+GeV: gigaelectronvolt | gigaelectronvolts | gev
+TeV: teraelectronvolt | teraelectronvolts | tev
 """
 
 

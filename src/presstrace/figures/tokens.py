@@ -111,7 +111,7 @@ class Tokens:
         for j in range(i, min(i + 6, len(self.toks))):
             tok = self.toks[j]
             glued_digit = tok.kind == "num" and tok.text in ("2", "3") and self.glued(j)
-            if j > i and not (tok.kind == "word" or tok.text in "./$°²³" or glued_digit):
+            if j > i and not (tok.kind == "word" or tok.text in "./$°²³^=" or glued_digit):
                 break  # a unit is words and a few signs: "km/h", "°c", "m2"
             key += tok.lower if j == i else ("" if self.glued(j) else " ") + tok.lower
             if key in table:

@@ -381,6 +381,16 @@ class Database:
         for code, reason in article.problems:
             self._put_error(article.source, code, reason, article.raw_sha256, stamp)
 
+    def put_stage_error(self, article: str, code: str, reason: str) -> None:
+        """A corpus-side stage failed on one stored article: an open error, like the
+        per-article ones, so that ``presstrace errors`` lists it."""
+        row = self.conn.execute(
+            "SELECT source, raw_sha256 FROM articles WHERE id = ?", (article,)
+        ).fetchone()
+        if row is not None:
+            with self.transaction():
+                self._put_error(row[0], code, reason, row[1], now())
+
     def _put_error(self, source: str, code: str, reason: str, sha: str | None, stamp: str) -> None:
         """One open error; the same failure seen again counts one more attempt."""
         self.conn.execute(
