@@ -62,7 +62,10 @@ _RANGE_WORDS = {"to", "through", "thru"}
 _SPACED_DOLLARS = {"c", "hk", "nz", "us", "nt"}
 _AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
 #: Unit spellings that are never words: accepted apart from the digits ("100 MB").
-_SURE_SYMBOLS = {"MB", "GB", "KB", "TB", "kW", "MW", "GW", "kWh", "Hz", "km", "kg"}
+_SURE_SYMBOLS = {
+    "MB", "GB", "KB", "TB", "PB", "EB", "kW", "MW", "GW", "kWh", "Wh", "MWh", "GWh", "TWh", "Hz",
+    "kHz", "MHz", "GHz", "km", "kg",
+}  # fmt: skip
 _LEFT_REACH, _RIGHT_REACH = 8, 16
 #: What may stand between a figure and the phrase naming what it counts, by kind.
 _LINKS = {
@@ -348,10 +351,10 @@ class _Scanner(NumberReader):
         if money is not None:
             return money[0], "money", *self.money_scale(money[1])
         if self.low(k) in lx.SUBUNITS and (self.low(k) != "p" or self.glued(k)):
-            return lx.SUBUNITS[self.low(k)], "money", k + 1, 0.01
+            return lx.SUBUNITS[self.low(k)], "money", k + 1, lx.SUBUNIT_SHARE[self.low(k)]
         head = self.low(k).split("-")[0]
         if k != j and head != self.low(k) and head in lx.SUBUNITS:
-            return lx.SUBUNITS[head], "money", k + 1, 0.01  # "a 12-cent-a-share dividend"
+            return lx.SUBUNITS[head], "money", k + 1, lx.SUBUNIT_SHARE[head]  # "12-cent-a-share"
         return self.measure(j, k)
 
     def money_scale(self, j: int) -> tuple[int, float]:

@@ -176,6 +176,10 @@ BTC: bitcoin | bitcoins
 """
 #: Sub-units: the value is divided by 100 and the currency kept.
 SUBUNITS = {"cent": "USD", "cents": "USD", "penny": "GBP", "pence": "GBP", "p": "GBP"}
+#: What a sub-unit is worth of its currency.
+SUBUNIT_SHARE = {"cent": 0.01, "cents": 0.01, "penny": 0.01, "pence": 0.01, "p": 0.01}
+SUBUNITS.update({"dime": "USD", "dimes": "USD", "nickel": "USD", "nickels": "USD"})
+SUBUNIT_SHARE.update({"dime": 0.1, "dimes": 0.1, "nickel": 0.05, "nickels": 0.05})
 
 _MEASURE_WORDS = """
 m: metre | metres | meter | meters | m
@@ -218,9 +222,9 @@ lb: pound | pounds | lb | lbs
 oz: ounce | ounces | oz
 t: tonne | tonnes | metric ton | metric tons | metric tonne | metric tonnes | t
 ton: ton | tons
-km/h: km/hr | kmph | kilometres per hour | kilometers per hour | kilometre per hour |
+km/h: km/hr | kmph | kilometres an hour | kilometers an hour | kilometres per hour | kilometers per hour | kilometre per hour |
     kilometer per hour | km/h | kmh | kph | km per hour
-mph: miles per hour | mile per hour | mph
+mph: miles per hour | mile per hour | mph | miles an hour | mile an hour
 m/s: metres per second | meters per second | m/s
 kn: knot | knots
 degC: degrees celsius | degree celsius | deg celsius | celsius | degrees centigrade | °c | ºc |
@@ -237,18 +241,31 @@ day: day | days
 hour: hour | hours | hr | hrs
 minute: minute | minutes | min | mins
 second: second | seconds | sec | secs
+bit: bit | bits
+kbit: kilobit | kilobits | kbps
+Mbit: megabit | megabits | mbps
+Gbit: gigabit | gigabits | gbps
 B: byte | bytes
 KB: kilobyte | kilobytes | kb
 MB: megabyte | megabytes | mb
 GB: gigabyte | gigabytes | gb
 TB: terabyte | terabytes | tb
+PB: petabyte | petabytes | pb
+EB: exabyte | exabytes | eb
 W: watt | watts | w
 kW: kilowatt | kilowatts | kw
 MW: megawatt | megawatts | mw
 GW: gigawatt | gigawatts | gw
+Wh: watt hour | watt hours | watt-hour | watt-hours | wh
 kWh: kilowatt hour | kilowatt hours | kilowatt-hour | kilowatt-hours | kwh
+MWh: megawatt hour | megawatt hours | megawatt-hour | megawatt-hours | mwh
+GWh: gigawatt hour | gigawatt hours | gigawatt-hour | gigawatt-hours | gwh
+TWh: terawatt hour | terawatt hours | terawatt-hour | terawatt-hours | twh
 V: volt | volts | v
 Hz: hertz | hz
+kHz: kilohertz | khz
+MHz: megahertz | mhz
+GHz: gigahertz | ghz
 eV: electronvolt | electronvolts | electron volt | electron volts | ev
 keV: kiloelectronvolt | kiloelectronvolts | kev
 MeV: megaelectronvolt | megaelectronvolts | mev
