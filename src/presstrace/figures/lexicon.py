@@ -222,8 +222,8 @@ lb: pound | pounds | lb | lbs
 oz: ounce | ounces | oz
 t: tonne | tonnes | metric ton | metric tons | metric tonne | metric tonnes | t
 ton: ton | tons
-km/h: km/hr | kmph | kilometres an hour | kilometers an hour | kilometres per hour | kilometers per hour | kilometre per hour |
-    kilometer per hour | km/h | kmh | kph | km per hour
+km/h: km/hr | kmph | kilometres an hour | kilometers an hour | kilometres per hour |
+    kilometers per hour | kilometre per hour | kilometer per hour | km/h | kmh | kph | km per hour
 mph: miles per hour | mile per hour | mph | miles an hour | mile an hour
 m/s: metres per second | meters per second | m/s
 kn: knot | knots
