@@ -45,6 +45,9 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet 'datasketch>=1.6'  # the copies speed baseline
 	$(BIN)/python benchmarks/bench_copies.py
 	$(BIN)/python benchmarks/bench_time.py --coverage  # dateparser, the baseline, is a dependency
+	# the numbers baseline; stemming lets it retrain its unit classifier offline
+	$(BIN)/python -m pip install --quiet 'quantulum3>=0.9' 'stemming>=1.0'
+	$(BIN)/python benchmarks/bench_numbers.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache presstrace-demo.db*

@@ -47,6 +47,15 @@ class QuantitiesReport:
 
 def update(db: Database) -> QuantitiesReport:
     report = QuantitiesReport(backfilled=backfill(db))
+    if db.conn.execute("SELECT 1 FROM articles WHERE figured = 1 LIMIT 1").fetchone() is None:
+        report.quantities, report.disagreeing = (
+            int(db.conn.execute(sql).fetchone()[0])
+            for sql in (
+                "SELECT count(*) FROM quantities",
+                "SELECT count(*) FROM quantities WHERE disagree",
+            )
+        )
+        return report  # no article's figures changed since the last grouping
     rows = db.conn.execute(
         "SELECT f.article, f.start, f.key, f.value, f.low, f.high, a.published, s.story "
         "FROM figures f JOIN articles a ON a.id = f.article "
@@ -85,6 +94,7 @@ def update(db: Database) -> QuantitiesReport:
         db.conn.executemany(
             "UPDATE figures SET quantity = ? WHERE article = ? AND start = ?", assignment
         )
+        db.conn.execute("UPDATE articles SET figured = 2 WHERE figured = 1")
     report.quantities = len(quantities)
     return report
 

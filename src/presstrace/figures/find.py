@@ -82,9 +82,15 @@ def find_figures(text: str, times: Sequence[TimeExpression] | None = None) -> li
     blocked = [(t.start, t.end) for t in times if t.type in ("DATE", "TIME")]
     toks = tokenize(text)
     found: list[Figure] = []
+    scanner = _Scanner(text, toks)
     i = 0
     while i < len(toks):
-        result = _Scanner(text, toks).figure_at(i)
+        tok = toks[i]
+        first_word = tok.lower.split("-")[0] if tok.kind == "word" else tok.lower
+        if tok.kind != "num" and first_word not in lx.STARTS:
+            i += 1  # most words start no figure: skip them without trying
+            continue
+        result = scanner.figure_at(i)
         if result is None:
             i += 1
             continue

@@ -386,3 +386,18 @@ employ: employ | employs | employed | jobs | workforce | hired | laid off | layo
 """
 PREDICATES = _table(_PREDICATES)
 PREDICATE_MAX_WORDS = max(len(p.split()) for p in PREDICATES)
+
+
+#: Words and signs a figure can start with (besides digits): the scanner tries no other token.
+STARTS = frozenset(
+    {phrase.split()[0] for phrase in OPERATORS}
+    | {phrase.split()[0] for phrase in VAGUE_MULTIPLIERS}
+    | set(UNITS_WORDS)
+    | set(SCALES)
+    | set(VAGUE_PLURALS)
+    | set(FRACTIONS)
+    | {key for key in CURRENCY_SYMBOLS if not key.endswith("$") or key == "$"}
+    | {"a", "an", "half", "quarter", "between", "from", "minus", "negative", "tens", "-", "−"}
+    | {"us", "hk", "a", "au", "c", "ca", "s", "nz", "r", "nt", "mxn", "mex", "aud", "cad"}
+    | {"nzd", "sgd", "hkd", "usd"}
+)

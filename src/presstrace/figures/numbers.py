@@ -237,6 +237,8 @@ class NumberReader(Tokens):
         if word in lx.VAGUE_PLURALS:
             if self.toks[i].text[:1].isupper() and i > 0 and not self.sentence_start(i):
                 return None  # "the Thousands" in a name
+            if word == "scores" and nxt != "of":
+                return None  # "he scores": a verb
             low, high = lx.VAGUE_PLURALS[word]
             return Number(low, high, i + 1, True, True)
         for phrase in ("a couple of", "a couple", "a few", "several", "few", "many"):
@@ -315,6 +317,11 @@ class NumberReader(Tokens):
         j, last, word = state.j, state.last, self.low(state.j)
         if word == "and" and last:
             fraction = self.fraction_at(j + 1)
+            if fraction is not None and last == "scale" and self.low(fraction[1]) in lx.SCALES:
+                # "one billion and a half million": the fraction is of the scale after it
+                state.total += fraction[0] * lx.SCALES[self.low(fraction[1])]
+                state.j, state.last = fraction[1] + 1, "scale"
+                return True
             if fraction is not None:  # "three and a half", "3 million and a quarter"
                 state.current += fraction[0] * (state.last_scale if last == "scale" else 1)
                 state.j, state.last = fraction[1], "unit"

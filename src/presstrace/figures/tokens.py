@@ -20,10 +20,11 @@ class Tok:
     text: str
     start: int
     end: int
+    lower: str = ""  # the text lowercased (``Tok.of`` fills it in)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    @staticmethod
+    def of(kind: str, text: str, start: int, end: int) -> Tok:
+        return Tok(kind, text, start, end, text.lower())
 
 
 _FRACTION_CHARS = "".join(lx.FRACTIONS)
@@ -57,7 +58,7 @@ def tokenize(text: str) -> list[Tok]:
         if kind == "word" and "-" in m.group():
             toks.extend(_split_number_word(m.group(), m.start()))
         else:
-            toks.append(Tok(kind, m.group(), m.start(), m.end()))
+            toks.append(Tok.of(kind, m.group(), m.start(), m.end()))
     return toks
 
 
@@ -72,11 +73,11 @@ def _split_number_word(word: str, start: int) -> list[Tok]:
             if size == 1 and _is_number_word(f"{head}-{parts[1]}", 2):
                 continue  # "twenty-five" is one number; try the longer head first
             return [
-                Tok("word", head, start, start + len(head)),
-                Tok("sym", "-", start + len(head), start + len(head) + 1),
-                Tok("word", rest, start + len(head) + 1, start + len(word)),
+                Tok.of("word", head, start, start + len(head)),
+                Tok.of("sym", "-", start + len(head), start + len(head) + 1),
+                Tok.of("word", rest, start + len(head) + 1, start + len(word)),
             ]
-    return [Tok("word", word, start, start + len(word))]
+    return [Tok.of("word", word, start, start + len(word))]
 
 
 def _is_number_word(text: str, size: int) -> bool:

@@ -208,7 +208,8 @@ MIGRATIONS: list[str] = [
     CREATE INDEX articles_untimed ON articles(timed) WHERE timed = 0;
     """,
     # 6: figures, per article, and the quantities they are grouped into across the corpus.
-    # ``figured`` marks the articles figures were looked for in, as ``timed`` does for dates.
+    # ``figured`` marks the articles figures were looked for in, as ``timed`` does for dates,
+    # and those already grouped, so that an ingest with nothing new does not regroup.
     """
     CREATE TABLE figures (
         article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -241,8 +242,9 @@ MIGRATIONS: list[str] = [
         first_seen TEXT,
         last_seen TEXT
     );
+    -- 0: figures not looked for; 1: figures stored; 2: also grouped into quantities.
     ALTER TABLE articles ADD COLUMN figured INTEGER NOT NULL DEFAULT 0;
-    CREATE INDEX articles_unfigured ON articles(figured) WHERE figured = 0;
+    CREATE INDEX articles_unfigured ON articles(figured) WHERE figured < 2;
     """,
 ]
 
