@@ -86,8 +86,7 @@ def find_figures(text: str, times: Sequence[TimeExpression] | None = None) -> li
     i = 0
     while i < len(toks):
         tok = toks[i]
-        first_word = tok.lower.split("-")[0] if tok.kind == "word" else tok.lower
-        if tok.kind != "num" and first_word not in lx.STARTS:
+        if tok.kind != "num" and not _may_start(toks, i):
             i += 1  # most words start no figure: skip them without trying
             continue
         result = scanner.figure_at(i)
@@ -102,6 +101,21 @@ def find_figures(text: str, times: Sequence[TimeExpression] | None = None) -> li
         found.append(figure)
         i = end
     return _joined_bounds(text, found)
+
+
+def _may_start(toks: list[Tok], i: int) -> bool:
+    """Can a figure start at token ``i`` (not digits)? A number word can; a word that only
+    leads into one ("about", "a", "between", "$") only when the next token may go on."""
+    tok = toks[i]
+    first = tok.lower.split("-")[0] if tok.kind == "word" else tok.lower
+    if first not in lx.STARTS:
+        return False
+    if first in lx.NUMBER_STARTS:
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return nxt is not None and (
+        nxt.kind == "num" or nxt.lower.split("-")[0] in lx.STARTS or nxt.lower in lx.FOLLOWERS
+    )
 
 
 def _joined_bounds(text: str, figures: list[Figure]) -> list[Figure]:

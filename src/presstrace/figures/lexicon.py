@@ -401,3 +401,16 @@ STARTS = frozenset(
     | {"us", "hk", "a", "au", "c", "ca", "s", "nz", "r", "nt", "mxn", "mex", "aud", "cad"}
     | {"nzd", "sgd", "hkd", "usd"}
 )
+#: Of those, the ones that are numbers themselves ("two", "hundreds", "½").
+NUMBER_STARTS = frozenset(set(UNITS_WORDS) | set(SCALES) | set(VAGUE_PLURALS) | set(FRACTIONS))
+#: Words after a leading word that may still make a figure: "a dozen", "a third", "a mile",
+#: "an estimated", "one in", "more than".
+FOLLOWERS = frozenset(
+    {"dozen", "few", "couple", "number", "minimum", "maximum", "estimated", "approximate"}
+    | set(DENOMINATORS)
+    | set(MEASURES)
+    | set(CURRENCY_WORDS)
+    | set(SUBUNITS)
+    | {" ".join(phrase.split()[1:2]) for phrase in OPERATORS if " " in phrase}
+    | {"$", "in", "out", "over", "and", "-", "of", "a", "an", "or", "="}
+)
