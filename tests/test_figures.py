@@ -80,6 +80,8 @@ def only(text: str):
         ("A ticket costs 10 € here.", "10 €", 10, 10, 10, "=", "EUR"),
         ("They made 361 million pounds.", "361 million pounds", 3.61e8, 3.61e8, 3.61e8, "=",
          "GBP"),
+        ("He is 5 feet and 2 inches tall.", "5 feet and 2 inches", 5 + 2 / 12, 5 + 2 / 12,
+         5 + 2 / 12, "=", "ft"),
         ("The patient is an 87 yo man.", "87 yo", 87, 87, 87, "=", "year"),
         ("Water boils at 100° Celsius.", "100° Celsius", 100, 100, 100, "=", "degC"),
         ("Doses of 44 mg to 50 mg were given.", "44 mg to 50 mg", None, 44, 50, "=", "mg"),

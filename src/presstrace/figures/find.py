@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from ..dates import TimeExpression, find_times
 from . import lexicon as lx
 from .numbers import Number, NumberReader
-from .tokens import Tok, tokenize
+from .tokens import Tok, number_text, tokenize
 
 #: Operators of the contract: "=" exact, "~" approximate, bounds otherwise.
 OPERATORS = ("=", "~", ">", "<", ">=", "<=")
@@ -188,6 +188,13 @@ class _Scanner(NumberReader):
             if of_unit is not None and of_kind != "percent":
                 unit, kind, end, factor = of_unit, of_kind, of_end, of_factor
         number.low, number.high = number.low * factor, number.high * factor
+        inches = self.inches_after(end) if unit == "ft" and second is None else None
+        if inches is not None:
+            number.low, number.high, end = (
+                number.low + inches[0],
+                number.high + inches[0],
+                inches[1],
+            )
         if unit is not None and second is None:
             # "44 mg to 50 mg", "-18 °C to -34 °C": a range with the unit on both ends.
             wider = self.unit_range(end, number, unit, currency)
@@ -415,24 +422,17 @@ class _Scanner(NumberReader):
             return None, "number", j, 1.0  # "24703L202": a code
         if short and not sure:
             return None, "number", j, 1.0
-        kind = lx.KIND_OF_UNIT.get(canonical, "dimension")
-        if canonical == "ft" and self.kind(end) == "num":
-            # "5 ft 2 in", "5 feet 2 inches": one length
-            inches = self.measure(end + 1, end + 1)
-            if inches[0] == "in":
-                extra = float(toks[end].text) / 12
-                return "ft", kind, inches[2], 1.0 + extra / max(self._value_before(j), 1e-9)
-        return canonical, kind, end, 1.0
+        return canonical, lx.KIND_OF_UNIT.get(canonical, "dimension"), end, 1.0
 
-    def _value_before(self, j: int) -> float:
-        """The number that ends right before token ``j`` (for compound lengths)."""
-        k = j - 1
-        while k >= 0 and self.kind(k) != "num":
-            k -= 1
-        try:
-            return float(self.toks[k].text.replace(",", ""))
-        except ValueError:
-            return 1.0
+    def inches_after(self, j: int) -> tuple[float, int] | None:
+        """ "5 ft 2 in", "5 feet and 2 inches": the inches that complete a length in feet."""
+        k = j + 1 if self.low(j) == "and" else j
+        if self.kind(k) != "num":
+            return None
+        inches = self.measure(k, k + 1)  # after feet, a bare "in" is sure to be inches
+        if inches[0] != "in":
+            return None
+        return number_text(self.toks[k].text) / 12, inches[2]
 
     def weight_pounds(self, j: int) -> bool:
         """ "200 pounds" is a weight unless money is named around it ("£", "sterling") or
