@@ -148,6 +148,8 @@ def test_what_is_counted_and_the_predicate_give_one_key() -> None:
     assert b.counted == "state entities and private companies"
     assert only("Last month 23 countries backed the motion.").key == "support|country"
     assert only("It counted 40 people.").key is None  # no predicate: nothing to compare
+    # A purpose is not what happened to them.
+    assert only("It listed the names of 40,000 people for questioning or detention.").key is None
 
 
 @pytest.mark.parametrize(

@@ -520,8 +520,8 @@ class _Scanner(NumberReader):
             distance += 1
         k, distance = counted_end, 1
         while k < len(self.toks) and distance <= _RIGHT_REACH and not self.boundary(k):
-            if best is not None and distance >= best[0]:
-                break
+            if (best is not None and distance >= best[0]) or self.low(k) == "for":
+                break  # "names of 40,000 people for interrogation or detention": a purpose
             hit = self._predicate_at(k, back=False)
             if hit is not None:
                 best = (distance, *hit)
