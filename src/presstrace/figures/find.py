@@ -23,8 +23,9 @@ from dataclasses import dataclass, replace
 
 from ..dates import TimeExpression, find_times
 from . import lexicon as lx
+from .about import AboutReader, key_of
 from .numbers import Number, NumberReader
-from .tokens import Tok, number_text, tokenize
+from .tokens import DASHES, Tok, number_text, tokenize
 
 #: Operators of the contract: "=" exact, "~" approximate, bounds otherwise.
 OPERATORS = ("=", "~", ">", "<", ">=", "<=")
@@ -51,12 +52,6 @@ class Figure:
     claimed_by: str | None = None  # the speaker when the figure is inside a quote
 
 
-_BOUNDARY_SYMBOLS = set(',;:.!?“”"()[]—')
-_BOUNDARY_WORDS = {
-    "that", "which", "who", "where", "when", "but", "while", "whereas", "because", "if",
-    "although", "though", "after", "before", "since", "unless",
-}  # fmt: skip
-_DASHES = {"-", "–", "—", "‐"}
 _RANGE_WORDS = {"to", "through", "thru"}
 #: Dollars whose country may stand apart from the sign ("c $ 1.34"); not "a $5 bill".
 _SPACED_DOLLARS = {"c", "hk", "nz", "us", "nt"}
@@ -66,12 +61,10 @@ _SURE_SYMBOLS = {
     "MB", "GB", "KB", "TB", "PB", "EB", "kW", "MW", "GW", "kWh", "Wh", "MWh", "GWh", "TWh", "Hz",
     "kHz", "MHz", "GHz", "km", "kg",
 }  # fmt: skip
-_LEFT_REACH, _RIGHT_REACH = 8, 16
 #: What may stand between a figure and the phrase naming what it counts, by kind.
 _LINKS = {
     "number": ("", "of"), "ratio": ("", "of"), "percent": ("of",), "money": ("in", "of", "worth"),
 }  # fmt: skip
-_MAX_COUNTED = 6
 
 
 def find_figures(text: str, times: Sequence[TimeExpression] | None = None) -> list[Figure]:
@@ -154,7 +147,7 @@ def _bounds_meet(text: str, a: Figure, b: Figure) -> bool:
     return low < high
 
 
-class _Scanner(NumberReader):
+class _Scanner(NumberReader, AboutReader):
     # --- one figure ----------------------------------------------------------------------
 
     def figure_at(self, i: int) -> tuple[Figure, int] | None:
@@ -227,7 +220,7 @@ class _Scanner(NumberReader):
             kind=kind,
             counted=counted,
             predicate=predicate,
-            key=_key(group, counted, unit, kind),
+            key=key_of(group, counted, unit, kind),
         )
         return _bounded(figure), end
 
@@ -299,7 +292,7 @@ class _Scanner(NumberReader):
             return None
         word = self.low(j)
         link = (
-            word in _DASHES
+            word in DASHES
             or word in _RANGE_WORDS
             or (word == "~" and self.glued(j) and self.glued(j + 1))  # "20~100"
             or (between and word == "and")
@@ -311,11 +304,11 @@ class _Scanner(NumberReader):
         if word == "to" and self.low(k) in lx.OPERATORS:  # "from 20 to over 30" stays apart
             return None
         currency, k = self.currency_prefix(k)
-        negative = word not in _DASHES and self.minus(k)
+        negative = word not in DASHES and self.minus(k)
         second = self.number(k + negative, money or currency is not None, second=True)
         if second is None or second.vague:
             return None
-        if word in _DASHES and self.toks[k].kind != self.toks[j - 1].kind:
+        if word in DASHES and self.toks[k].kind != self.toks[j - 1].kind:
             return None  # "10-year", "three-4": not a range of a kind
         if negative:
             second.low, second.high = -second.high, -second.low
@@ -325,7 +318,7 @@ class _Scanner(NumberReader):
         self, j: int, number: Number, unit: str, currency: str | None
     ) -> tuple[Number, int] | None:
         """ "44 mg to 50 mg": the range, and where it ends."""
-        if not (self.low(j) in _RANGE_WORDS or self.low(j) in _DASHES or self.low(j) == "and"):
+        if not (self.low(j) in _RANGE_WORDS or self.low(j) in DASHES or self.low(j) == "and"):
             return None
         if self.low(j) == "and" and self.low(self._range_open(j)) != "between":
             return None
@@ -369,7 +362,7 @@ class _Scanner(NumberReader):
         if toks[j].text[:1] == "M" and word[1:] in lx.CURRENCY_CODES_AFTER and word.isalpha():
             return lx.CURRENCY_SYMBOLS[word[1:]], "money", j + 1, 1e6  # "30 MUSD", "120 MEUR"
         # "12-cent", "a one-yen bid", "a 3-inch", "a 29-year-old": the unit after a hyphen.
-        k = j + 1 if word in _DASHES and self.glued(j) and self.kind(j + 1) == "word" else j
+        k = j + 1 if word in DASHES and self.glued(j) and self.kind(j + 1) == "word" else j
         money = self.phrase(k, lx.CURRENCY_WORDS)
         if self.low(k) in ("pound", "pounds") and not self.weight_pounds(k):
             money = money if money and money[0] != "USD" else ("GBP", k + 1)
@@ -442,116 +435,6 @@ class _Scanner(NumberReader):
         window = self.text[max(0, self.toks[j].start - 60) : self.toks[j].end + 30].lower()
         return not any(w in window for w in ("£", "sterling", "gbp", "paid", "cost", "worth"))
 
-    def counted(self, j: int, links: tuple[str, ...]) -> tuple[str | None, int]:
-        """The noun phrase after a figure that says what it counts or measures: ("Uyghur
-        Muslims", end). ``links``: the words that must come first ("40% of voters", "$5bn in
-        aid"); an empty string among them lets the phrase follow at once ("28 companies")."""
-        toks = self.toks
-        k = j
-        if self.low(k) in links:
-            k += 1
-            if self.low(k) in ("them", "us", "those", "these", "whom", "which", "it"):
-                return None, j
-            if self.low(k) in ("the", "its", "their", "his", "her", "our"):
-                k += 1
-        elif "" not in links:
-            return None, j
-        words: list[Tok] = []
-        while k < len(toks) and len(words) < _MAX_COUNTED:
-            tok = toks[k]
-            if tok.kind != "word":
-                break
-            word = tok.lower
-            if word == "and" and words:
-                nxt = self.low(k + 1)
-                if (
-                    k + 1 < len(toks)
-                    and toks[k + 1].kind == "word"
-                    and nxt not in lx.COUNTED_STOP
-                    and nxt not in ("other", "another", "more", "many", "several")
-                    and not _verb_like(toks[k + 1].text, first=False)
-                ):
-                    words.append(tok)
-                    k += 1
-                    continue
-                break
-            if word in lx.COUNTED_STOP or word in lx.SCALES or word in lx.VAGUE_PLURALS:
-                break
-            if _verb_like(tok.text, first=not words) and not self.modifier(k):
-                break
-            if "'" in word or "’" in word:
-                break  # "he’s", "Ohio’s": a clause or a possessor, not the thing counted
-            words.append(tok)
-            k += 1
-            # A plural or a noun of people ends the phrase, unless another plural follows
-            # ("human rights activists"): "1.8m people saw it", "28 companies voicing".
-            if _plural(tok.text) and not (
-                k < len(toks) and (_plural(toks[k].text) or toks[k].lower == "and")
-            ):
-                break
-        if not words:
-            return None, j
-        return self.text[words[0].start : words[-1].end], k
-
-    def modifier(self, k: int) -> bool:
-        """A gerund or participle that modifies the next word ("vote counting systems",
-        "armed men") rather than a verb ending the phrase ("2,000 people living in")."""
-        nxt = self.low(k + 1)
-        return (
-            k + 1 < len(self.toks)
-            and self.toks[k + 1].kind == "word"
-            and nxt not in lx.COUNTED_STOP
-            and not _verb_like(self.toks[k + 1].text, first=False)
-        )
-
-    def predicate(
-        self, start: int, end: int, counted_end: int, counted: str | None
-    ) -> tuple[str | None, str | None]:
-        """The predicate of the clause around the figure: (as written, group)."""
-        best: tuple[int, str, str] | None = None  # (distance, written, group)
-        # Left of the figure, back to the clause boundary.
-        k, distance = start - 1, 1
-        while k >= 0 and distance <= _LEFT_REACH and not self.boundary(k):
-            hit = self._predicate_at(k, back=True)
-            if hit is not None:
-                best = (distance, *hit)
-                break
-            k -= 1
-            distance += 1
-        k, distance = counted_end, 1
-        while k < len(self.toks) and distance <= _RIGHT_REACH and not self.boundary(k):
-            if (best is not None and distance >= best[0]) or self.low(k) == "for":
-                break  # "names of 40,000 people for interrogation or detention": a purpose
-            hit = self._predicate_at(k, back=False)
-            if hit is not None:
-                best = (distance, *hit)
-                break
-            k += 1
-            distance += 1
-        if best is None:
-            return None, None
-        return best[1], best[2]
-
-    def boundary(self, k: int) -> bool:
-        tok = self.toks[k]
-        return (tok.kind == "sym" and tok.text in _BOUNDARY_SYMBOLS) or (
-            tok.lower in _BOUNDARY_WORDS
-        )
-
-    def _predicate_at(self, k: int, *, back: bool) -> tuple[str, str] | None:
-        """A predicate phrase ending (``back``) or starting at token ``k``."""
-        for size in range(lx.PREDICATE_MAX_WORDS, 0, -1):
-            first = k - size + 1 if back else k
-            if first < 0 or first + size > len(self.toks):
-                continue
-            toks = self.toks[first : first + size]
-            if any(t.kind != "word" for t in toks):
-                continue
-            phrase = " ".join(t.lower for t in toks)
-            if phrase in lx.PREDICATES:
-                return self.text[toks[0].start : toks[-1].end], lx.PREDICATES[phrase]
-        return None
-
 
 def _bounded(figure: Figure) -> Figure:
     """A bound leaves the other side of the interval open: "over one million" has no high."""
@@ -572,53 +455,3 @@ def _scale_of(value: float) -> float:
         if abs(value) >= scale:
             return scale
     return 1.0
-
-
-def _verb_like(word: str, *, first: bool) -> bool:
-    """A word that ends a noun phrase: a past participle or a gerund after the first word
-    ("28 companies blacklisted", "2,000 people living"). Capitalised words are names."""
-    if word[:1].isupper():
-        return False
-    if word.endswith("ed") and len(word) > 4:
-        return True
-    return word.endswith("ing") and len(word) > 5 and not first
-
-
-def _plural(word: str) -> bool:
-    lowered = word.lower()
-    if lowered in lx.PEOPLE or lowered in ("men", "women", "children", "people", "police"):
-        return True
-    return len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is"))
-
-
-def _counted_class(counted: str) -> str:
-    """What kind of thing is counted, for comparing figures: "people" for any noun of people or
-    a capitalised group name (Uyghurs, Muslims), else the head noun in the singular."""
-    head = counted.rsplit(maxsplit=1)[-1]
-    lowered = head.lower().replace("’", "'")
-    if lowered in lx.PEOPLE or (head[:1].isupper() and lowered.endswith("s")):
-        return "people"
-    if lowered.endswith("ies") and len(lowered) > 4:
-        return lowered[:-3] + "y"
-    if lowered.endswith(("ches", "shes", "sses", "xes")):
-        return lowered[:-2]
-    if lowered.endswith("s") and not lowered.endswith("ss"):
-        return lowered[:-1]
-    return lowered
-
-
-def _key(group: str | None, counted: str | None, unit: str | None, kind: str) -> str | None:
-    """The quantity key: what is done (predicate group) to what (counted class, with the
-    unit for money and percentages)."""
-    if counted is None:
-        return None  # "$2.3 million" alone: what the money is, the text does not say here
-    prefix = f"{unit}:" if kind in ("money", "percent") else ""
-    counted_class = _counted_class(counted)
-    if group is None:
-        # No predicate: only a specific thing counted is worth comparing ("1,200 internment
-        # camps", "three steel support beams"), keyed by its last two words.
-        words = counted.lower().split()
-        if len(words) < 2 or counted_class == "people":
-            return None
-        return f"count|{prefix}{words[-2]} {counted_class}"
-    return f"{group}|{prefix}{counted_class}"

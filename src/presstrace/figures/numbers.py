@@ -13,10 +13,9 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
-from .tokens import Tokens, number_text
+from .tokens import DASHES, Tokens, number_text
 
 _ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "s", "am", "pm", "a", "p"}
-_DASHES = {"-", "–", "—", "‐"}
 #: Fractions written with a slash as news writes them ("1/2", "3/4"), not "9/11" or "24/7".
 _DENOMINATORS = {2.0, 3.0, 4.0, 5.0, 8.0, 10.0, 16.0}
 # "1.3x10^6", "2.48×10−5": a power of ten after the digits.
@@ -120,7 +119,7 @@ class NumberReader(Tokens):
         if self.glued(i) and toks[i - 1].kind == "word":
             # "USD115" is money; "G7", "F16", "J1149" are names.
             return money and toks[i - 1].lower in lx.CURRENCY_SYMBOLS
-        dashed = self.glued(i) and toks[i - 1].text in _DASHES and self.glued(i - 1)
+        dashed = self.glued(i) and toks[i - 1].text in DASHES and self.glued(i - 1)
         if dashed and toks[i - 2].kind == "num" and not second:
             return False  # the second half of a score or a code: "80-19", "800-273-8255"
         if dashed and toks[i - 2].kind == "word" and toks[i - 2].lower not in lx.OPERATORS:
@@ -128,10 +127,10 @@ class NumberReader(Tokens):
         if "," not in tok.text and " " not in tok.text and len(tok.text.split(".")[0]) > 12:
             return False  # an identifier or a timestamp, not an amount
         if (
-            self.low(i + 1) in _DASHES
+            self.low(i + 1) in DASHES
             and self.glued(i + 1)
             and self.glued(i + 2)
-            and self.low(i + 3) in _DASHES
+            and self.low(i + 3) in DASHES
             and self.glued(i + 3)
         ):
             return False  # a telephone number or a code: 800-273-8255
@@ -279,7 +278,7 @@ class NumberReader(Tokens):
     def word_step(self, state: _Words) -> bool:
         """Read one plain number word into ``state``; False when the word is not one."""
         j, last = state.j, state.last
-        if self.low(j) in _DASHES and self.glued(j) and self.low(j + 1) in lx.DENOMINATORS:
+        if self.low(j) in DASHES and self.glued(j) and self.low(j + 1) in lx.DENOMINATORS:
             state.j += 1  # "one-third", "two-thirds"
             return True
         word = self.low(j) if self.kind(j) == "word" else ""
@@ -355,7 +354,7 @@ class NumberReader(Tokens):
         if numerator is None:
             return None
         k = i + 1
-        if self.low(k) in _DASHES and self.glued(k):
+        if self.low(k) in DASHES and self.glued(k):
             k += 1
         if self.low(k) in lx.DENOMINATORS:
             return numerator / lx.DENOMINATORS[self.low(k)], k + 1
@@ -404,7 +403,7 @@ class NumberReader(Tokens):
         if before in lx.ONE_BEFORE or after in lx.ONE_AFTER:
             return False
         # Not "the only one.", "one, two"; but "a one-yen bid", "a one-year term".
-        dashed = self.low(i + 1) in _DASHES and self.glued(i + 1) and self.glued(i + 2)
+        dashed = self.low(i + 1) in DASHES and self.glued(i + 1) and self.glued(i + 2)
         return self.kind(i + 1) == "word" or (dashed and self.kind(i + 2) == "word")
 
     def ratio(self, number: Number) -> Number | None:

@@ -27,6 +27,8 @@ class Tok:
         return Tok(kind, text, start, end, text.lower())
 
 
+#: Hyphens and dashes, which join ranges ("20-30") and compounds ("3-inch").
+DASHES = frozenset({"-", "–", "—", "‐"})
 _FRACTION_CHARS = "".join(lx.FRACTIONS)
 _TOKEN = re.compile(
     r"(?P<code>\d+(?:\.\d+){2,})"  # 192.168.1.2, version 2.1.3: not a number
