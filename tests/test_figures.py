@@ -162,6 +162,7 @@ def test_what_is_counted_and_the_predicate_give_one_key() -> None:
         "over more than at least about " * 500 + "5",
         "x" * 10_000,
         "hundreds of thousands of " * 300,
+        "3⅓k z<1⅓k ≥≤ -½ 2.5^-- 1e 1.3x10^ $-€ 5 ft 2 in 1 in 0 0/0 one over zero",
     ],
 )
 def test_hostile_text_never_breaks(text: str) -> None:

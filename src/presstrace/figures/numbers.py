@@ -168,7 +168,7 @@ class NumberReader(Tokens):
         smallest = 0.0
         if digits and self.glued(j) and self.kind(j) == "word":
             suffix = toks[j].text
-            if suffix.lower() in lx.SCALE_SUFFIXES and self.scale_suffix(j, suffix, money):
+            if suffix.lower() in lx.SCALE_SUFFIXES and self.scale_suffix(j, suffix, money, value):
                 value *= lx.SCALE_SUFFIXES[suffix.lower()]
                 smallest = lx.SCALE_SUFFIXES[suffix.lower()]
                 j += 1
@@ -205,7 +205,7 @@ class NumberReader(Tokens):
             return Number(value, value, j, True)
         return number
 
-    def scale_suffix(self, j: int, suffix: str, money: bool) -> bool:
+    def scale_suffix(self, j: int, suffix: str, money: bool, value: float) -> bool:
         """Is the letter after the digits a scale ("1.8m people", "10M", "$5bn", "500k")
         rather than a unit ("a 2m wall", "100m in 9.58 seconds", "100t")?"""
         lowered = suffix.lower()
@@ -213,8 +213,7 @@ class NumberReader(Tokens):
             return True
         if lowered in ("k", "b"):
             # "500k", "1.2b"; not "1500b packets" (bits), not "10k9" (a code)
-            small = number_text(self.toks[j - 1].text) < 1000
-            return small and not (self.glued(j + 1) and self.kind(j + 1) in ("word", "num"))
+            return value < 1000 and not (self.glued(j + 1) and self.kind(j + 1) in ("word", "num"))
         if lowered != "m":
             return False
         after = self.low(j + 1)
