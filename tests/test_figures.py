@@ -302,3 +302,19 @@ def test_a_database_from_before_figures_is_upgraded_and_filled_in(tmp_path: Path
     report = presstrace.corpus.update(db, quotes=False)
     assert report.quantities.backfilled == 1
     assert [(f["text"], f["key"]) for f in rows(db, "figures")] == [("300", "detain|people")]
+
+
+def test_sentences_keep_abbreviations_inside() -> None:
+    from presstrace.dates.timeline import sentences
+
+    text = (
+        "Mr. Varga met the U.S. envoy on Tuesday, Nov. 26. They talked for an hour.\n\n"
+        "“We will return,” he said. Talks resume in 2031!"
+    )
+    got = [text[s:e] for s, e in sentences(text)]
+    assert got == [
+        "Mr. Varga met the U.S. envoy on Tuesday, Nov. 26.",
+        "They talked for an hour.",
+        "“We will return,” he said.",
+        "Talks resume in 2031!",
+    ]
