@@ -64,6 +64,9 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("Work stops in winter.", ("winter", "DATE", "2019-WI")),
         ("Recent rains flooded it.", ("Recent", "DATE", "PAST_REF")),
         ("The current crisis deepened.", ("current", "DATE", "PRESENT_REF")),
+        ("Prices will rise in the near term.", ("the near term", "DATE", "FUTURE_REF")),
+        ("Thanks for the work over the years.", ("over the years", "DURATION", "PXY")),
+        ("They met on Monday and left in the evening.", ("the evening", "TIME", "2019-11-25TEV")),
     ],
 )
 def test_values_against_the_publication_date(text: str, expected: tuple[str, str, str]) -> None:

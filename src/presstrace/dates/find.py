@@ -287,6 +287,11 @@ def _part_of_today(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
     return "TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{part}"
 
 
+def _part_of_anchor(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
+    part = lx.PARTS_OF_DAY[m["part"].lower()]
+    return "TIME", f"{ctx.anchor.isoformat() if ctx.anchor else 'XXXX-XX-XX'}T{part}"
+
+
 #: "last March", "next Tuesday": the word, not the tense, says which way.
 _REL_DIRECTION = {"last": -1, "past": -1, "next": 1, "coming": 1}
 _RELATIVE = {
@@ -494,6 +499,10 @@ def _vague(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
         return "DATE", "PRESENT_REF"  # "today's GM"
     if word == "current":
         return "DATE", "PRESENT_REF"
+    if word.endswith(" term"):
+        return "DATE", "FUTURE_REF"  # "in the near term", "over the long term"
+    if word == "over the years":
+        return "DURATION", "PXY"
     if word in ("recently", "recent", "lately", "the past", "in the past", "previously"):
         return "DATE", "PAST_REF"
     if word in ("the future", "in the future", "soon", "in the near future"):
@@ -634,6 +643,8 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         _day_word,
     ),
     (_compile(rf"(?P<rel>(?i:this|last))\s+{_PART}"), _part_of_today),
+    # "in the morning": that part of the last day the text named.
+    (_compile(rf"(?P<prep>(?i:in|during|by)\s+)(?i:the)\s+{_PART}"), _part_of_anchor),
     (
         _compile(
             r"(?P<prep>(?i:end|ended|ending|finish|finished|close|closed|for|in|during)\s+)?"
@@ -717,7 +728,8 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
             r"(?P<word>(?i:now|currently|nowadays|at\s+present|the\s+present|recently|lately|"
             r"in\s+the\s+past|the\s+past|in\s+the\s+near\s+future|in\s+the\s+future|"
             r"the\s+future|soon|at\s+the\s+moment|these\s+days|today(?=['’]s\s+[A-Z])|"
-            r"(?:recent|current)(?=\s+[a-z]{3,})))(?!-)"
+            r"(?:recent|current)(?=\s+[a-z]{3,})|the\s+(?:near|short|long)\s+term|"
+            r"over\s+the\s+years))(?!-)"
         ),
         _vague,
     ),
