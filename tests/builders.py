@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sqlite3
 
 PARAGRAPHS = [
     "The harbour authority of Port Alden said on Monday that it would close the northern quay "
@@ -63,3 +64,13 @@ def warc_gz(records: list[bytes]) -> bytes:
 
 def jsonl(*objects: dict[str, object]) -> str:
     return "".join(json.dumps(o) + "\n" for o in objects)
+
+
+def database_at_version(path: object, version: int) -> sqlite3.Connection:
+    """A presstrace database as an older release left it: the first ``version`` migrations."""
+    from presstrace.store.schema import MIGRATIONS
+
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    for number, script in enumerate(MIGRATIONS[:version]):
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number + 1};\nCOMMIT;")
+    return conn

@@ -172,14 +172,10 @@ def test_older_databases_are_filled_in(tmp_path: Path) -> None:
 
 
 def test_a_database_from_before_dates_is_upgraded_and_filled_in(tmp_path: Path) -> None:
-    import sqlite3
-
-    from presstrace.store.schema import MIGRATIONS
+    from tests.builders import database_at_version
 
     path = tmp_path / "v4.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    for number, script in enumerate(MIGRATIONS[:4]):
-        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number + 1};\nCOMMIT;")
+    conn = database_at_version(path, 4)
     conn.execute(
         "INSERT INTO articles (id, raw_sha256, source, kind, published, text, extractor, "
         "ingested) VALUES ('a1', 'ff', 'a.txt', 'text', '2019-11-27', "

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import math
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ import pytest
 import presstrace
 from presstrace.export import rows
 from presstrace.figures import find_figures
+from tests.builders import database_at_version
 
 NO_QUOTES = presstrace.Options(workers=1, quotes=False)
 
@@ -285,12 +285,8 @@ def test_timeline_places_dated_sentences_and_keeps_undated_ones_unplaced(tmp_pat
 
 
 def test_a_database_from_before_figures_is_upgraded_and_filled_in(tmp_path: Path) -> None:
-    from presstrace.store.schema import MIGRATIONS
-
     path = tmp_path / "v5.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    for number, script in enumerate(MIGRATIONS[:5]):
-        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number + 1};\nCOMMIT;")
+    conn = database_at_version(path, 5)
     conn.execute(
         "INSERT INTO articles (id, raw_sha256, source, kind, published, text, extractor, "
         "ingested, timed) VALUES ('a1', 'ff', 'a.txt', 'text', '2030-05-02', "
