@@ -168,9 +168,9 @@ class _Scanner(NumberReader, AboutReader):
                 number.high *= scale
             if number.low < second.low:
                 number = Number(number.low, second.high, second.end, True)
-        elif between and self.unit(number.end, currency)[0] is None:
-            return None  # "between" without a second number says nothing
         unit, kind, end, factor = self.unit(number.end, currency)
+        if second is None and between and unit is None:
+            return None  # "between" without a second number says nothing
         if unit is None and self.glued(number.end) and self.kind(number.end) == "word":
             return None  # "777F", "13F", "5G": a model or a form, not an amount
         if number.ratio:
