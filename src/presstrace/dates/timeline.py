@@ -37,7 +37,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[A-Z0-9“\"‘(])|\n+
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|"
     r"No|Nos|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|"
-    r"Thurs|Fri|Sat|Sun|U\.S|U\.K|U\.N|a\.m|p\.m)|\b[A-Z])\.$"
+    r"Thurs|Fri|Sat|Sun|U\.S|U\.K|U\.N)|\b[A-Z])\.$"
 )
 _WORD = re.compile(r"[a-z]+")
 

@@ -118,7 +118,10 @@ def _show_figures_and_timeline(db: Database, console: Console) -> None:
                 f"[dim]({escape(report['outlet'] or 'outlet unknown')}, "
                 f"{report['published'] or 'undated'}{escape(who)})[/dim]"
             )
-    events = [e for e in db.timeline() if e["resolved"] and e["event"] != "dated"][:4]
+    # Events placed on a day, the most recent first: what a reader of the timeline looks for.
+    events = [
+        e for e in db.timeline() if e["resolved"] and e["event"] != "dated" and len(e["date"]) >= 10
+    ][-4:][::-1]
     for entry in events:
         console.print(
             f"  {entry['date']}  [dim]{entry['event']}[/dim]  “{escape(entry['sentence'][:100])}”"
