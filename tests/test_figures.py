@@ -87,6 +87,16 @@ def only(text: str):
         ("Doses of 44 mg to 50 mg were given.", "44 mg to 50 mg", None, 44, 50, "=", "mg"),
         ("It cost millions of dollars.", "millions of dollars", None, 1e6, 9_999_999, "~",
          "USD"),
+        ("The fare was 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, 3.5, 3.5, "=", "USD"),
+        ("It cost thirteen dollars and forty-five cents.",
+         "thirteen dollars and forty-five cents", 13.45, 13.45, 13.45, "=", "USD"),
+        ("The fee rose to 17 euros 25.", "17 euros 25", 17.25, 17.25, 17.25, "=", "EUR"),
+        ("Mirrors of 8- to 16-meter were drawn.", "8- to 16-meter", None, 8, 16, "=", "m"),
+        ("Salaries ran 5k-20k a year.", "5k-20k", None, 5000, 20000, "=", None),
+        ("Some two thirds of a million voted.", "Some two thirds of a million", 2e6 / 3,
+         2e6 / 3, 2e6 / 3, "~", None),
+        ("Temperatures hit 31C on Monday.", "31C", 31, 31, 31, "=", "degC"),
+        ("By night it was -10C.", "-10C", -10, -10, -10, "=", "degC"),
     ],
 )  # fmt: skip
 def test_values(
@@ -119,10 +129,16 @@ def test_values(
         "See https://example.org/search?q=30%25%2020 for more.",  # a web address
         "Build 2.1.3 shipped to 192.168.1.2 at 2.13 am.",  # versions, addresses, clock times
         "The 777F freighter filed a 13F form.",  # names, not temperatures
+        "She bought the iPhone 5C.",  # a name, not 5 degrees
     ],
 )
 def test_not_figures(text: str) -> None:
     assert find_figures(text) == []
+
+
+def test_cents_join_a_sum_only_when_they_end_it() -> None:
+    dollars, people = find_figures("He paid 5 dollars and 10 people came.")
+    assert (dollars.text, dollars.value, people.text, people.unit) == ("5 dollars", 5, "10", None)
 
 
 def test_what_is_counted_and_the_predicate_give_one_key() -> None:

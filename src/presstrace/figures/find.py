@@ -171,6 +171,8 @@ class _Scanner(NumberReader, AboutReader):
         unit, kind, end, factor = self.unit(number.end, currency)
         if second is None and between and unit is None:
             return None  # "between" without a second number says nothing
+        if unit is None and self.celsius(number.end, first, number):
+            unit, kind, end = "degC", "temperature", number.end + 1  # "highs of 30C"
         if unit is None and self.glued(number.end) and self.kind(number.end) == "word":
             return None  # "777F", "13F", "5G": a model or a form, not an amount
         if number.ratio:
@@ -181,18 +183,7 @@ class _Scanner(NumberReader, AboutReader):
             if of_unit is not None and of_kind != "percent":
                 unit, kind, end, factor = of_unit, of_kind, of_end, of_factor
         number.low, number.high = number.low * factor, number.high * factor
-        inches = self.inches_after(end) if unit == "ft" and second is None else None
-        if inches is not None:
-            number.low, number.high, end = (
-                number.low + inches[0],
-                number.high + inches[0],
-                inches[1],
-            )
-        if unit is not None and second is None:
-            # "44 mg to 50 mg", "-18 °C to -34 °C": a range with the unit on both ends.
-            wider = self.unit_range(end, number, unit, currency)
-            if wider is not None:
-                number, end = wider
+        number, end = self.completed(number, end, (unit, kind), second is None, currency, factor)
         if unit is None and self.low(first - 1) in ("aged", "age") and not number.vague:
             unit, kind = "year", "age"  # "aged 87", "a man of age 87"
         after = self.phrase(end, lx.OPERATORS_AFTER)
@@ -223,6 +214,35 @@ class _Scanner(NumberReader, AboutReader):
             key=key_of(group, counted, unit, kind),
         )
         return _bounded(figure), end
+
+    def completed(
+        self,
+        number: Number,
+        end: int,
+        unit_kind: tuple[str | None, str],
+        alone: bool,
+        currency: str | None,
+        factor: float,
+    ) -> tuple[Number, int]:
+        """What completes a figure after its unit: the inches of a length in feet, the
+        cents of a sum, or the second end of a range written with the unit twice."""
+        unit, kind = unit_kind
+        if unit == "ft" and alone:
+            inches = self.inches_after(end)  # "5 ft 2 in"
+            if inches is not None:
+                low, high = number.low + inches[0], number.high + inches[0]
+                return replace(number, low=low, high=high), inches[1]
+        if alone and factor == 1.0 and kind == "money":
+            cents = self.cents_after(end, currency is None)
+            if cents is not None:  # "3 dollars 50 cents", "thirteen dollars and forty-five"
+                low, high = number.low + cents[0], number.high + cents[0]
+                return replace(number, low=low, high=high), cents[1]
+        if unit is not None and alone:
+            # "44 mg to 50 mg", "-18 °C to -34 °C": a range with the unit on both ends.
+            wider = self.unit_range(end, number, unit, currency)
+            if wider is not None:
+                return wider
+        return number, end
 
     def prefix(self, i: int) -> tuple[str, bool, str | None, bool, int]:
         """What comes before the number: (operator, a range opens, currency, minus, index)."""
@@ -291,6 +311,8 @@ class _Scanner(NumberReader, AboutReader):
         if j >= len(self.toks) or first.vague or first.ratio:
             return None
         word = self.low(j)
+        if word in DASHES and self.glued(j) and self.low(j + 1) in _RANGE_WORDS:
+            j, word = j + 1, self.low(j + 1)  # "8- to 16-meter": the first end's unit implied
         link = (
             word in DASHES
             or word in _RANGE_WORDS
@@ -308,8 +330,11 @@ class _Scanner(NumberReader, AboutReader):
         second = self.number(k + negative, money or currency is not None, second=True)
         if second is None or second.vague:
             return None
-        if word in DASHES and self.toks[k].kind != self.toks[j - 1].kind:
-            return None  # "10-year", "three-4": not a range of a kind
+        before = self.toks[j - 1].kind
+        if before == "word" and self.glued(j - 1) and self.low(j - 1) in lx.SCALE_SUFFIXES:
+            before = "num"  # "5k-20k", "$2m-3m": the scale is glued to the digits
+        if word in DASHES and self.toks[k].kind != before:
+            return None  # "10-year", "three-4": not a range of a kind ("5k-20k" is one)
         if negative:
             second.low, second.high = -second.high, -second.low
         return second
@@ -416,6 +441,37 @@ class _Scanner(NumberReader, AboutReader):
         if short and not sure:
             return None, "number", j, 1.0
         return canonical, lx.KIND_OF_UNIT.get(canonical, "dimension"), end, 1.0
+
+    def cents_after(self, j: int, named_after: bool) -> tuple[float, int] | None:
+        """ "3 dollars 50 cents", "15 dollars and 50": the cents that complete a sum of
+        money. Without a sub-unit word only after a currency named in words, and only when
+        the number ends the phrase (not "5 dollars and 10 people")."""
+        k = j + 1 if self.low(j) == "and" else j
+        if self.kind(k) not in ("num", "word"):
+            return None
+        cents = self.number(k, False)
+        if cents is None or cents.vague or cents.ratio or cents.low != cents.high:
+            return None
+        if not (0 < cents.low < 100 and cents.low == int(cents.low)):
+            return None
+        sub = self.low(cents.end)
+        if sub in ("cent", "cents", "penny", "pence", "p"):
+            return cents.low * lx.SUBUNIT_SHARE[sub], cents.end + 1
+        if named_after and self.kind(cents.end) not in ("word", "num"):
+            return cents.low / 100, cents.end
+        return None
+
+    def celsius(self, j: int, first: int, number: Number) -> bool:
+        """ "30C", "-10C": a temperature as British news writes it, not "iPhone 5C" (a name
+        before it) nor "10CX" (a code); only in the range of weather and climate."""
+        if not (self.toks[j].text == "C" if j < len(self.toks) else False):
+            return False
+        if not self.glued(j) or (self.glued(j + 1) and self.kind(j + 1) in ("word", "num")):
+            return False
+        before = self.toks[first - 1] if first > 0 else None
+        if before is not None and before.kind == "word" and before.text[:1].isupper():
+            return before.lower in ("minus", "highs", "lows", "temperatures")
+        return -90 <= number.low <= 60 and number.low == number.high
 
     def inches_after(self, j: int) -> tuple[float, int] | None:
         """ "5 ft 2 in", "5 feet and 2 inches": the inches that complete a length in feet."""

@@ -122,8 +122,11 @@ class NumberReader(Tokens):
         dashed = self.glued(i) and toks[i - 1].text in DASHES and self.glued(i - 1)
         if dashed and toks[i - 2].kind == "num" and not second:
             return False  # the second half of a score or a code: "80-19", "800-273-8255"
+        scale_before = (  # "5k-20k": a range of scaled digits
+            second and toks[i - 2].lower in lx.SCALE_SUFFIXES and self.glued(i - 2)
+        )
         if dashed and toks[i - 2].kind == "word" and toks[i - 2].lower not in lx.OPERATORS:
-            return False
+            return scale_before
         if "," not in tok.text and " " not in tok.text and len(tok.text.split(".")[0]) > 12:
             return False  # an identifier or a timestamp, not an amount
         if (
@@ -166,6 +169,12 @@ class NumberReader(Tokens):
         j = number.end
         value = number.low
         smallest = 0.0
+        if 0 < value < 1 and self.low(j) == "of" and self.low(j + 1) in ("a", "an"):
+            of_scale = lx.SCALES.get(self.low(j + 2))
+            if of_scale is not None and of_scale >= 1000:  # "two thirds of a million"
+                value *= of_scale
+                smallest = float(of_scale)
+                j += 3
         if digits and self.glued(j) and self.kind(j) == "word":
             suffix = toks[j].text
             if suffix.lower() in lx.SCALE_SUFFIXES and self.scale_suffix(j, suffix, money, value):
