@@ -16,6 +16,7 @@ from rich.table import Table
 
 from . import export as exporting
 from .errors import PresstraceError
+from .export.parquet import write_parquet
 from .ingest import IngestReport, ingest, reanalyse
 from .options import DEFAULT_MAX_BYTES, Options
 from .store import DEFAULT_DB, Database
@@ -175,7 +176,7 @@ def reanalyse_command(db_path: Path, workers: int, no_clean: bool) -> None:
     type=click.Choice(exporting.FORMATS),
     default="jsonl",
     show_default=True,
-    help="Output format.",
+    help="Output format (parquet needs -o FILE).",
 )
 @click.option(
     "-o",
@@ -184,15 +185,70 @@ def reanalyse_command(db_path: Path, workers: int, no_clean: bool) -> None:
     help="Write to this file instead of standard output.",
 )
 def export_command(kind: str, db_path: Path, fmt: str, output: Path | None) -> None:
-    """Write one KIND of record (see docs: the export contract) as JSON lines or CSV."""
+    """Write one KIND of record (see docs: the export contract) as JSON lines, CSV or Parquet.
+
+    KIND ftm writes the knowledge base as FollowTheMoney entities (Article, Person,
+    Organization, Mention) for OpenAleph and graph tools.
+    """
+    if fmt == "parquet" and output is None:
+        err.print("[red]error[/red] Parquet is a binary file: give it a name with -o FILE.parquet")
+        sys.exit(2)
     with _open(db_path, readonly=True) as db:
-        rows = exporting.rows(db, kind)
-        if output is None:
-            count = exporting.write(rows, sys.stdout, fmt)
+        if fmt == "parquet":
+            assert output is not None
+            count = write_parquet(lambda: exporting.rows(db, kind), output)
+        elif output is None:
+            count = exporting.write(exporting.rows(db, kind), sys.stdout, fmt)
         else:
             with output.open("w", encoding="utf-8", newline="") as handle:
-                count = exporting.write(rows, handle, fmt)
+                count = exporting.write(exporting.rows(db, kind), handle, fmt)
     err.print(f"{count} {kind}", style="dim")
+
+
+@cli.command("serve")
+@db_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on. The default, 127.0.0.1, lets only programs on this machine in; "
+    "0.0.0.0 (or a network address) lets anyone who can reach this machine read the whole "
+    "database, with no password.",
+)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--query-seconds",
+    type=click.FloatRange(min=0.1),
+    default=2.0,
+    show_default=True,
+    help="Longest time a page or search may query before it is stopped.",
+)
+def serve_command(db_path: Path, host: str, port: int, query_seconds: float) -> None:
+    """Browse the database in a local web app (read-only), with a JSON API behind every page."""
+    import uvicorn  # noqa: PLC0415 (only this command needs the server)
+
+    from .web import ServeOptions, create_app  # noqa: PLC0415
+
+    hosts = tuple(dict.fromkeys((host, "127.0.0.1", "localhost", "::1")))
+    try:
+        app = create_app(
+            db_path,
+            ServeOptions(query_seconds=query_seconds, hosts=("*",) if _public(host) else hosts),
+        )
+    except PresstraceError as exc:
+        err.print(f"[red]error[/red] {_escape(str(exc))}")
+        sys.exit(2)
+    if _public(host):
+        err.print(
+            f"[yellow]warning[/yellow] listening on {_escape(host)}: anyone who can reach this "
+            "machine can read the whole database"
+        )
+    err.print(f"presstrace: serving {_escape(str(db_path))} at http://{_escape(host)}:{port}/")
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
+def _public(host: str) -> bool:
+    return host not in ("127.0.0.1", "localhost", "::1")
 
 
 @cli.command("stats")

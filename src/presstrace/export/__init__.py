@@ -1,20 +1,25 @@
-"""Export: the contract's KINDs as JSON lines or CSV, streamed row by row."""
+"""Export: the contract's KINDs as JSON lines or CSV, streamed row by row, or as Parquet;
+and the whole knowledge base as FollowTheMoney entities (KIND ``ftm``)."""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
-from .errors import PresstraceError
-from .store import Database
+from ..errors import PresstraceError
+from ..store import Database
+from .ftm import entities as ftm_entities
 
-FORMATS = ("jsonl", "csv")
+FORMATS = ("jsonl", "csv", "parquet")
+#: Formats that are written line by line (and so can go to standard output).
+TEXT_FORMATS = ("jsonl", "csv")
 #: KINDs of the export contract, and the extra ones (statements, terms, quantities, timeline).
 KINDS = (
     "articles", "quotes", "speakers", "statements", "terms", "figures", "quantities", "dates",
-    "timeline", "stories", "copies",
+    "timeline", "stories", "copies", "ftm",
 )  # fmt: skip
 
 
@@ -36,6 +41,7 @@ def rows(db: Database, kind: str) -> Iterator[dict[str, Any]]:
         "timeline": db.timeline,
         "copies": db.copies,
         "stories": db.stories,
+        "ftm": lambda: ftm_entities(db),
     }
     if kind not in readers:
         raise ExportError(f"unknown export {kind!r}; choose one of: {', '.join(KINDS)}")
@@ -44,20 +50,40 @@ def rows(db: Database, kind: str) -> Iterator[dict[str, Any]]:
 
 def write(records: Iterable[dict[str, Any]], out: TextIO, fmt: str) -> int:
     """Write ``records`` to ``out``; return how many. Lists and dicts become JSON in CSV cells."""
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     count = 0
+    for line in lines(records, fmt):
+        out.write(line)
+        count += 1
+    return count - 1 if fmt == "csv" and count else count
+
+
+def lines(records: Iterable[dict[str, Any]], fmt: str) -> Iterator[str]:
+    """``records`` as lines of JSON or CSV (a header line first), one at a time."""
+    if fmt not in TEXT_FORMATS:
+        raise ExportError(
+            f"format {fmt!r} is not written line by line; choose one of: {', '.join(TEXT_FORMATS)}"
+            " (Parquet: `presstrace export KIND --format parquet -o FILE`)"
+        )
     if fmt == "jsonl":
-        for count, record in enumerate(records, start=1):  # noqa: B007 (count is the result)
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return count
+        for record in records:
+            yield json.dumps(record, ensure_ascii=False) + "\n"
+        return
+    buffer = io.StringIO()
     writer: csv.DictWriter[str] | None = None
-    for count, record in enumerate(records, start=1):  # noqa: B007
+    for record in records:
         if writer is None:
-            writer = csv.DictWriter(out, fieldnames=list(record), lineterminator="\n")
+            writer = csv.DictWriter(buffer, fieldnames=list(record), lineterminator="\n")
             writer.writeheader()
+            yield _taken(buffer)
         writer.writerow({k: _cell(v) for k, v in record.items()})
-    return count
+        yield _taken(buffer)
+
+
+def _taken(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
 
 
 def _cell(value: Any) -> Any:
