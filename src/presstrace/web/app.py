@@ -26,11 +26,11 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.responses import StreamingResponse
 
 from .. import __version__
-from ..errors import PresstraceError
 from ..export import lines as export_lines
 from ..store import Database
 from . import charts, lists, marks, pages
@@ -58,8 +58,10 @@ class ServeOptions:
     hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "::1", "testserver")
 
 
-class QueryTimeout(PresstraceError):
-    pass
+class ErrorMessage(BaseModel):
+    """What went wrong, and what to do about it."""
+
+    error: str
 
 
 class _Connections:
@@ -83,6 +85,14 @@ class _Connections:
         return db
 
 
+#: What the filters that are not free text accept, so the OpenAPI document says so.
+_PATTERNS = {
+    "since": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+    "until": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+    "shared": r"^(?i:yes|no|true|false|1|0)$",
+    "disagree": r"^(?i:yes|no|true|false|1|0)$",
+    "open": r"^(?i:yes|no|true|false|1|0)$",
+}
 _LABELS = {"q": "words", "since": "since", "until": "until", "open": "open only (yes/no)"}
 
 
@@ -112,6 +122,11 @@ def create_app(db_path: str | Path, options: ServeOptions | None = None) -> Fast
         "paginated with stable cursors (`next`), and can be downloaded whole as CSV or NDJSON.",
         docs_url=None,  # the interactive docs load scripts from a CDN: not here
         redoc_url=None,
+        responses={
+            400: {"model": ErrorMessage, "description": "A filter, sort or cursor it cannot use"},
+            404: {"model": ErrorMessage, "description": "No such story, article, speaker …"},
+            503: {"model": ErrorMessage, "description": "The query ran over its time limit"},
+        },
     )
     app.state.connections = connections
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(options.hosts))
@@ -203,13 +218,19 @@ def _detail_routes(app: FastAPI, html: Callable[..., HTMLResponse]) -> None:
             request, "article.html", article=data, segments=marks.segments(data["text"], found)
         )
 
-    @app.get("/articles/{article_id}/raw", tags=["articles"], response_class=PlainTextResponse)
+    @app.get(
+        "/articles/{article_id}/raw",
+        tags=["articles"],
+        response_class=PlainTextResponse,
+        responses={404: {"content": {"text/plain": {}}, "description": "No such article"}},
+    )
     def article_raw(article_id: str, db: Db) -> PlainTextResponse:
         """The input exactly as it was read, as plain text (never rendered as a page)."""
-        return PlainTextResponse(
-            pages.raw_text(db, article_id),
-            headers={"Content-Security-Policy": "sandbox; default-src 'none'"},
-        )
+        sandbox = {"Content-Security-Policy": "sandbox; default-src 'none'"}
+        try:
+            return PlainTextResponse(pages.raw_text(db, article_id), headers=sandbox)
+        except pages.NotFound as exc:
+            return PlainTextResponse(str(exc), status_code=404, headers=sandbox)
 
     @app.get("/api/speakers/{speaker_id}", tags=["speakers"])
     def speaker_api(speaker_id: str, db: Db) -> dict[str, Any]:
@@ -269,8 +290,8 @@ def _compare_and_search_routes(app: FastAPI, html: Callable[..., HTMLResponse]) 
         db: Db,
         q: Annotated[str, Query(min_length=1, max_length=500)],
         outlet: Text = None,
-        since: Text = None,
-        until: Text = None,
+        since: Annotated[str | None, Query(pattern=_PATTERNS["since"])] = None,
+        until: Annotated[str | None, Query(pattern=_PATTERNS["until"])] = None,
         offset: Annotated[int, Query(ge=0, le=pages.SEARCH_CAP)] = 0,
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
     ) -> dict[str, Any]:
@@ -314,7 +335,7 @@ def _list_routes(
             key,
             inspect.Parameter.KEYWORD_ONLY,
             default=None,
-            annotation=Annotated[str | None, Query(max_length=200)],
+            annotation=Annotated[str | None, Query(max_length=200, pattern=_PATTERNS.get(key))],
         )
         for key in listing.filters
     ]

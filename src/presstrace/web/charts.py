@@ -24,24 +24,32 @@ def per_day(days: Sequence[tuple[str, int]], *, height: int = 140) -> Markup:
         return Markup('<p class="muted">No dated articles.</p>')
     bins = _binned(dated)
     top = max(n for _, n in bins) or 1
-    bar = _WIDTH / len(bins)
+    left = 36  # room for the scale on the left
+    bar = (_WIDTH - left) / len(bins)
     parts = [
         f'<svg class="chart" viewBox="0 0 {_WIDTH} {height + 30}" role="img" '
         f'aria-label="articles per {escape(_bin_name(dated))}">'
     ]
     for i, (label, n) in enumerate(bins):
         h = (height - 10) * n / top
-        x, y = i * bar, height - h
+        x, y = left + i * bar, height - h
         parts.append(
             f'<rect class="bar" x="{x:.1f}" y="{y:.1f}" width="{max(bar - 1, 1):.1f}" '
             f'height="{h:.1f}"><title>{escape(label)}: {n}</title></rect>'
         )
-    for i in _tick_indexes(len(bins)):
+    ticks = _tick_indexes(len(bins))
+    for i in ticks:
+        anchor = _anchor(i, ticks)
+        x = left + (i * bar if anchor == "start" else (i + 1) * bar if anchor == "end" else
+                    i * bar + bar / 2)  # fmt: skip
         parts.append(
-            f'<text class="tick" x="{i * bar + bar / 2:.1f}" y="{height + 18}" '
-            f'text-anchor="middle">{escape(bins[i][0])}</text>'
+            f'<text class="tick" x="{x:.1f}" y="{height + 18}" '
+            f'text-anchor="{anchor}">{escape(bins[i][0])}</text>'
         )
-    parts.append(f'<text class="tick" x="2" y="12">{top}</text></svg>')
+    parts.append(
+        f'<text class="tick" x="{left - 6}" y="14" text-anchor="end">{top}</text>'
+        f'<text class="tick" x="{left - 6}" y="{height}" text-anchor="end">0</text></svg>'
+    )
     return Markup("".join(parts))
 
 
@@ -90,10 +98,13 @@ def spread(figures: Sequence[dict[str, Any]], *, row: int = 22) -> Markup:
             f'<line class="interval {kind}" x1="{start:.1f}" y1="{y}" x2="{end:.1f}" y2="{y}">'
             f"<title>{tip}</title></line>"
         )
-    for power in range(math.ceil(lo), math.floor(hi) + 1):
+    powers = list(range(math.ceil(lo), math.floor(hi) + 1))
+    for power in powers:
+        at = x(10.0**power)
+        anchor = "end" if at > right - 30 else "start" if at < left + 30 else "middle"
         parts.append(
-            f'<text class="tick" x="{x(10.0**power):.1f}" y="{height - 4}" '
-            f'text-anchor="middle">{number(10.0**power)}</text>'
+            f'<text class="tick" x="{at:.1f}" y="{height - 4}" '
+            f'text-anchor="{anchor}">{number(10.0**power)}</text>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -129,9 +140,11 @@ def outlets_over_time(articles: Sequence[dict[str, Any]], *, row: int = 20) -> M
             f"<title>{escape(a.get('published') or '')}: {escape(a.get('title') or '')}</title>"
             "</circle>"
         )
-    for label, cx in ((first.isoformat(), left), (last.isoformat(), right)):
+    ends = ((first.isoformat(), left, "start"), (last.isoformat(), right, "end"))
+    for label, cx, anchor in ends[: 1 if first == last else 2]:
         parts.append(
-            f'<text class="tick" x="{cx:.1f}" y="{height - 4}" text-anchor="middle">{label}</text>'
+            f'<text class="tick" x="{cx:.1f}" y="{height - 4}" text-anchor="{anchor}">'
+            f"{label}</text>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -185,6 +198,15 @@ def _tick_indexes(count: int) -> list[int]:
     else:
         found.append(count - 1)
     return found
+
+
+def _anchor(i: int, ticks: list[int]) -> str:
+    """Labels at the two ends are drawn inward, so the chart's edge never cuts them."""
+    if len(ticks) > 1 and i == ticks[0]:
+        return "start"
+    if len(ticks) > 1 and i == ticks[-1]:
+        return "end"
+    return "middle"
 
 
 def _short(text: str, width: int) -> str:

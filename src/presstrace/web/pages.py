@@ -89,7 +89,7 @@ def story(db: Database, story_id: str) -> Row:
         "outlets": sorted({a["outlet"] for a in articles if a["outlet"]}),
         "articles": articles,
         "articles_cut": more,
-        "copies": _copies_among(conn, ids),
+        "copies": _titled(_copies_among(conn, ids), articles),
         "statements": _statements_of(conn, ids),
         "quantities": _quantities_of(conn, ids),
         "timeline": _timeline_of(conn, ids),
@@ -122,6 +122,15 @@ def _copies_among(conn: sqlite3.Connection, ids: list[str]) -> list[Row]:
         pair["passages"] = len(json.loads(pair["passages"]))
         found.append(pair)
     return found
+
+
+def _titled(copies: list[Row], articles: list[Row]) -> list[Row]:
+    by_id = {a["id"]: a for a in articles}
+    for pair in copies:
+        for side in ("a", "b"):
+            pair[f"{side}_title"] = by_id[pair[side]]["title"]
+            pair[f"{side}_outlet"] = by_id[pair[side]]["outlet"]
+    return copies
 
 
 def _statements_of(conn: sqlite3.Connection, ids: list[str]) -> list[Row]:
@@ -162,7 +171,27 @@ def _timeline_of(conn: sqlite3.Connection, ids: list[str]) -> list[Row]:
     for article_id in ids:
         found.extend(_article_timeline(conn, article_id))
     found.sort(key=timeline_order)
-    return found
+    return _grouped(found)
+
+
+def _grouped(entries: list[Row]) -> list[Row]:
+    """Entries of one sentence on one date (a wire copy reprinted) are one entry, with every
+    outlet and article that reports it."""
+    out: list[Row] = []
+    seen: dict[tuple[str, str, str], Row] = {}
+    for entry in entries:
+        key = (str(entry["date"]), str(entry["text"]), " ".join(str(entry["sentence"]).split()))
+        if key in seen:
+            seen[key]["reports"].append(_report_of(entry))
+            continue
+        first = {**entry, "reports": [_report_of(entry)]}
+        seen[key] = first
+        out.append(first)
+    return out
+
+
+def _report_of(entry: Row) -> Row:
+    return {"article": entry["article"], "outlet": entry["outlet"], "published": entry["published"]}
 
 
 def _article_timeline(conn: sqlite3.Connection, article_id: str) -> list[Row]:
