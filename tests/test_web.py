@@ -105,6 +105,8 @@ def test_story_page_has_articles_copies_statements_figures_and_timeline(
     assert [a["outlet"] for a in story["articles"]] == ["North Herald", "Coast Times",
                                                         "Valley Post"]  # fmt: skip
     assert story["copies"][0]["relation"] == "near_duplicate"
+    (group,) = story["copy_groups"]  # the wire copy and its reprint are one report
+    assert [a["outlet"] for a in group["articles"]] == ["North Herald", "Coast Times"]
     assert any(s["speaker_name"] == "Ana Ruiz" for s in story["statements"])
     (quantity,) = [q for q in story["quantities"] if q["disagree"]]
     assert sorted(f["text"] for f in quantity["figures"]) == [

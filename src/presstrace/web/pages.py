@@ -89,7 +89,8 @@ def story(db: Database, story_id: str) -> Row:
         "outlets": sorted({a["outlet"] for a in articles if a["outlet"]}),
         "articles": articles,
         "articles_cut": more,
-        "copies": _titled(_copies_among(conn, ids), articles),
+        "copies": (copies := _titled(_copies_among(conn, ids), articles)),
+        "copy_groups": _copy_groups(copies, articles),
         "statements": _statements_of(conn, ids),
         "quantities": _quantities_of(conn, ids),
         "timeline": _timeline_of(conn, ids),
@@ -131,6 +132,36 @@ def _titled(copies: list[Row], articles: list[Row]) -> list[Row]:
             pair[f"{side}_title"] = by_id[pair[side]]["title"]
             pair[f"{side}_outlet"] = by_id[pair[side]]["outlet"]
     return copies
+
+
+def _copy_groups(copies: list[Row], articles: list[Row]) -> list[Row]:
+    """Articles that are one report (duplicates and near-duplicates of each other), each group
+    oldest first: the first is the report, the rest its reprints."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    linked: set[str] = set()
+    for pair in copies:
+        if pair["relation"] in ("duplicate", "near_duplicate"):
+            linked.update((pair["a"], pair["b"]))
+            a, b = root(pair["a"]), root(pair["b"])
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    members: dict[str, list[Row]] = {}
+    for article in articles:  # oldest first already
+        if article["id"] in linked:
+            members.setdefault(root(article["id"]), []).append(article)
+    groups = [
+        {"articles": group, "outlets": sorted({a["outlet"] for a in group if a["outlet"]})}
+        for group in members.values()
+        if len(group) > 1
+    ]
+    groups.sort(key=lambda g: -len(g["articles"]))
+    return groups
 
 
 def _statements_of(conn: sqlite3.Connection, ids: list[str]) -> list[Row]:
