@@ -245,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"building {path} from {args.articles} generated articles …", flush=True)
         built = build(path, args.articles, args.workers)
         print(f"built: {built}", flush=True)
+    presstrace.open(path).close()  # a database of an older presstrace is upgraded first
     with presstrace.open(path, readonly=True) as db:
         stats = db.stats()
         views = samples(db, args.requests)

@@ -246,6 +246,25 @@ MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN figured INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX articles_unfigured ON articles(figured) WHERE figured < 2;
     """,
+    # 7: the web app's sort orders, one index each, on exactly the expressions the lists sort
+    # by (web/lists.py), so a page reads its rows in order and stops: page 1,000 of the
+    # articles costs what page 1 does.
+    """
+    CREATE INDEX web_stories_size ON stories(size, id);
+    CREATE INDEX web_stories_newest ON stories(coalesce(last_seen, ''), id);
+    CREATE INDEX web_stories_oldest ON stories(coalesce(first_seen, '9999'), id);
+    CREATE INDEX web_stories_title ON stories(coalesce(title, ''), id);
+    CREATE INDEX web_articles_newest ON articles(coalesce(published, ''), id);
+    CREATE INDEX web_articles_oldest ON articles(coalesce(published, '9999'), id);
+    CREATE INDEX web_articles_title ON articles(coalesce(title, ''), id);
+    CREATE INDEX web_speakers_quotes ON speakers(quotes, id);
+    CREATE INDEX web_speakers_name ON speakers(lower(name), id);
+    CREATE INDEX web_statements_reports ON statements(reports, id);
+    CREATE INDEX web_statements_oldest ON statements(coalesce(first_published, '9999'), id);
+    CREATE INDEX web_statements_speaker ON statements(speaker);
+    CREATE INDEX web_quantities_figures ON quantities(figures, id);
+    CREATE INDEX web_quantities_newest ON quantities(coalesce(last_seen, ''), id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

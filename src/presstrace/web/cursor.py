@@ -44,7 +44,10 @@ class Sort:
             return "1", []
         values = decode(cursor, sort_name, len(self.keys))
         op = "<" if self.descending else ">"
-        return f"({', '.join(self.keys)}) {op} ({', '.join('?' * len(self.keys))})", values
+        rows = f"({', '.join(self.keys)}) {op} ({', '.join('?' * len(self.keys))})"
+        # The bound on the first key alone lets SQLite start the index scan at the cursor (it
+        # does not for a row value over expressions such as coalesce()).
+        return f"{self.keys[0]} {op}= ? AND {rows}", [values[0], *values]
 
 
 def encode(sort_name: str, values: Sequence[Any]) -> str:
