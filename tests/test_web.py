@@ -270,3 +270,33 @@ def test_openapi_describes_every_api_route(client: TestClient) -> None:
     assert {"size", "newest", "oldest", "title"} <= set(
         next(p for p in sorts if p["name"] == "sort")["schema"]["enum"]
     )
+
+
+def test_the_overview_is_recomputed_when_the_database_changes(tmp_path: Path) -> None:
+    path = build(tmp_path)
+    with TestClient(create_app(path)) as c:
+        assert c.get("/api/overview").json()["counts"]["articles"] == 5
+        more = tmp_path / "more.jsonl"
+        more.write_text(json.dumps({"title": "Ferry strike ends", "outlet": "Isle News",
+                                    "published": "2030-07-01", "text": "The ferry strike ended "
+                                    "on Monday after nine days, the union said."}) + "\n")  # fmt: skip
+        with presstrace.open(path) as db:  # an ingest while the server runs
+            presstrace.ingest(db, [str(more)], presstrace.Options(workers=1, quotes=False))
+        assert c.get("/api/overview").json()["counts"]["articles"] == 6
+        assert "Isle News" in c.get("/").text
+
+
+def test_a_long_download_goes_on_across_pages_and_threads(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from functools import partial
+
+    from presstrace.web import app as web_app
+    from presstrace.web import lists
+
+    monkeypatch.setattr(web_app, "_CHUNK_LINES", 1)  # one line per read of the stream
+    monkeypatch.setattr(lists, "stream", partial(lists.stream, batch=2))  # two rows a query
+    listed = client.get("/api/speakers", params={"limit": 500}).json()["items"]
+    lines = client.get("/api/speakers.ndjson").text.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [s["id"] for s in listed]
+    assert client.get("/api/speakers.csv", params={"kind": "person"}).status_code == 200

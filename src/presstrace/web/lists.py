@@ -86,11 +86,15 @@ def stream(
     sort: str | None = None,
     filters: dict[str, str | None] | None = None,
     batch: int = 500,
+    before_batch: Callable[[], None] | None = None,
 ) -> Iterator[Row]:
-    """Every row of ``listing``, page by page (for CSV and NDJSON downloads)."""
+    """Every row of ``listing``, page by page (for CSV and NDJSON downloads);
+    ``before_batch`` runs before each page's query (a download's time limit is per page)."""
     sort = sort or listing.default_sort
     cursor: str | None = None
     while True:
+        if before_batch is not None:
+            before_batch()
         rows = list(_rows(conn, listing, sort, cursor, batch, filters or {}))
         for row in rows:
             key = row.pop("_key")
