@@ -277,9 +277,13 @@ def test_the_overview_is_recomputed_when_the_database_changes(tmp_path: Path) ->
     with TestClient(create_app(path)) as c:
         assert c.get("/api/overview").json()["counts"]["articles"] == 5
         more = tmp_path / "more.jsonl"
-        more.write_text(json.dumps({"title": "Ferry strike ends", "outlet": "Isle News",
-                                    "published": "2030-07-01", "text": "The ferry strike ended "
-                                    "on Monday after nine days, the union said."}) + "\n")  # fmt: skip
+        ferry = {
+            "title": "Ferry strike ends",
+            "outlet": "Isle News",
+            "published": "2030-07-01",
+            "text": "The ferry strike ended on Monday after nine days, the union said.",
+        }
+        more.write_text(json.dumps(ferry) + "\n")
         with presstrace.open(path) as db:  # an ingest while the server runs
             presstrace.ingest(db, [str(more)], presstrace.Options(workers=1, quotes=False))
         assert c.get("/api/overview").json()["counts"]["articles"] == 6
