@@ -46,9 +46,13 @@ def run_demo(db_path: Path, options: Options, console: Console) -> None:
         _show_figures_and_timeline(db, console)
         console.print("\nTry:")
         program = _program()
+        console.print(
+            f"  {program} serve --db {db_path}   then open http://127.0.0.1:8000/ to browse it"
+        )
         for command in ("stats", "export quotes", "export copies", "export stories",
                         "export quantities", "export timeline",
-                        "export articles --format csv -o articles.csv", "errors"):  # fmt: skip
+                        "export articles --format csv -o articles.csv",
+                        "export ftm -o entities.ftm.json", "errors"):  # fmt: skip
             console.print(f"  {program} {command} --db {db_path}")
 
 
