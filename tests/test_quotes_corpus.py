@@ -150,3 +150,19 @@ def test_roles_are_merged_by_office_and_kept_apart_by_time() -> None:
         {"role": "U.S. Harbour Minister", "first_seen": "2024-03-11", "last_seen": "2024-03-14"},
         {"role": "former Harbour Minister", "first_seen": "2025-01-02", "last_seen": "2025-01-02"},
     ]
+
+
+def test_a_phrase_in_hundreds_of_quotes_neither_joins_them_nor_hides_a_reprint() -> None:
+    from presstrace.quotes import corpus
+
+    def quote(n: int, text: str) -> corpus._Quote:
+        return corpus._Quote(f"a{n}:0", f"a{n}", text, "Speaker", "person", None, None,
+                             f"2030-01-{1 + n % 28:02d}", "Outlet")  # fmt: skip
+
+    common = "we will work with the United States and our partners"
+    quotes = [quote(n, f"{common} on harbour number {n} and its {n} cranes") for n in range(300)]
+    said = "the dredging of the northern channel starts in the spring, paid for by the port"
+    quotes += [quote(400, f"{common}, and {said}"), quote(401, f"{common} and {said} itself")]
+    groups = corpus._group_statements(quotes)
+    joined = [g for g in groups if len(g) > 1]
+    assert [sorted(q.id for q in g) for g in joined] == [["a400:0", "a401:0"]]

@@ -38,6 +38,8 @@ SAME_STATEMENT = 0.6
 MIN_WORDS = 5
 #: 4-grams two quotes must share at least (unless one is that short and wholly inside).
 MIN_SHARED = 4
+#: A 4-gram in more distinct wordings than this proposes no candidates (``_group_statements``).
+MAX_POSTINGS = 200
 _WORD = re.compile(r"\w+")
 # Spelling variants outlets use for the same names; folded before comparing wordings.
 _VARIANTS = {"uyghur": "uighur", "uyghurs": "uighurs", "uygur": "uighur", "uygurs": "uighurs"}
@@ -261,12 +263,18 @@ def _group_statements(quotes: list[_Quote]) -> list[list[_Quote]]:
             index[g].append(i)
     for i in distinct:
         q = quotes[i]
-        shared: Counter[int] = Counter()
-        for g in grams[i]:
-            for j in index[g]:
-                if j < i and quotes[j].article != q.article:
-                    shared[j] += 1
-        for j, count in shared.items():
+        # Candidates come from the 4-grams few wordings share; a phrase in hundreds of
+        # them ("the United States and") finds nothing a rarer one would not, and following
+        # it made the join quadratic. What a candidate shares is then counted in full.
+        candidates = {
+            j
+            for g in grams[i]
+            if len(index[g]) <= MAX_POSTINGS
+            for j in index[g]
+            if j < i and quotes[j].article != q.article
+        }
+        for j in candidates:
+            count = len(grams[i] & grams[j])
             smaller = min(len(grams[i]), len(grams[j]))
             if _short(q) or _short(quotes[j]):
                 same = False  # identical short quotes of one speaker were joined above
