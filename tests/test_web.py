@@ -304,3 +304,14 @@ def test_a_long_download_goes_on_across_pages_and_threads(
     lines = client.get("/api/speakers.ndjson").text.splitlines()
     assert [json.loads(line)["id"] for line in lines] == [s["id"] for s in listed]
     assert client.get("/api/speakers.csv", params={"kind": "person"}).status_code == 200
+
+
+def test_the_spread_chart_leaves_out_what_a_log_axis_cannot_show() -> None:
+    from presstrace.web.charts import spread
+
+    figure = {"operator": "=", "outlet": "X", "text": "t", "unit": None}
+    drawn = spread([{**figure, "value": 0.0, "low": 0.0, "high": 0.0},
+                    {**figure, "value": -3.0, "low": -3.0, "high": -3.0},
+                    {**figure, "value": 12.0, "low": 12.0, "high": 12.0}])  # fmt: skip
+    assert drawn.count("<circle") == 1
+    assert spread([{**figure, "value": 0.0, "low": 0.0, "high": 0.0}]) == ""

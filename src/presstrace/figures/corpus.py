@@ -76,17 +76,17 @@ def update(db: Database) -> QuantitiesReport:
             qid = hashlib.sha1(f"{key}|{first['article']}:{first['start']}".encode()).hexdigest()
             lows = [_low(m) for m in component]
             highs = [_high(m) for m in component]
-            disagree = _disagree(component)
+            differ = disagree(component)
             dates = sorted(m["published"] for m in component if m["published"])
             quantities.append(
                 (
                     qid[:16], key, len(component), len({m["article"] for m in component}),
-                    _finite(min(lows)), _finite(max(highs)), int(disagree),
+                    _finite(min(lows)), _finite(max(highs)), int(differ),
                     dates[0] if dates else None, dates[-1] if dates else None,
                 )
             )  # fmt: skip
             assignment.extend((qid[:16], m["article"], m["start"]) for m in component)
-            report.disagreeing += int(disagree)
+            report.disagreeing += int(differ)
     with db.transaction():
         db.conn.execute("DELETE FROM quantities")
         db.conn.execute("UPDATE figures SET quantity = NULL WHERE quantity IS NOT NULL")
@@ -185,7 +185,7 @@ def _components(members: list[Any], similar: _Similarity) -> list[list[Any]]:
     return list(groups.values())
 
 
-def _disagree(figures: list[Any]) -> bool:
+def disagree(figures: list[Any]) -> bool:
     """Two articles give amounts that cannot both be right: their intervals do not meet.
     Figures of one article are not compared ("10 voted for, 31 against")."""
     for x, a in enumerate(figures):

@@ -522,8 +522,8 @@ def _install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
     async def bad_cursor(request: Request, exc: CursorError) -> Response:
         return respond(request, 400, str(exc))
 
-    @app.exception_handler(ValueError)
-    async def bad_value(request: Request, exc: ValueError) -> Response:
+    @app.exception_handler(pages.QueryError)
+    async def bad_query(request: Request, exc: pages.QueryError) -> Response:
         return respond(request, 400, str(exc))
 
     @app.exception_handler(sqlite3.OperationalError)

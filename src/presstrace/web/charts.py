@@ -56,7 +56,8 @@ def per_day(days: Sequence[tuple[str, int]], *, height: int = 140) -> Markup:
 def spread(figures: Sequence[dict[str, Any]], *, row: int = 22) -> Markup:
     """Each figure of a quantity as a mark (exact) or an interval (range, bound) on one
     logarithmic axis, so "hundreds of thousands" and "two million" sit side by side."""
-    points = [f for f in figures if (f["low"] or f["high"] or f["value"]) is not None]
+    # A log axis has no place for zero or less: such figures are in the table, not drawn.
+    points = [f for f in figures if _positive(f)]
     values = [
         v for f in points for v in (f["low"], f["high"], f["value"]) if v is not None and v > 0
     ]
@@ -148,6 +149,11 @@ def outlets_over_time(articles: Sequence[dict[str, Any]], *, row: int = 20) -> M
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _positive(f: dict[str, Any]) -> bool:
+    ends = [v for v in (f["value"], f["low"], f["high"]) if v is not None]
+    return bool(ends) and all(v > 0 for v in ends)
 
 
 def _as_date(value: Any) -> date | None:

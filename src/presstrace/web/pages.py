@@ -16,6 +16,7 @@ from typing import Any
 from ..dates.timeline import Said
 from ..dates.timeline import entries as timeline_entries
 from ..dates.timeline import order as timeline_order
+from ..figures.corpus import disagree
 from ..store import Database
 
 CAP = 300
@@ -26,6 +27,10 @@ Row = dict[str, Any]
 
 class NotFound(LookupError):
     """No such story, article, speaker, statement or quantity."""
+
+
+class QueryError(ValueError):
+    """A search the user has to change (nothing to search for)."""
 
 
 def overview(db: Database) -> Row:
@@ -183,18 +188,58 @@ def _statements_of(conn: sqlite3.Connection, ids: list[str]) -> list[Row]:
     return found
 
 
+#: Quantities a story page shows: those its own articles report most figures for.
+STORY_QUANTITIES = 20
+
+
 def _quantities_of(conn: sqlite3.Connection, ids: list[str]) -> list[Row]:
+    """The quantities this story's articles report, each with the story's own figures (the
+    quantity page has all of them): two queries, however large the quantities are."""
     if not ids:
         return []
-    keys = [
-        r[0]
-        for r in conn.execute(
-            f"SELECT DISTINCT quantity FROM figures WHERE article IN ({_in(ids)}) "
-            "AND quantity IS NOT NULL",
-            ids,
+    by_quantity: dict[str, list[Row]] = {}
+    for r in conn.execute(
+        "SELECT f.quantity, f.article, f.start, f.end, f.text, f.value, f.low, f.high, "
+        "f.operator, f.unit, f.counted, f.predicate, f.claimed_by, a.outlet, a.published, "
+        f"a.title FROM figures f JOIN articles a ON a.id = f.article WHERE f.article IN "
+        f"({_in(ids)}) AND f.quantity IS NOT NULL "
+        "ORDER BY coalesce(a.published, '9999'), a.outlet, f.article, f.start",
+        ids,
+    ):
+        figure = dict(r)
+        by_quantity.setdefault(figure.pop("quantity"), []).append(figure)
+    shown = sorted(by_quantity, key=lambda q: (-len(by_quantity[q]), q))[:STORY_QUANTITIES]
+    rows = {
+        r["id"]: r
+        for r in conn.execute(f"SELECT * FROM quantities WHERE id IN ({_in(shown)})", shown)
+    }
+    found = []
+    for quantity_id in shown:
+        row, figures = rows[quantity_id], by_quantity[quantity_id]
+        predicate, _, counted = row["key"].partition("|")
+        found.append(
+            {
+                "id": quantity_id,
+                "key": row["key"],
+                "predicate": predicate,
+                "counted": counted,
+                "figures": figures,
+                "figures_in_all": row["figures"],
+                "articles": row["articles"],
+                "low": min((f["low"] for f in figures if f["low"] is not None), default=None),
+                "high": _high(figures),
+                "disagree": disagree(figures),
+                "wordings": sorted({f["counted"] for f in figures if f["counted"]}),
+            }
         )
-    ]
-    return [quantity_detail(conn, key) for key in sorted(keys)]
+    return found
+
+
+def _high(figures: list[Row]) -> float | None:
+    """The largest amount the story's figures allow; None when one is open above."""
+    if any(f["high"] is None for f in figures):
+        return None
+    return float(max(f["high"] for f in figures))
 
 
 def _timeline_of(conn: sqlite3.Connection, ids: list[str]) -> list[Row]:
@@ -492,7 +537,7 @@ def fts_query(query: str) -> str:
     that uses FTS5's own syntax (quotes, AND / OR / NOT, NEAR, a trailing *) is kept."""
     text = query.strip()
     if not text:
-        raise ValueError("type some words to search for")
+        raise QueryError("type some words to search for")
     operators = any(word in ("AND", "OR", "NOT") for word in text.split())
     if '"' in text or operators or "NEAR(" in text or text.endswith("*"):
         return text
@@ -504,7 +549,7 @@ def plain_words(query: str) -> str:
     words = [word.replace('"', "") for word in query.split()]
     found = " ".join(f'"{word}"' for word in words if word)
     if not found:
-        raise ValueError("type some words to search for")
+        raise QueryError("type some words to search for")
     return found
 
 
