@@ -315,3 +315,16 @@ def test_the_spread_chart_leaves_out_what_a_log_axis_cannot_show() -> None:
                     {**figure, "value": 12.0, "low": 12.0, "high": 12.0}])  # fmt: skip
     assert drawn.count("<circle") == 1
     assert spread([{**figure, "value": 0.0, "low": 0.0, "high": 0.0}]) == ""
+
+
+def test_a_search_matching_too_much_lists_the_newest_first(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from presstrace.web import pages
+
+    ranked = client.get("/api/search", params={"q": "the"}).json()
+    assert ranked["ranked"] and ranked["matches"] == 5
+    monkeypatch.setattr(pages, "RANK_LIMIT", 2)
+    newest = client.get("/api/search", params={"q": "the"}).json()
+    assert not newest["ranked"] and len(newest["items"]) == 5
+    assert "too many to rank" in client.get("/search?q=the").text
