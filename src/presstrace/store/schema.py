@@ -265,6 +265,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX web_quantities_figures ON quantities(figures, id);
     CREATE INDEX web_quantities_newest ON quantities(coalesce(last_seen, ''), id);
     """,
+    # 8: the outlets list counts articles and their first and last dates per outlet: from
+    # this index alone, without reading the articles (170 ms → a few at 100,000 articles).
+    """
+    CREATE INDEX web_articles_outlet_published ON articles(outlet, published);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
