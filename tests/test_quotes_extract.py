@@ -204,6 +204,12 @@ def test_a_claim_noun_with_its_owner(extractor: QuoteExtractor) -> None:
         ),
         ("The AFL/CIO said that dock wages fell last year.", "AFL/CIO"),
         ('<a href="x" data-id="77">Okoye said that dock wages fell last year.', "Okoye"),
+        # Where the speaker spoke is not part of the name, apposition or no apposition.
+        (
+            '"The quay will reopen," said Ana Ruiz, the director of Harbour Watch, at a news '
+            "conference in the capital Orsk.",
+            "Ana Ruiz",
+        ),
     ],
 )
 def test_names_as_written(extractor: QuoteExtractor, text: str, speaker: str) -> None:

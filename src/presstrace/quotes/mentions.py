@@ -189,9 +189,22 @@ def _phrase_tokens(head: Any, *, as_written: bool) -> list[Any]:
             or (as_written and not after and child.dep_ in ("advmod", "cc", "preconj"))
             # "accused by the mayor of hiding ...": what he is accused of, not who he is
             or (after and child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children))
+            # "Ana Ruiz ... at a news conference in Orsk": where a named speaker spoke is not
+            # part of the name ("Bank of England", "Minister for Health" keep theirs)
+            or (
+                not as_written
+                and after
+                and head.pos_ == "PROPN"
+                and child.dep_ == "prep"
+                and child.lower_ not in _NAME_PREPOSITIONS
+            )
         ):
             skip |= {t.i for t in child.subtree}
     return [t for t in head.subtree if t.i not in skip]
+
+
+#: Prepositions that belong to a name ("Bank of England", "Minister for Health").
+_NAME_PREPOSITIONS = frozenset(["of", "for"])
 
 
 def name_run(head: Any) -> list[Any]:
@@ -272,7 +285,15 @@ def role_of(head: Any, name_tokens: list[Any]) -> str | None:
 
 
 def phrase_text(head: Any) -> str:
-    span = _source_span(head)
+    """The speaker's phrase as a name: the run of words around the head that nothing was
+    cut out of (an apposition cut from "Ana Ruiz, the director, at ..." ends it)."""
+    kept = {t.i for t in _phrase_tokens(head, as_written=False)}
+    start = end = head.i
+    while start - 1 in kept:
+        start -= 1
+    while end + 1 in kept:
+        end += 1
+    span = char_span(head.doc[start : end + 1])
     if span is None:
         return str(head.text)
     text = _MARKUP.sub("", head.doc.text[span[0] : span[1]]).strip() or str(head.text)
