@@ -19,6 +19,8 @@ from .errors import PresstraceError
 from .export.parquet import write_parquet
 from .ingest import IngestReport, ingest, reanalyse
 from .options import DEFAULT_MAX_BYTES, Options
+from .shards import analyse_shard
+from .shards import load as load_shards
 from .store import DEFAULT_DB, Database
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -44,6 +46,55 @@ def json_option(function: F) -> F:
     )
 
 
+def analysis_options(function: F) -> F:
+    """The options of the per-article stage, the same on ``ingest`` and ``analyse``."""
+    for option in reversed(_ANALYSIS_OPTIONS):
+        function = option(function)
+    return function
+
+
+_ANALYSIS_OPTIONS = [
+    click.option(
+        "--workers",
+        type=click.IntRange(min=0),
+        default=0,
+        help="Worker processes for reading and cleaning (0: one per core).",
+    ),
+    click.option(
+        "--max-size",
+        "max_mb",
+        type=click.FloatRange(min=0.001),
+        default=DEFAULT_MAX_BYTES / 1e6,
+        show_default=True,
+        help="Largest single article in MB (WARC and JSON lines files are streamed and may be "
+        "larger).",
+    ),
+    click.option(
+        "--no-clean",
+        is_flag=True,
+        help="Keep plain text as it is instead of removing page furniture.",
+    ),
+    click.option("--hidden", is_flag=True, help="Also read hidden files and folders."),
+    click.option(
+        "--no-quotes",
+        is_flag=True,
+        help="Skip finding who said what (faster; `reanalyse` can add quotes later).",
+    ),
+]
+
+
+def _analysis(
+    workers: int, max_mb: float, no_clean: bool, hidden: bool, no_quotes: bool
+) -> Options:
+    return Options(
+        workers=workers,
+        max_bytes=int(max_mb * 1e6),
+        clean_text=not no_clean,
+        include_hidden=hidden,
+        quotes=not no_quotes,
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="presstrace")
 def cli() -> None:
@@ -53,29 +104,7 @@ def cli() -> None:
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option(
-    "--workers",
-    type=click.IntRange(min=0),
-    default=0,
-    help="Worker processes for reading and cleaning (0: one per core).",
-)
-@click.option(
-    "--max-size",
-    "max_mb",
-    type=click.FloatRange(min=0.001),
-    default=DEFAULT_MAX_BYTES / 1e6,
-    show_default=True,
-    help="Largest single article in MB (WARC and JSON lines files are streamed and may be larger).",
-)
-@click.option(
-    "--no-clean", is_flag=True, help="Keep plain text as it is instead of removing page furniture."
-)
-@click.option("--hidden", is_flag=True, help="Also read hidden files and folders.")
-@click.option(
-    "--no-quotes",
-    is_flag=True,
-    help="Skip finding who said what (faster; `reanalyse` can add quotes later).",
-)
+@analysis_options
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary and errors.")
 def ingest_command(
     paths: tuple[str, ...],
@@ -94,13 +123,7 @@ def ingest_command(
     Inputs already in the database are not stored twice; every input that cannot be read is
     listed with its reason (see `presstrace errors`). Exits with status 1 if any input failed.
     """
-    options = Options(
-        workers=workers,
-        max_bytes=int(max_mb * 1e6),
-        clean_text=not no_clean,
-        include_hidden=hidden,
-        quotes=not no_quotes,
-    )
+    options = _analysis(workers, max_mb, no_clean, hidden, no_quotes)
     with _open(db_path) as db, ExitStack() as stack:
         hook = None
         if not quiet and err.is_terminal:
@@ -144,6 +167,97 @@ def _print_report(report: IngestReport, db_path: Path) -> None:
     err.print(f"{db_path}: " + ", ".join(parts))
     if report.failed:
         err.print(f"See `presstrace errors --db {db_path}` for the full list.")
+
+
+@cli.command("analyse")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--work",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder for the shards' Parquet files and completion markers.",
+)
+@click.option(
+    "--shards", type=click.IntRange(min=1), default=1, show_default=True,
+    help="How many shards the input files are split into.",
+)  # fmt: skip
+@click.option(
+    "--shard",
+    type=click.IntRange(min=0),
+    help="Run only this shard (0 … N-1), e.g. $SLURM_ARRAY_TASK_ID; all of them otherwise.",
+)
+@analysis_options
+def analyse_command(
+    paths: tuple[str, ...],
+    work: Path,
+    shards: int,
+    shard: int | None,
+    workers: int,
+    max_mb: float,
+    no_clean: bool,
+    hidden: bool,
+    no_quotes: bool,
+) -> None:
+    """Run the per-article stage over shards of PATHS, into Parquet files under --work.
+
+    Each shard reads its share of the input files (whole files, balanced by size) and writes
+    Parquet plus a completion marker; running again skips the finished shards and redoes the
+    others. Then `presstrace load --work DIR` builds the database. Exits with status 1 if an
+    input failed (the failures are loaded with the rest, as errors).
+    """
+    options = _analysis(workers, max_mb, no_clean, hidden, no_quotes)
+    indexes = range(shards) if shard is None else [shard]
+    failed = 0
+    for index in indexes:
+        try:
+            report = analyse_shard(list(paths), index, shards, work, options)
+        except PresstraceError as exc:
+            err.print(f"[red]error[/red] {_escape(str(exc))}")
+            sys.exit(2)
+        failed += report.failed
+        if report.done_before:
+            err.print(f"{report.stem}: finished before, skipped", style="dim")
+        else:
+            err.print(
+                f"{report.stem}: {report.files} files, {report.articles} articles, "
+                f"{report.present} repeated, {report.failed} failed"
+            )
+    sys.exit(1 if failed else 0)
+
+
+@cli.command("load")
+@click.option(
+    "--work",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="The folder `presstrace analyse` wrote to.",
+)
+@db_option
+@click.option("--no-quotes", is_flag=True, help="The shards were analysed with --no-quotes.")
+def load_command(work: Path, db_path: Path, no_quotes: bool) -> None:
+    """Load the finished shards of a sharded run into the database, then join the corpus.
+
+    Shards loaded before are not loaded again. Exits with status 1 while shards are missing
+    (load again once they have finished).
+    """
+    with _open(db_path) as db:
+        try:
+            report = load_shards(db, work, quotes=not no_quotes)
+        except PresstraceError as exc:
+            err.print(f"[red]error[/red] {_escape(str(exc))}")
+            sys.exit(2)
+    err.print(
+        f"{db_path}: {len(report.loaded)} shards loaded ({len(report.already)} before): "
+        f"{report.new} new articles, {report.present} already present, {report.failed} "
+        "inputs failed"
+    )
+    if report.unfinished:
+        err.print(
+            f"[yellow]{len(report.unfinished)} shards not finished[/yellow]: "
+            + ", ".join(report.unfinished[:10])
+            + (" …" if len(report.unfinished) > 10 else "")
+        )
+    sys.exit(1 if report.unfinished else 0)
 
 
 @cli.command("reanalyse")

@@ -6,7 +6,7 @@ import hashlib
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -128,8 +128,11 @@ class Database:
             (now(), new, present, failed, skipped, run),
         )
 
-    def write(self, batch: Batch, run: int | None = None) -> None:
-        """Write ``batch`` in one transaction. Re-writing the same batch changes nothing."""
+    def write(
+        self, batch: Batch, run: int | None = None, *, then: Callable[[], None] | None = None
+    ) -> None:
+        """Write ``batch`` in one transaction. Re-writing the same batch changes nothing.
+        ``then`` runs last, in the same transaction (to record what the batch completes)."""
         stamp = now()
         with self.transaction():
             for article, raw in batch.articles:
@@ -172,6 +175,8 @@ class Database:
                     sha = _sha256(data)
                     self._put_raw(sha, data)
                 self._put_error(source, code, reason, sha, stamp)
+            if then is not None:
+                then()
 
     def update_articles(self, articles: list[Article]) -> None:
         """Replace the analysed fields of existing articles (after a re-analysis)."""

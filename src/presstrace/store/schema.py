@@ -270,6 +270,17 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX web_articles_outlet_published ON articles(outlet, published);
     """,
+    # 9: shards of a sharded run already loaded (presstrace load), so loading again, or after
+    # more shards finished, adds only the new ones.
+    """
+    CREATE TABLE shard_loads (
+        work TEXT NOT NULL,             -- the work folder, resolved
+        shard TEXT NOT NULL,            -- e.g. 00003-of-00016
+        loaded TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (work, shard)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
