@@ -5,6 +5,7 @@ error, a documented status and content type, a body that fits the declared schem
 from __future__ import annotations
 
 import atexit
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -27,7 +28,14 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(build(_FOLDE
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+# The same examples every run, so CI stays green or red for a reason; PRESSTRACE_EXPLORE=1
+# draws new ones (how the NUL that broke the search was found).
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    derandomize=not os.environ.get("PRESSTRACE_EXPLORE"),
+)
 def test_api_answers_as_documented(case: Case) -> None:
     # A cursor is opaque: one the app never gave out fits the schema and is still refused.
     made_up_cursor = "cursor" in (case.query or {})

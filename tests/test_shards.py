@@ -65,6 +65,8 @@ def test_the_plan_puts_every_file_in_one_shard_balanced_by_size(inputs: Path) ->
 
 
 def test_a_rerun_skips_finished_shards_and_redoes_the_rest(inputs: Path, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
     work = tmp_path / "work"
     first = [analyse_shard([str(inputs)], i, 3, work, OPTIONS) for i in range(3)]
     assert not any(r.done_before for r in first)
@@ -75,6 +77,11 @@ def test_a_rerun_skips_finished_shards_and_redoes_the_rest(inputs: Path, tmp_pat
     (work / "00001-of-00003.articles.parquet").write_bytes(b"half a file")
     redone = [analyse_shard([str(inputs)], i, 3, work, OPTIONS) for i in range(3)]
     assert [r.done_before for r in redone] == [True, False, True]
+    clean = tmp_path / "clean"  # the resumed run has what an uninterrupted one has
+    analyse_shard([str(inputs)], 1, 3, clean, OPTIONS)
+    for kind in ("articles", "sources", "errors"):
+        name = f"00001-of-00003.{kind}.parquet"
+        assert pq.read_table(work / name).equals(pq.read_table(clean / name))
     other = presstrace.Options(workers=1, quotes=False)  # other settings: not the same result
     assert not analyse_shard([str(inputs)], 0, 3, work, other).done_before
 

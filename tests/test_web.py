@@ -328,3 +328,10 @@ def test_a_search_matching_too_much_lists_the_newest_first(
     newest = client.get("/api/search", params={"q": "the"}).json()
     assert not newest["ranked"] and len(newest["items"]) == 5
     assert "too many to rank" in client.get("/search?q=the").text
+
+
+def test_a_search_of_nothing_searchable_finds_nothing(client: TestClient) -> None:
+    # Found by schemathesis: a NUL ended FTS5's string ("unterminated string").
+    for query in ("\x00", "   ", '"', "\x07 \x1b"):
+        found = client.get("/api/search", params={"q": query})
+        assert found.status_code == 200 and found.json()["items"] == [], query

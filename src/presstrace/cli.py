@@ -186,12 +186,27 @@ def _print_report(report: IngestReport, db_path: Path) -> None:
     type=click.IntRange(min=0),
     help="Run only this shard (0 … N-1), e.g. $SLURM_ARRAY_TASK_ID; all of them otherwise.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="local: the shards one after the other, each with --workers processes; ray: the "
+    "shards as tasks on a Ray cluster (one process per CPU).",
+)
+@click.option(
+    "--address",
+    help="With --engine ray: the Ray cluster to join (e.g. auto, or ray://head:10001); a "
+    "local Ray is started for the run otherwise.",
+)
 @analysis_options
 def analyse_command(
     paths: tuple[str, ...],
     work: Path,
     shards: int,
     shard: int | None,
+    engine: str,
+    address: str | None,
     workers: int,
     max_mb: float,
     no_clean: bool,
@@ -206,14 +221,20 @@ def analyse_command(
     input failed (the failures are loaded with the rest, as errors).
     """
     options = _analysis(workers, max_mb, no_clean, hidden, no_quotes)
-    indexes = range(shards) if shard is None else [shard]
+    indexes = list(range(shards)) if shard is None else [shard]
     failed = 0
-    for index in indexes:
-        try:
-            report = analyse_shard(list(paths), index, shards, work, options)
-        except PresstraceError as exc:
-            err.print(f"[red]error[/red] {_escape(str(exc))}")
-            sys.exit(2)
+    try:
+        if engine == "ray":
+            from .engines.ray import run_shards_on_ray  # noqa: PLC0415 (optional)
+
+            reports = run_shards_on_ray(list(paths), indexes, shards, work, options,
+                                        address=address)  # fmt: skip
+        else:
+            reports = [analyse_shard(list(paths), i, shards, work, options) for i in indexes]
+    except PresstraceError as exc:
+        err.print(f"[red]error[/red] {_escape(str(exc))}")
+        sys.exit(2)
+    for report in reports:
         failed += report.failed
         if report.done_before:
             err.print(f"{report.stem}: finished before, skipped", style="dim")

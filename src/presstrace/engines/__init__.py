@@ -1,4 +1,5 @@
-"""Engines: where the per-article stage runs. Only the local process pool exists so far."""
+"""Engines: where the per-article stage runs. ``run_local``: worker processes on this
+machine; ``ray.run_shards_on_ray``: the shards of a sharded run on a Ray cluster."""
 
 from .local import run_local
 

@@ -522,10 +522,6 @@ def _install_errors(app: FastAPI, templates: Jinja2Templates) -> None:
     async def bad_cursor(request: Request, exc: CursorError) -> Response:
         return respond(request, 400, str(exc))
 
-    @app.exception_handler(pages.QueryError)
-    async def bad_query(request: Request, exc: pages.QueryError) -> Response:
-        return respond(request, 400, str(exc))
-
     @app.exception_handler(sqlite3.OperationalError)
     async def sqlite_error(request: Request, exc: sqlite3.OperationalError) -> Response:
         text = str(exc)

@@ -9,6 +9,7 @@ so that a story of ten thousand articles still answers at once; the lists behind
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable
 from typing import Any
@@ -29,10 +30,6 @@ Row = dict[str, Any]
 
 class NotFound(LookupError):
     """No such story, article, speaker, statement or quantity."""
-
-
-class QueryError(ValueError):
-    """A search the user has to change (nothing to search for)."""
 
 
 def overview(db: Database) -> Row:
@@ -530,13 +527,16 @@ def search(
         return total, rows
 
     match = fts_query(query)
+    total, rows = 0, list[sqlite3.Row]()
     try:
-        total, rows = run(match)
+        if match:
+            total, rows = run(match)
     except sqlite3.OperationalError as exc:
         if "interrupted" in str(exc) or match == plain_words(query):
             raise
         # FTS5 syntax the user did not mean ("an unbalanced quote): search the words.
-        total, rows = run(plain_words(query))
+        if plain_words(query):
+            total, rows = run(plain_words(query))
     items = [dict(r) for r in rows[:limit]]
     for item in items:
         item["snippet"] = list(_snippet_parts(item.pop("snippet") or ""))
@@ -553,10 +553,9 @@ def search(
 
 def fts_query(query: str) -> str:
     """Words as FTS5 phrases ("U.S." and "co-operation" would be syntax otherwise); a query
-    that uses FTS5's own syntax (quotes, AND / OR / NOT, NEAR, a trailing *) is kept."""
-    text = query.strip()
-    if not text:
-        raise QueryError("type some words to search for")
+    that uses FTS5's own syntax (quotes, AND / OR / NOT, NEAR, a trailing *) is kept. Control
+    characters go (a NUL ends FTS5's string); "" when nothing is left to search for."""
+    text = _CONTROL.sub(" ", query).strip()
     operators = any(word in ("AND", "OR", "NOT") for word in text.split())
     if '"' in text or operators or "NEAR(" in text or text.endswith("*"):
         return text
@@ -565,11 +564,11 @@ def fts_query(query: str) -> str:
 
 def plain_words(query: str) -> str:
     """Every word of ``query`` as an FTS5 phrase: nothing in it is syntax."""
-    words = [word.replace('"', "") for word in query.split()]
-    found = " ".join(f'"{word}"' for word in words if word)
-    if not found:
-        raise QueryError("type some words to search for")
-    return found
+    words = [word.replace('"', "") for word in _CONTROL.sub(" ", query).split()]
+    return " ".join(f'"{word}"' for word in words if word)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _snippet_parts(snippet: str) -> Iterable[Row]:
