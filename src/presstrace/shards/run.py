@@ -32,7 +32,8 @@ from ..errors import InputError, PresstraceError
 from ..extract import analyse
 from ..model import RawRecord, article_id
 from ..options import Options
-from ..sources import STDIN, Failure, Skip, expand_paths, read_path
+from ..sources import STDIN, Failure, Skip, expand_paths, read_path, remote
+from ..sources.remote import is_remote
 from .rows import article_row, article_schema
 
 BATCH = 500
@@ -89,6 +90,8 @@ def plan(paths: Iterable[str], count: int, *, include_hidden: bool = False) -> P
 
 
 def _size(path: str) -> int:
+    if is_remote(path):
+        return remote.size(path)
     try:
         return Path(path).stat().st_size
     except OSError:

@@ -21,10 +21,12 @@ from typing import BinaryIO
 
 from ..errors import InputError
 from ..model import RawRecord
+from . import remote
 from .detect import SNIFF_BYTES, is_gzip, sniff
 from .feed import iter_feed
 from .items import Failure, Item, Skip
 from .jsonl import iter_json_array, iter_jsonl
+from .remote import is_remote
 from .warc import iter_warc
 
 __all__ = ["Failure", "Item", "Skip", "expand_paths", "iter_records"]
@@ -49,6 +51,9 @@ def expand_paths(paths: Iterable[str], *, include_hidden: bool = False) -> Itera
     for raw in paths:
         if raw == STDIN:
             yield STDIN
+            continue
+        if is_remote(raw):
+            yield from remote.expand(raw, include_hidden=include_hidden)
             continue
         path = Path(raw).expanduser()
         if path.is_dir():
@@ -105,8 +110,14 @@ def read_path(path: str, *, max_bytes: int) -> Iterator[Item]:
         if path == STDIN:
             yield from _read_stdin(max_bytes)
             return
+        if is_remote(path):
+            with remote.open_binary(path) as handle:
+                yield from _read_stream(handle, path, max_bytes)
+            return
         with open(path, "rb") as handle:  # noqa: PTH123 (a plain binary stream for fastwarc)
             yield from _read_stream(handle, path, max_bytes)
+    except InputError as exc:
+        yield Failure(path, exc)
     except OSError as exc:
         yield Failure(path, _os_error(exc))
 
