@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from presstrace.web import create_app
+from presstrace.web import ServeOptions, create_app
 from tests.web_corpus import build
 
 schemathesis = pytest.importorskip("schemathesis")
@@ -24,7 +24,8 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance  # noqa: 
 # in a folder of its own that goes when the run ends.
 _FOLDER = Path(tempfile.mkdtemp(prefix="presstrace-schema-"))
 atexit.register(shutil.rmtree, _FOLDER, ignore_errors=True)
-schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(build(_FOLDER)))
+_APP = create_app(build(_FOLDER), ServeOptions(hosts=(*ServeOptions().hosts, "testserver")))
+schema = schemathesis.openapi.from_asgi("/openapi.json", _APP)
 
 
 @schema.parametrize()

@@ -8,6 +8,7 @@ import io
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,9 @@ from presstrace.web import ServeOptions, create_app
 from presstrace.web.app import _Connections
 from tests.web_corpus import HOSTILE_TITLE, build
 
+#: The in-process client's host name, accepted besides the loopback names.
+IN_PROCESS = ServeOptions(hosts=(*ServeOptions().hosts, "testserver"))
+
 
 @pytest.fixture(scope="module")
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -26,7 +30,7 @@ def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(web_db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(web_db)) as c:
+    with TestClient(create_app(web_db, IN_PROCESS)) as c:
         yield c
 
 
@@ -251,7 +255,7 @@ def test_a_stopped_query_tells_the_user_what_to_do(
         raise sqlite3.OperationalError("interrupted")
 
     monkeypatch.setattr(pages, "search", too_slow)
-    with TestClient(create_app(web_db, ServeOptions(query_seconds=0.5))) as c:
+    with TestClient(create_app(web_db, replace(IN_PROCESS, query_seconds=0.5))) as c:
         response = c.get("/api/search", params={"q": "dam"})
         assert response.status_code == 503 and "narrow it" in response.json()["error"]
         assert "narrow it" in c.get("/search?q=dam").text
@@ -274,7 +278,7 @@ def test_openapi_describes_every_api_route(client: TestClient) -> None:
 
 def test_the_overview_is_recomputed_when_the_database_changes(tmp_path: Path) -> None:
     path = build(tmp_path)
-    with TestClient(create_app(path)) as c:
+    with TestClient(create_app(path, IN_PROCESS)) as c:
         assert c.get("/api/overview").json()["counts"]["articles"] == 5
         more = tmp_path / "more.jsonl"
         ferry = {

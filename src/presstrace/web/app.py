@@ -55,7 +55,7 @@ class ServeOptions:
     ``hosts``: the ``Host`` headers accepted (the address served, and localhost)."""
 
     query_seconds: float = 2.0
-    hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "::1", "testserver")
+    hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
 
 
 class ErrorMessage(BaseModel):
