@@ -299,7 +299,8 @@ def _article_timeline(conn: sqlite3.Connection, article_id: str) -> list[Row]:
 # --- one quantity, one statement ----------------------------------------------------------------
 
 
-def quantity_detail(conn: sqlite3.Connection, quantity_id: str) -> Row:
+def quantity(db: Database, quantity_id: str) -> Row:
+    conn = db.conn
     row = conn.execute("SELECT * FROM quantities WHERE id = ?", (quantity_id,)).fetchone()
     if row is None:
         raise NotFound(f"no quantity {quantity_id!r}")
@@ -328,10 +329,6 @@ def quantity_detail(conn: sqlite3.Connection, quantity_id: str) -> Row:
         "first_seen": row["first_seen"],
         "last_seen": row["last_seen"],
     }
-
-
-def quantity(db: Database, quantity_id: str) -> Row:
-    return quantity_detail(db.conn, quantity_id)
 
 
 def statement(db: Database, statement_id: str) -> Row:
