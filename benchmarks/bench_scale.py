@@ -5,11 +5,12 @@
 
 For each size: the first N articles of ``synthetic.py``'s corpus (cached by ``bench_copies.py``,
 or generated), written as 32 JSON-lines files; ``analyse`` over ``--shards`` shards with the
-local engine (each shard ``--workers`` processes), then with the Ray engine on a local Ray of
-``--workers`` CPUs (into another work folder); then ``load`` of the local run into a new
-database (the corpus stages). Reported: wall time of each step, articles per second per core,
-the largest worker's peak resident memory (``RUSAGE_CHILDREN``; Ray workers: their peak
-``VmHWM``) and the main process's during the load; Ray's throughput against the local engine's.
+local engine (one pool of ``--workers`` processes for all shards), then with the Ray engine on
+a local Ray of ``--workers`` CPUs (into another work folder); then ``load`` of the local run
+into a new database (the corpus stages). Reported: wall time of each step, articles per second
+per core, peak resident memory (``VmHWM``) of the largest worker process (sampled every 0.2 s:
+the local pool's processes, Ray's shard actors), of the main process while it writes the
+shards, and of the main process during the load; Ray's throughput against the local engine's.
 ``--quotes`` includes the quotes stage (slow: it loads the language model); the default leaves
 it out, as a scaling run of the other stages.
 
@@ -24,18 +25,18 @@ import argparse
 import gzip
 import json
 import os
-import resource
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import presstrace
 from presstrace.export import KINDS, rows
-from presstrace.shards import analyse_shard, load
+from presstrace.shards import analyse_shards, load
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "benchmarks" / "results" / "scale.json"
@@ -60,19 +61,85 @@ def corpus(folder: Path, size: int) -> list[str]:
     return [str(folder)]
 
 
-def _children_peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+class Peaks:
+    """The peak resident memory (``VmHWM``) of each process below this one whose command line
+    matches, sampled every ``every`` seconds in a thread while the block runs (a process's
+    peak is kept after it ends, from its last sample)."""
+
+    def __init__(self, match: str | None = None, every: float = 0.2) -> None:
+        self.match, self.every = match, every
+        self.peaks: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self) -> Peaks:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def largest(self) -> float:
+        return round(max(self.peaks.values(), default=0.0), 1)
+
+    def _sample(self) -> None:
+        while True:
+            for pid in _descendants(os.getpid()):
+                try:
+                    cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+                    status = Path(f"/proc/{pid}/status").read_text()
+                except OSError:
+                    continue
+                if self.match and self.match not in cmdline:
+                    continue
+                for line in status.splitlines():
+                    if line.startswith("VmHWM:"):
+                        mb = int(line.split()[1]) / 1024
+                        self.peaks[pid] = max(self.peaks.get(pid, 0.0), mb)
+            if self._stop.wait(self.every):
+                return
 
 
-def _self_peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _descendants(root: int) -> list[int]:
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [root]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
 
 
-def run_local(paths: list[str], work: Path, shards: int, options: presstrace.Options) -> float:
-    start = time.perf_counter()
-    for index in range(shards):
-        analyse_shard(paths, index, shards, work, options)
-    return time.perf_counter() - start
+def _reset_own_peak() -> None:
+    """Start this process's ``VmHWM`` again from its current size (Linux: clear_refs 5)."""
+    Path("/proc/self/clear_refs").write_text("5")
+
+
+def _own_peak_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+def run_local(
+    paths: list[str], work: Path, shards: int, options: presstrace.Options
+) -> dict[str, float]:
+    _reset_own_peak()
+    with Peaks() as workers:
+        start = time.perf_counter()
+        for _ in analyse_shards(paths, range(shards), shards, work, options):
+            pass
+        seconds = time.perf_counter() - start
+    return {"seconds": seconds, "worker_peak_rss_mb": workers.largest(),
+            "main_peak_rss_mb": _own_peak_mb()}  # fmt: skip
 
 
 def run_ray(
@@ -86,28 +153,13 @@ def run_ray(
     ray.init(num_cpus=options.workers, include_dashboard=False, log_to_driver=False,
              configure_logging=False)  # fmt: skip
     try:
-        start = time.perf_counter()
-        run_shards_on_ray(paths, list(range(shards)), shards, work, options)
-        seconds = time.perf_counter() - start
-        peak = max(_ray_worker_peaks() or [0.0])
+        with Peaks("_ShardWorker") as actors:
+            start = time.perf_counter()
+            run_shards_on_ray(paths, list(range(shards)), shards, work, options)
+            seconds = time.perf_counter() - start
     finally:
         ray.shutdown()
-    return {"seconds": round(seconds, 1), "worker_peak_rss_mb": round(peak, 1)}
-
-
-def _ray_worker_peaks() -> list[float]:
-    found = []
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            text = status.read_text()
-        except OSError:
-            continue
-        if "ray::_ShardWorker" not in (status.parent / "cmdline").read_text(errors="replace"):
-            continue
-        for line in text.splitlines():
-            if line.startswith("VmHWM:"):
-                found.append(int(line.split()[1]) / 1024)
-    return found
+    return {"seconds": round(seconds, 1), "worker_peak_rss_mb": actors.largest()}
 
 
 def exports(db_path: Path) -> dict[str, list[str]]:
@@ -158,24 +210,26 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as folder:
             tmp = Path(folder)
             paths = corpus(tmp / "in", size)
-            local_seconds = run_local(paths, tmp / "local", args.shards, options)
-            worker_peak = _children_peak_mb()
+            local = run_local(paths, tmp / "local", args.shards, options)
+            local_seconds = local["seconds"]
             entry: dict[str, Any] = {
                 "analyse_local_seconds": round(local_seconds, 1),
                 "local_articles_per_second_per_core": round(size / local_seconds / args.workers, 1),
-                "local_worker_peak_rss_mb": round(worker_peak, 1),
+                "local_worker_peak_rss_mb": local["worker_peak_rss_mb"],
+                "local_main_peak_rss_mb": local["main_peak_rss_mb"],
             }
             if not args.no_ray:
                 on_ray = run_ray(paths, tmp / "ray", args.shards, options)
                 entry["analyse_ray_seconds"] = on_ray["seconds"]
                 entry["ray_worker_peak_rss_mb"] = on_ray["worker_peak_rss_mb"]
                 entry["ray_throughput_vs_local"] = round(local_seconds / on_ray["seconds"], 3)
+            _reset_own_peak()
             start = time.perf_counter()
             db = tmp / "kb.db"
             with presstrace.open(db) as kb:
                 report = load(kb, tmp / "local", quotes=args.quotes)
             entry["load_seconds"] = round(time.perf_counter() - start, 1)
-            entry["load_main_peak_rss_mb"] = round(_self_peak_mb(), 1)
+            entry["load_main_peak_rss_mb"] = _own_peak_mb()
             entry["articles"] = report.new
             total = local_seconds + entry["load_seconds"]
             entry["ms_per_article_total"] = round(1000 * total / size, 2)

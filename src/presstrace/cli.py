@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,7 +19,7 @@ from .errors import PresstraceError
 from .export.parquet import write_parquet
 from .ingest import IngestReport, ingest, reanalyse
 from .options import DEFAULT_MAX_BYTES, Options
-from .shards import analyse_shard
+from .shards import ShardReport, analyse_shards
 from .shards import load as load_shards
 from .store import DEFAULT_DB, Database
 
@@ -227,22 +227,23 @@ def analyse_command(
         if engine == "ray":
             from .engines.ray import run_shards_on_ray  # noqa: PLC0415 (optional)
 
-            reports = run_shards_on_ray(list(paths), indexes, shards, work, options,
-                                        address=address)  # fmt: skip
+            reports: Iterable[ShardReport] = run_shards_on_ray(
+                list(paths), indexes, shards, work, options, address=address
+            )
         else:
-            reports = [analyse_shard(list(paths), i, shards, work, options) for i in indexes]
+            reports = analyse_shards(list(paths), indexes, shards, work, options)
+        for report in reports:  # (the local engine's as each shard finishes)
+            failed += report.failed
+            if report.done_before:
+                err.print(f"{report.stem}: finished before, skipped", style="dim")
+            else:
+                err.print(
+                    f"{report.stem}: {report.files} files, {report.articles} articles, "
+                    f"{report.present} repeated, {report.failed} failed"
+                )
     except PresstraceError as exc:
         err.print(f"[red]error[/red] {_escape(str(exc))}")
         sys.exit(2)
-    for report in reports:
-        failed += report.failed
-        if report.done_before:
-            err.print(f"{report.stem}: finished before, skipped", style="dim")
-        else:
-            err.print(
-                f"{report.stem}: {report.files} files, {report.articles} articles, "
-                f"{report.present} repeated, {report.failed} failed"
-            )
     sys.exit(1 if failed else 0)
 
 

@@ -40,7 +40,9 @@ def update(db: Database) -> CopiesReport:
     backfill(db)
     rows = db.conn.execute(
         "SELECT s.article, s.digest, s.doc_bands, s.passage_bands, s.compared "
-        "FROM signatures s JOIN articles a ON a.id = s.article ORDER BY a.rowid"
+        "FROM signatures s JOIN articles a ON a.id = s.article "
+        # Pairs are (earlier, later), ties by id: the same pairs whatever the load order.
+        "ORDER BY coalesce(a.published, '9999'), a.id"
     ).fetchall()
     fresh = np.array([not r["compared"] for r in rows], dtype=bool)
     if not fresh.any():

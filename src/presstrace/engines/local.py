@@ -32,11 +32,85 @@ def run_local(
     fn: Callable[[RawRecord], T], records: Iterable[RawRecord], workers: int
 ) -> Iterator[Outcome[T]]:
     """Yield ``(record, fn(record) or the InputError it raised)``, in completion order."""
-    if workers <= 1:
-        for record in records:
-            yield record, _guarded(fn, record)
-        return
-    yield from _pooled(fn, iter(records), workers)
+    with Workers(workers) as pool:
+        yield from pool.run(fn, records)
+
+
+class Workers:
+    """Worker processes kept across runs, so that the shards of a local sharded run share one
+    pool: a worker loads the language model once, not once per shard.
+
+    ``run`` yields like ``run_local``; one ``run`` at a time. With ``count`` 1 there are no
+    processes and records are analysed in this one.
+    """
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        # fork is fast and safe on Linux here: workers run pure functions and share no locks.
+        self._context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def run(
+        self, fn: Callable[[RawRecord], T], records: Iterable[RawRecord]
+    ) -> Iterator[Outcome[T]]:
+        if self.count <= 1:
+            for record in records:
+                yield record, _guarded(fn, record)
+            return
+        yield from self._pooled(fn, iter(records))
+
+    def _pooled(
+        self, fn: Callable[[RawRecord], T], records: Iterator[RawRecord]
+    ) -> Iterator[Outcome[T]]:
+        task = partial(_guarded, fn)
+        max_in_flight = self.count * 4
+        in_flight: dict[Future[T | InputError], RawRecord] = {}
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len(in_flight) < max_in_flight:
+                    record = next(records, None)
+                    if record is None:
+                        exhausted = True
+                        break
+                    in_flight[self._started().submit(task, record)] = record
+                if not in_flight:
+                    return
+                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                broken = False
+                for future in done:
+                    record = in_flight.pop(future)
+                    try:
+                        yield record, future.result()
+                    except BrokenProcessPool:
+                        in_flight[future] = record
+                        broken = True
+                if broken:
+                    self._started().shutdown(wait=False, cancel_futures=True)
+                    self._pool = None  # a new pool for the records after these
+                    stranded = list(in_flight.values())
+                    in_flight.clear()
+                    for record in stranded:
+                        yield record, _isolated(task, record, self._context)
+        finally:
+            if in_flight:  # the caller stopped early, or failed: the rest is not wanted
+                self.close()
+
+    def _started(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = _pool(self.count, self._context)
+        return self._pool
 
 
 def _guarded(fn: Callable[[RawRecord], T], record: RawRecord) -> T | InputError:
@@ -52,46 +126,6 @@ def _guarded(fn: Callable[[RawRecord], T], record: RawRecord) -> T | InputError:
             f"internal error {type(exc).__name__}: {exc} (at {where.filename}:{where.lineno}); "
             "please report it with this input",
         )
-
-
-def _pooled(
-    fn: Callable[[RawRecord], T], records: Iterator[RawRecord], workers: int
-) -> Iterator[Outcome[T]]:
-    # fork is fast and safe on Linux here: workers run pure functions and share no locks.
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    task = partial(_guarded, fn)
-    max_in_flight = workers * 4
-    pool = _pool(workers, context)
-    in_flight: dict[Future[T | InputError], RawRecord] = {}
-    exhausted = False
-    try:
-        while True:
-            while not exhausted and len(in_flight) < max_in_flight:
-                record = next(records, None)
-                if record is None:
-                    exhausted = True
-                    break
-                in_flight[pool.submit(task, record)] = record
-            if not in_flight:
-                return
-            done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-            broken = False
-            for future in done:
-                record = in_flight.pop(future)
-                try:
-                    yield record, future.result()
-                except BrokenProcessPool:
-                    in_flight[future] = record
-                    broken = True
-            if broken:
-                pool.shutdown(wait=False, cancel_futures=True)
-                stranded = list(in_flight.values())
-                in_flight.clear()
-                for record in stranded:
-                    yield record, _isolated(task, record, context)
-                pool = _pool(workers, context)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _pool(workers: int, context: multiprocessing.context.BaseContext) -> ProcessPoolExecutor:

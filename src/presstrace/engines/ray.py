@@ -3,8 +3,8 @@
 
 Shards go to a pool of actors, one per CPU the cluster offers (or ``actors``); an actor is a
 process that lives for the whole run, so the language model the quotes stage loads is loaded
-once per actor, not once per shard. Each actor runs the same ``analyse_shard`` the local engine
-runs, with one worker process of its own, so both engines write the same files. The work folder
+once per actor, not once per shard. Each actor runs the same ``analyse_planned`` the local engine
+runs, in the actor's own process, so both engines write the same files. The work folder
 must be one every node can reach (a shared file system).
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 
 from ..errors import PresstraceError
 from ..options import Options
-from ..shards.run import ShardReport, analyse_shard
+from ..shards.run import Plan, ShardReport, analyse_planned, plan
 
 
 class RayMissing(PresstraceError):
@@ -64,6 +64,9 @@ class _ShardWorker:
     def __init__(self, paths: list[str], count: int, work: str, options: Options) -> None:
         self.paths, self.count, self.work = paths, count, Path(work)
         self.options = replace(options, workers=1)  # the actor is the unit of parallelism
+        self.plan: Plan | None = None
 
     def run(self, index: int) -> ShardReport:
-        return analyse_shard(self.paths, index, self.count, self.work, self.options)
+        if self.plan is None:  # listed once per actor, not once per shard
+            self.plan = plan(self.paths, self.count, include_hidden=self.options.include_hidden)
+        return analyse_planned(self.plan, index, self.count, self.work, self.options)

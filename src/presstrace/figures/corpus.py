@@ -60,7 +60,7 @@ def update(db: Database) -> QuantitiesReport:
         "SELECT f.article, f.start, f.key, f.value, f.low, f.high, a.published, s.story "
         "FROM figures f JOIN articles a ON a.id = f.article "
         "LEFT JOIN story_articles s ON s.article = f.article "
-        "WHERE f.key IS NOT NULL ORDER BY f.key, coalesce(a.published, '9999'), a.rowid, f.start"
+        "WHERE f.key IS NOT NULL ORDER BY f.key, coalesce(a.published, '9999'), a.id, f.start"
     ).fetchall()
     groups: dict[str, list[Any]] = defaultdict(list)
     for row in rows:

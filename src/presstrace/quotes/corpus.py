@@ -74,7 +74,7 @@ def rebuild(db: Database) -> CorpusReport:
     rows = db.conn.execute(
         "SELECT q.id, q.article, q.text, q.speaker_name, q.speaker_kind, q.role, q.mention, "
         "a.published, a.outlet FROM quotes q JOIN articles a ON a.id = q.article "
-        "ORDER BY coalesce(a.published, '9999'), a.rowid, q.position"
+        "ORDER BY coalesce(a.published, '9999'), a.id, q.position"
     ).fetchall()
     quotes = [_Quote(*row) for row in rows]
     keys = _speaker_keys(quotes)

@@ -4,9 +4,9 @@ and a completion marker (``run``), and the final load into the SQLite database (
 from __future__ import annotations
 
 from .load import LoadError, LoadReport, load
-from .run import Plan, ShardError, ShardReport, analyse_shard, plan
+from .run import Plan, ShardError, ShardReport, analyse_shard, analyse_shards, plan
 
 __all__ = [
-    "LoadError", "LoadReport", "Plan", "ShardError", "ShardReport", "analyse_shard", "load",
-    "plan",
+    "LoadError", "LoadReport", "Plan", "ShardError", "ShardReport", "analyse_shard",
+    "analyse_shards", "load", "plan",
 ]  # fmt: skip

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..engines import run_local
+from ..engines import Workers, run_local
 from ..errors import InputError, PresstraceError
 from ..extract import analyse
 from ..model import RawRecord, article_id
@@ -121,13 +121,47 @@ def finished(work: Path, index: int, count: int, files: list[str], options: Opti
 
 
 def analyse_shard(
-    paths: Iterable[str], index: int, count: int, work: Path, options: Options | None = None
+    paths: Iterable[str],
+    index: int,
+    count: int,
+    work: Path,
+    options: Options | None = None,
+    *,
+    workers: Workers | None = None,
 ) -> ShardReport:
-    """Run shard ``index`` of ``count`` over ``paths`` into ``work`` (skipped when finished)."""
+    """Run shard ``index`` of ``count`` over ``paths`` into ``work`` (skipped when finished).
+
+    ``workers``: a pool to run it in (kept by the caller across shards); by default one of
+    ``options.worker_count`` processes for this shard alone.
+    """
     options = options or Options()
+    return analyse_planned(plan(paths, count, include_hidden=options.include_hidden), index,
+                        count, work, options, workers)  # fmt: skip
+
+
+def analyse_shards(
+    paths: Iterable[str], indexes: Iterable[int], count: int, work: Path, options: Options
+) -> Iterator[ShardReport]:
+    """The local engine: shards ``indexes`` of ``count`` one after the other, in one pool of
+    ``options.worker_count`` processes (started once: each loads the language model once).
+    Yields each shard's report as it finishes."""
+    the_plan = plan(paths, count, include_hidden=options.include_hidden)
+    with Workers(options.worker_count) as workers:
+        for index in indexes:
+            yield analyse_planned(the_plan, index, count, work, options, workers)
+
+
+def analyse_planned(
+    the_plan: Plan,
+    index: int,
+    count: int,
+    work: Path,
+    options: Options,
+    workers: Workers | None = None,
+) -> ShardReport:
+    """``analyse_shard`` with the plan made once for many shards."""
     if not 0 <= index < count:
         raise ShardError(f"--shard must be between 0 and {count - 1}, not {index}")
-    the_plan = plan(paths, count, include_hidden=options.include_hidden)
     files = the_plan.shards[index]
     report = ShardReport(stem(index, count), files=len(files))
     work.mkdir(parents=True, exist_ok=True)
@@ -135,12 +169,17 @@ def analyse_shard(
         report.done_before = True
         return report
     missing = the_plan.missing if index == 0 else []  # reported once, by the first shard
-    _write_shard(work, report, files, missing, options)
+    _write_shard(work, report, files, missing, options, workers)
     return report
 
 
 def _write_shard(
-    work: Path, report: ShardReport, files: list[str], missing: list[Failure], options: Options
+    work: Path,
+    report: ShardReport,
+    files: list[str],
+    missing: list[Failure],
+    options: Options,
+    workers: Workers | None,
 ) -> None:
     import pyarrow as pa  # noqa: PLC0415 (the shard stages only)
     import pyarrow.parquet as pq  # noqa: PLC0415
@@ -155,7 +194,7 @@ def _write_shard(
     ]
     rows: list[dict[str, Any]] = []
     with pq.ParquetWriter(temporary["articles"], schema, compression="zstd") as writer:
-        for item in _outcomes(files, options, report, sources, errors):
+        for item in _outcomes(files, options, workers, report, sources, errors):
             record, outcome = item
             if isinstance(outcome, InputError):
                 errors.append({"source": record.source, "code": outcome.code,
@@ -189,6 +228,7 @@ def _write_shard(
 def _outcomes(
     files: list[str],
     options: Options,
+    workers: Workers | None,
     report: ShardReport,
     sources: list[dict[str, Any]],
     errors: list[dict[str, Any]],
@@ -218,7 +258,11 @@ def _outcomes(
     waiting: dict[int, tuple[RawRecord, Any]] = {}
     following = 0
     analyse_one = partial(analyse, options=options)
-    for record, outcome in run_local(analyse_one, records(), options.worker_count):
+    if workers is None:
+        outcomes = run_local(analyse_one, records(), options.worker_count)
+    else:
+        outcomes = workers.run(analyse_one, records())
+    for record, outcome in outcomes:
         waiting[order.pop(id(record))] = (record, outcome)
         while following in waiting:  # at most the workers' in-flight records wait here
             yield waiting.pop(following)

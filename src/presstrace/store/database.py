@@ -522,7 +522,7 @@ class Database:
         ).fetchall():
             members = self.conn.execute(
                 "SELECT a.id, a.outlet FROM story_articles s JOIN articles a ON a.id = s.article "
-                "WHERE s.story = ? ORDER BY coalesce(a.published, '9999'), a.rowid",
+                "WHERE s.story = ? ORDER BY coalesce(a.published, '9999'), a.id",
                 (row["id"],),
             ).fetchall()
             yield {
@@ -562,7 +562,8 @@ class Database:
     def figures(
         self, *, article: str | None = None, quantity: str | None = None
     ) -> Iterator[dict[str, Any]]:
-        """Figures in the export contract's shape, in article order."""
+        """Figures in the export contract's shape, in article order (a quantity's: by date, then
+        article id, so that its side-by-side order does not depend on the load order)."""
         sql = (
             "SELECT f.*, a.source AS article_source, a.outlet, a.published FROM figures f "
             "JOIN articles a ON a.id = f.article"
@@ -576,7 +577,8 @@ class Database:
             params.append(quantity)
         if where:
             sql += " WHERE " + " AND ".join(where)
-        for row in self.conn.execute(sql + " ORDER BY a.rowid, f.start", params):
+        order = "coalesce(a.published, '9999'), a.id" if quantity is not None else "a.rowid"
+        for row in self.conn.execute(f"{sql} ORDER BY {order}, f.start", params):
             yield _figure_record(row)
 
     def quantities(self) -> Iterator[dict[str, Any]]:

@@ -72,7 +72,7 @@ def update(db: Database) -> StoriesReport:
         str(r[0])
         for r in db.conn.execute(
             "SELECT t.article FROM story_terms t JOIN articles a ON a.id = t.article "
-            "WHERE t.storied = 0 ORDER BY coalesce(a.published, '9999'), a.rowid"
+            "WHERE t.storied = 0 ORDER BY coalesce(a.published, '9999'), a.id"
         )
     ]
     touched: set[str] = set()
@@ -81,7 +81,7 @@ def update(db: Database) -> StoriesReport:
             db,
             "SELECT t.article, a.published, t.terms, t.latest_year, NULL FROM story_terms t "
             "JOIN articles a ON a.id = t.article WHERE t.article IN "
-            "(SELECT value FROM json_each(?)) ORDER BY coalesce(a.published, '9999'), a.rowid",
+            "(SELECT value FROM json_each(?)) ORDER BY coalesce(a.published, '9999'), a.id",
             [json.dumps(fresh[start : start + CHUNK])],
         )
         touched |= _place(db, chunk)
@@ -146,7 +146,7 @@ def _neighbours(db: Database, chunk: list[_Doc]) -> list[_Doc]:
         sql += " AND (a.published IS NULL OR a.published BETWEEN ? AND ?)"
         window = timedelta(days=WINDOW_DAYS)
         params = [(min(dates) - window).isoformat(), (max(dates) + window).isoformat()]
-    sql += " ORDER BY coalesce(a.published, '0000') DESC, a.rowid DESC LIMIT ?"
+    sql += " ORDER BY coalesce(a.published, '0000') DESC, a.id DESC LIMIT ?"
     return _docs(db, sql, [*params, MAX_NEIGHBOURS])
 
 
@@ -169,7 +169,7 @@ def _summarise(db: Database, stories: set[str], documents: int, df: Mapping[str,
         rows = db.conn.execute(
             "SELECT a.id, a.title, a.published, t.terms FROM story_articles s "
             "JOIN articles a ON a.id = s.article JOIN story_terms t ON t.article = a.id "
-            "WHERE s.story = ? ORDER BY a.rowid",
+            "WHERE s.story = ? ORDER BY a.id",
             (story,),
         ).fetchall()
         if not rows:
