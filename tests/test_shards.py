@@ -4,6 +4,7 @@ rest, and the load builds the database an ingest builds."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -12,12 +13,14 @@ from click.testing import CliRunner
 import presstrace
 from presstrace.cli import cli
 from presstrace.export import KINDS, rows
+from presstrace.extract import analyse as _analyse
 from presstrace.model import RawRecord
-from presstrace.shards import ShardError, analyse_shard, load, plan
+from presstrace.shards import ShardError, analyse_shard, analyse_shards, load, plan
 from presstrace.shards.rows import article_of, article_row, article_schema
 from tests.web_corpus import ARTICLES
 
 OPTIONS = presstrace.Options(workers=1)
+_TWO_WORKERS = presstrace.Options(workers=2)
 
 
 @pytest.fixture
@@ -84,6 +87,44 @@ def test_a_rerun_skips_finished_shards_and_redoes_the_rest(inputs: Path, tmp_pat
         assert pq.read_table(work / name).equals(pq.read_table(clean / name))
     other = presstrace.Options(workers=1, quotes=False)  # other settings: not the same result
     assert not analyse_shard([str(inputs)], 0, 3, work, other).done_before
+
+
+def test_shards_in_worker_processes_write_what_one_process_writes(
+    inputs: Path, tmp_path: Path
+) -> None:
+    import pyarrow.parquet as pq
+
+    alone, pooled = tmp_path / "alone", tmp_path / "pooled"
+    for i in range(3):
+        analyse_shard([str(inputs)], i, 3, alone, OPTIONS)
+    reports = list(analyse_shards([str(inputs)], range(3), 3, pooled, _TWO_WORKERS))
+    assert sorted(r.stem for r in reports) == [f"0000{i}-of-00003" for i in range(3)]
+    for name in sorted(p.name for p in alone.glob("*.parquet")):
+        assert pq.read_table(pooled / name).equals(pq.read_table(alone / name)), name
+
+
+def _crash_on_poison(record: RawRecord, options: presstrace.Options) -> object:
+    if b"poison" in record.data:
+        os._exit(13)  # what a segfault in a C parser looks like from the parent
+    return _analyse(record, options)
+
+
+def test_a_crash_in_a_shard_loses_only_its_record(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyarrow.parquet as pq
+
+    (inputs / "poison.jsonl").write_text(json.dumps({"title": "poison", "text": "poison"}))
+    monkeypatch.setattr("presstrace.shards.run.analyse", _crash_on_poison)  # (forked workers)
+    work = tmp_path / "work"
+    reports = list(analyse_shards([str(inputs)], range(2), 2, work, _TWO_WORKERS))
+    assert sorted(r.stem for r in reports) == ["00000-of-00002", "00001-of-00002"]
+    errors = [row for i in range(2) for row in
+              pq.read_table(work / f"0000{i}-of-00002.errors.parquet").to_pylist()]  # fmt: skip
+    found = {(Path(e["source"]).name, e["code"]) for e in errors}
+    assert found == {("poison.jsonl#L1", "crashed"), ("empty.txt", "empty")}
+    with presstrace.open(tmp_path / "kb.db") as db:
+        assert load(db, work, quotes=False).new == 6  # every other article is there
 
 
 def test_the_load_builds_what_an_ingest_builds(inputs: Path, tmp_path: Path) -> None:

@@ -46,8 +46,7 @@ class Workers:
 
     def __init__(self, count: int) -> None:
         self.count = count
-        # fork is fast and safe on Linux here: workers run pure functions and share no locks.
-        self._context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        self._context = _context()
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> Workers:
@@ -126,6 +125,16 @@ def _guarded(fn: Callable[[RawRecord], T], record: RawRecord) -> T | InputError:
             f"internal error {type(exc).__name__}: {exc} (at {where.filename}:{where.lineno}); "
             "please report it with this input",
         )
+
+
+def process_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes that end with this one (forked on Linux)."""
+    return _pool(workers, _context())
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork is fast and safe on Linux here: workers run pure functions and share no locks.
+    return multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
 
 
 def _pool(workers: int, context: multiprocessing.context.BaseContext) -> ProcessPoolExecutor:

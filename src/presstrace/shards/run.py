@@ -21,13 +21,15 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from concurrent.futures import as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..engines import Workers, run_local
+from ..engines import Workers, process_pool, run_local
 from ..errors import InputError, PresstraceError
 from ..extract import analyse
 from ..model import RawRecord, article_id
@@ -142,13 +144,33 @@ def analyse_shard(
 def analyse_shards(
     paths: Iterable[str], indexes: Iterable[int], count: int, work: Path, options: Options
 ) -> Iterator[ShardReport]:
-    """The local engine: shards ``indexes`` of ``count`` one after the other, in one pool of
-    ``options.worker_count`` processes (started once: each loads the language model once).
-    Yields each shard's report as it finishes."""
+    """The local engine: shards ``indexes`` of ``count`` with ``options.worker_count``
+    processes. Yields each shard's report as it finishes.
+
+    Several shards: whole shards run in the worker processes, as Ray's actors run them, each
+    writing its own files, so no article crosses a process boundary. One shard: its records
+    are shared out among the workers instead.
+    """
     the_plan = plan(paths, count, include_hidden=options.include_hidden)
-    with Workers(options.worker_count) as workers:
-        for index in indexes:
-            yield analyse_planned(the_plan, index, count, work, options, workers)
+    todo = list(indexes)
+    workers = min(options.worker_count, len(todo))
+    broken: list[int] = []
+    if workers > 1:
+        single = replace(options, workers=1)
+        with process_pool(workers) as pool:
+            running = {pool.submit(analyse_planned, the_plan, i, count, work, single): i
+                       for i in todo}  # fmt: skip
+            for future in as_completed(running):
+                try:
+                    yield future.result()
+                except BrokenProcessPool:  # a worker died: a C-level crash on hostile input
+                    broken.append(running[future])
+        todo = sorted(broken)
+    # The shards a crash stopped are run again record by record, in a pool that tells the
+    # crashing record from the others (and records it as an error).
+    with Workers(options.worker_count) as pool_of_records:
+        for index in todo:
+            yield analyse_planned(the_plan, index, count, work, options, pool_of_records)
 
 
 def analyse_planned(
