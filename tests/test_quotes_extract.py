@@ -217,6 +217,27 @@ def test_names_as_written(extractor: QuoteExtractor, text: str, speaker: str) ->
     assert {q.speaker for q in extractor.extract(text)} == {speaker}
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ('"We found forty new compounds," said Ana Ruiz of Monitor Watch.', "Monitor Watch"),
+        (
+            "Ana Ruiz, director of Monitor Watch, said the camps were growing.",
+            "director of Monitor Watch",
+        ),
+        ('"It is a crisis," said Tom Berg of the Harbour Fund.', "Harbour Fund"),
+    ],
+)
+def test_a_person_of_a_body_is_the_person(extractor: QuoteExtractor, text: str, role: str) -> None:
+    """The body a person speaks for is their role, not part of their name, whether or not the
+    entity tagger knew the name; an office stays a title ("US Secretary of State")."""
+    (quote,) = extractor.extract(text)
+    assert quote.speaker in ("Ana Ruiz", "Tom Berg") and quote.speaker_kind == "person"
+    assert quote.role == role
+    (office,) = extractor.extract('"We will see," said the US Secretary of State on Monday.')
+    assert office.speaker == "US Secretary of State"
+
+
 def test_a_clause_of_its_own_is_not_the_first_cue_s_content(extractor: QuoteExtractor) -> None:
     text = (
         "Marsh mocked the complaint, saying anyone who complains about the quay "

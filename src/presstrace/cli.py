@@ -191,8 +191,9 @@ def _print_report(report: IngestReport, db_path: Path) -> None:
     type=click.Choice(["local", "ray"]),
     default="local",
     show_default=True,
-    help="local: the shards one after the other, each with --workers processes; ray: the "
-    "shards as tasks on a Ray cluster (one process per CPU).",
+    help="local: --workers processes on this machine, a shard at a time in each (one shard: "
+    "its articles shared out among them); ray: the shards as tasks on a Ray cluster (one "
+    "process per CPU).",
 )
 @click.option(
     "--address",

@@ -48,6 +48,7 @@ from .lexicon import (
 )
 from .marks import QuotedSpan, find_quoted
 from .mentions import (
+    affiliation,
     agent_unsaid,
     char_span,
     infix_joiner,
@@ -56,6 +57,7 @@ from .mentions import (
     mention_span,
     name_run,
     name_text,
+    personal_name,
     phrase_text,
     role_of,
     source_between,
@@ -609,6 +611,13 @@ class _Article:
             return _Speaker(phrase_text(head), "group", None)
         name_tokens = name_run(head)
         role = role_of(head, name_tokens)
+        body = affiliation(head, name_tokens)
+        if body is not None and head.ent_type_ in ("", "PERSON"):
+            # "Ana Ruiz of Monitor Watch": a person of a body, whether the tagger knew the name
+            # or not; the body is the role when no title says more.
+            name = name_text(name_tokens)
+            self.state.names.setdefault(name_tokens[-1].lower_, name)  # "Ruiz said" later
+            return _Speaker(name, "person", role or self.state.person_roles.get(name) or body)
         if name_tokens and (head.ent_type_ or self.state.names.get(head.lower_)):
             name = name_text(name_tokens)
             known = self.state.names.get(name_tokens[-1].lower_)
@@ -620,8 +629,13 @@ class _Article:
             kind = _ENT_KIND.get(head.ent_type_, "person")
             return _Speaker(name, kind, role)
         if name_tokens and lemma(head) not in ORG_NOUNS:
-            # A title without a name: "The US Secretary of State" (named later, see finish()).
             phrase = phrase_text(head)
+            if role and personal_name(name_tokens):
+                # "Ana Ruiz, director of Monitor Watch,": a name the tagger missed, with a role.
+                name = name_text(name_tokens)
+                self.state.names.setdefault(name_tokens[-1].lower_, name)
+                return _Speaker(name, "person", role)
+            # A title without a name: "The US Secretary of State" (named later, see finish()).
             return self._by_role(head, phrase) or _Speaker(phrase, "person", phrase)
         # A nominal mention: "the secretary of state", "the official", "a spokesperson".
         phrase = phrase_text(head)

@@ -130,6 +130,17 @@ HONORIFICS = frozenset(
     """.split()
 )
 
+#: Words of an office, which make a capitalised run a title ("US Secretary of State"), not a
+#: person's name ("Ana Ruiz of Monitor Watch").
+TITLE_WORDS = frozenset(
+    """
+    secretary minister president chairman chairwoman chair director spokesman spokeswoman
+    spokesperson ambassador governor senator representative mayor chief head general
+    commissioner premier chancellor king queen prince princess pope bishop judge justice
+    attorney prosecutor officer official leader speaker envoy adviser advisor counsel
+    """.split()
+)
+
 #: "which it calls “vocational training centres”": naming, not saying.
 NAMING_VERBS = frozenset("call dub label term name brand describe refer".split())
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .lexicon import HONORIFICS, SPEECH_VERBS
+from .lexicon import HONORIFICS, ORG_NOUNS, SPEECH_VERBS, TITLE_WORDS
 from .marks import QuotedSpan
 from .nlp import lemma
 
@@ -282,6 +282,32 @@ def role_of(head: Any, name_tokens: list[Any]) -> str | None:
     ]  # fmt: skip
     words = [t.text for t in title if t.lower_.rstrip(".") not in HONORIFICS]
     return " ".join(words) or None
+
+
+def personal_name(name_tokens: list[Any]) -> bool:
+    """Two or more capitalised words, none of an office or a body: "Ana Ruiz", not "US
+    Secretary" or "Foreign Ministry" (for names the entity tagger missed)."""
+    words = {t.lower_.rstrip(".") for t in name_tokens}
+    return (
+        len(name_tokens) >= 2
+        and not words & (TITLE_WORDS | ORG_NOUNS)
+        and all(t.text[:1].isupper() for t in name_tokens)
+    )
+
+
+def affiliation(head: Any, name_tokens: list[Any]) -> str | None:
+    """The body a named person speaks for, after the name: "Monitor Watch" in "Ana Ruiz of
+    Monitor Watch" (or "from", "at"), when the name is a name and not an office ("Secretary
+    of State", "Bank of England")."""
+    if not personal_name(name_tokens) or head.i != name_tokens[-1].i:
+        return None
+    for child in head.rights:
+        if child.dep_ != "prep" or child.lower_ not in ("of", "from", "at"):
+            continue
+        body = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if body is not None and (body.pos_ == "PROPN" or body.ent_type_ in ("ORG", "GPE")):
+            return phrase_text(body)
+    return None
 
 
 def phrase_text(head: Any) -> str:
