@@ -23,14 +23,17 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import html
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -43,22 +46,70 @@ RESULTS = REPO / "benchmarks" / "results" / "scale.json"
 FILES = 32
 
 
-def corpus(folder: Path, size: int) -> list[str]:
+def corpus(folder: Path, size: int, form: str = "jsonl") -> list[str]:
+    """The first ``size`` generated articles as ``FILES`` input files: JSON lines, or
+    CC-NEWS-style WARC.gz (an HTML page per article, one gzip member per record)."""
     import bench_copies  # (next to this script)
 
     source = bench_copies.corpus_path(max(size, 100_000))
     folder.mkdir(parents=True, exist_ok=True)
-    outs = [(folder / f"part-{i:02d}.jsonl").open("w", encoding="utf-8") for i in range(FILES)]
+    suffix = "warc.gz" if form == "warc" else "jsonl"
+    outs = [(folder / f"part-{i:02d}.{suffix}").open("wb") for i in range(FILES)]
     with gzip.open(source, "rt", encoding="utf-8") as lines:
         for n, line in enumerate(lines):
             if n >= size:
                 break
             a = json.loads(line)
-            keep = {k: a[k] for k in ("title", "outlet", "published", "text")}
-            outs[n % FILES].write(json.dumps(keep | {"url": f"gen://{a['id']}"}) + "\n")
+            url = f"https://{_host(a['outlet'])}/news/{a['id']}"
+            if form == "warc":
+                outs[n % FILES].write(gzip.compress(_warc_record(url, _page(a)), 6))
+            else:
+                keep = {k: a[k] for k in ("title", "outlet", "published", "text")}
+                outs[n % FILES].write((json.dumps(keep | {"url": url}) + "\n").encode())
     for out in outs:
         out.close()
     return [str(folder)]
+
+
+def _host(outlet: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", outlet.lower()).strip("-") + ".example"
+
+
+def _page(a: dict[str, Any]) -> str:
+    """A news page as scraped: the article among navigation, a sign-up prompt, related links
+    and reader comments (what the cleaner takes out)."""
+    e = html.escape
+    paragraphs = "".join(f"<p>{e(p)}</p>" for p in a["text"].split("\n\n") if p.strip())
+    return (
+        f"<!doctype html><html><head><title>{e(a['title'])} | {e(a['outlet'])}</title>"
+        f'<meta property="og:site_name" content="{e(a["outlet"])}">'
+        f'<meta property="article:published_time" content="{e(a["published"] or "")}">'
+        "</head><body><nav><a href='/'>Home</a> <a href='/world'>World</a> "
+        "<a href='/business'>Business</a></nav><main><article>"
+        f"<h1>{e(a['title'])}</h1>{paragraphs}</article>"
+        "<aside><p>Sign up for our newsletter to get the day's news first.</p>"
+        "<ul><li><a href='/r/1'>Related: more on this story</a></li>"
+        "<li><a href='/r/2'>Most read today</a></li></ul></aside>"
+        "<section class='comments'><h2>Comments</h2><p>First! Great article.</p></section>"
+        "</main><footer>© The Publisher. All rights reserved.</footer></body></html>"
+    )
+
+
+def _warc_record(uri: str, page: str) -> bytes:
+    body = page.encode()
+    http = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+        + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        + body
+    )
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\n"
+        f"WARC-Record-ID: <urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, uri)}>\r\n"
+        f"WARC-Target-URI: {uri}\r\nWARC-Date: 2026-01-01T00:00:00Z\r\n"
+        "Content-Type: application/http; msgtype=response\r\n"
+        f"Content-Length: {len(http)}\r\n\r\n"
+    ).encode()
+    return head + http + b"\r\n\r\n"
 
 
 class Peaks:
@@ -199,17 +250,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shards", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--quotes", action="store_true")
+    parser.add_argument("--input", choices=["jsonl", "warc"], default="jsonl")
     parser.add_argument("--no-ray", action="store_true")
     parser.add_argument("--no-kill", action="store_true")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     options = presstrace.Options(workers=args.workers, quotes=args.quotes)
     results: dict[str, Any] = {"shards": args.shards, "workers": args.workers,
-                               "quotes": args.quotes, "sizes": {}}  # fmt: skip
+                               "quotes": args.quotes, "input": args.input, "sizes": {}}  # fmt: skip
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as folder:
             tmp = Path(folder)
-            paths = corpus(tmp / "in", size)
+            paths = corpus(tmp / "in", size, args.input)
             local = run_local(paths, tmp / "local", args.shards, options)
             local_seconds = local["seconds"]
             entry: dict[str, Any] = {

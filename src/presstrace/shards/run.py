@@ -63,6 +63,13 @@ class Plan:
     shards: list[list[str]]
     missing: list[Failure] = field(default_factory=list)
 
+    def only(self, index: int) -> Plan:
+        """What shard ``index`` needs of the plan (sent to a worker: not every shard's files)."""
+        return Plan(
+            [files if i == index else [] for i, files in enumerate(self.shards)],
+            self.missing if index == 0 else [],
+        )
+
 
 def stem(index: int, count: int) -> str:
     return f"{index:05d}-of-{count:05d}"
@@ -158,7 +165,7 @@ def analyse_shards(
     if workers > 1:
         single = replace(options, workers=1)
         with process_pool(workers) as pool:
-            running = {pool.submit(analyse_planned, the_plan, i, count, work, single): i
+            running = {pool.submit(analyse_planned, the_plan.only(i), i, count, work, single): i
                        for i in todo}  # fmt: skip
             for future in as_completed(running):
                 try:
