@@ -330,3 +330,39 @@ def test_sentences_keep_abbreviations_inside() -> None:
         "“We will return,” he said.",
         "Talks resume in 2031!",
     ]
+
+
+def test_disagreement_in_one_pass_is_the_pairwise_answer() -> None:
+    """``disagree`` looks at the extreme bounds only; it must say what comparing every pair of
+    figures of different articles says."""
+    import random
+
+    from presstrace.figures.corpus import disagree
+
+    def pairwise(figures: list[dict[str, object]]) -> bool:
+        def low(m: dict[str, object]) -> float:
+            return -math.inf if m["low"] is None else float(m["low"])  # type: ignore[arg-type]
+
+        def high(m: dict[str, object]) -> float:
+            return math.inf if m["high"] is None else float(m["high"])  # type: ignore[arg-type]
+
+        return any(
+            a["article"] != b["article"] and (low(a) > high(b) or low(b) > high(a))
+            for x, a in enumerate(figures)
+            for b in figures[x + 1 :]
+        )
+
+    chance = random.Random(7)
+    seen = set()
+    for _ in range(3000):
+        figures = []
+        for _ in range(chance.randint(1, 6)):
+            low = chance.choice([None, *range(0, 10)])
+            high = chance.choice([None, *range(0, 10)])
+            if low is not None and high is not None and low > high:
+                low, high = high, low
+            figures.append({"article": chance.choice("abc"), "low": low, "high": high})
+        expected = pairwise(figures)
+        seen.add(expected)
+        assert disagree(figures) == expected, figures
+    assert seen == {True, False}

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 import presstrace
 from presstrace.export import rows
@@ -121,3 +122,33 @@ def test_stories_export_has_the_contract_fields(
     (line,) = [json.loads(json.dumps(r)) for r in rows(db, "stories")]
     assert {"id", "title", "articles", "first_seen", "last_seen"} <= set(line)
     assert line["first_seen"] == line["last_seen"] == "2024-03-11"
+
+
+def test_summaries_left_stale_by_a_killed_run_are_rewritten(
+    db: presstrace.Database,
+    options: presstrace.Options,
+    write: Callable[[str, str], Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Articles are placed chunk by chunk and summaries written once at the end; a run killed
+    in between leaves the changed stories marked, and the next update rewrites them."""
+    import presstrace.stories.corpus as stage
+
+    a = _write_all(write, "a", QUAKE_A[:2], "2024-03-11")
+    presstrace.ingest(db, [str(a)], options)
+    expected = list(db.stories())
+
+    def killed(_db: presstrace.Database) -> None:
+        raise KeyboardInterrupt
+
+    later = write("later/a.txt", f" date 2024-03-12\nMourning\n{QUAKE_A[2]}")
+    monkeypatch.setattr(stage, "_summarise_stale", killed)
+    with pytest.raises(KeyboardInterrupt):
+        presstrace.ingest(db, [str(later.parent)], options)
+    (story,) = db.stories()
+    assert story["size"] == 2 and len(story["articles"]) == 3  # placed, summary not rewritten
+    monkeypatch.undo()
+    stage.update(db)  # nothing new to place: only the stale summary
+    (story,) = db.stories()
+    assert story["size"] == 3 and story["id"] == expected[0]["id"]
+    assert db.conn.execute("SELECT count(*) FROM stories_stale").fetchone()[0] == 0

@@ -17,6 +17,7 @@ stage get their figures first (``backfill``), from their text, dates and quotes.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 from collections import defaultdict
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, vstack
 from scipy.sparse.csgraph import connected_components
 
 from ..dates import TimeExpression
@@ -36,6 +37,10 @@ from .find import find_figures
 #: Cosine of story terms for the articles of two figures to be about one matter.
 TOPIC = 0.05
 BATCH = 2000
+#: Articles whose story terms are weighted at once.
+SIMILARITY_BATCH = 5000
+#: Similarity cells computed at once when linking the articles of one key (bounds memory).
+LINK_CELLS = 4_000_000
 
 
 @dataclass
@@ -56,19 +61,22 @@ def update(db: Database) -> QuantitiesReport:
             )
         )
         return report  # no article's figures changed since the last grouping
+    articles = {
+        str(r[0]) for r in db.conn.execute("SELECT article FROM figures WHERE key IS NOT NULL")
+    }
+    similar = _Similarity(db, articles)
+    # Streamed key by key: only one key's figures are held at a time (a large corpus has
+    # millions of figures).
     rows = db.conn.execute(
         "SELECT f.article, f.start, f.key, f.value, f.low, f.high, a.published, s.story "
         "FROM figures f JOIN articles a ON a.id = f.article "
         "LEFT JOIN story_articles s ON s.article = f.article "
         "WHERE f.key IS NOT NULL ORDER BY f.key, coalesce(a.published, '9999'), a.id, f.start"
-    ).fetchall()
-    groups: dict[str, list[Any]] = defaultdict(list)
-    for row in rows:
-        groups[row["key"]].append(row)
-    similar = _Similarity(db, {r["article"] for r in rows})
+    )
     quantities: list[tuple[Any, ...]] = []
     assignment: list[tuple[str, str, int]] = []
-    for key, members in groups.items():
+    for key, group in itertools.groupby(rows, key=lambda row: str(row["key"])):
+        members = list(group)
         for component in _components(members, similar):
             if len({m["article"] for m in component}) < 2:
                 continue  # the figures of one article count different things, if anything
@@ -140,29 +148,57 @@ class _Similarity:
     def __init__(self, db: Database, articles: set[str]) -> None:
         ids = sorted(articles)
         self.index = {a: i for i, a in enumerate(ids)}
-        terms: list[dict[str, float]] = []
-        for a in ids:
-            sql = "SELECT terms FROM story_terms WHERE article = ?"
-            row = db.conn.execute(sql, (a,)).fetchone()
-            terms.append(json.loads(row[0]) if row else {})
-        documents = int(db.conn.execute("SELECT count(*) FROM story_terms").fetchone()[0])
-        words = sorted({t for weights in terms for t in weights})
-        df = {
-            str(r[0]): int(r[1])
-            for r in db.conn.execute(
-                "SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))",
-                (json.dumps(words),),
+        documents = max(int(db.conn.execute("SELECT count(*) FROM story_terms").fetchone()[0]), 1)
+        # In batches, each batch's terms dropped once weighted: rows are normalised one by one,
+        # so batches give the rows one pass would, and memory holds only the sparse matrix.
+        vocabulary: dict[str, int] = {}
+        rows, cols, values = [], [], []
+        for start in range(0, len(ids), SIMILARITY_BATCH):
+            part = ids[start : start + SIMILARITY_BATCH]
+            found = dict(
+                db.conn.execute(
+                    "SELECT article, terms FROM story_terms WHERE article IN "
+                    "(SELECT value FROM json_each(?))",
+                    (json.dumps(part),),
+                ).fetchall()
             )
-        }
-        self.vectors = tfidf(terms, df, max(documents, 1))[0]
+            terms = [json.loads(found[a]) if a in found else {} for a in part]
+            words = sorted({t for weights in terms for t in weights})
+            df = {
+                str(r[0]): int(r[1])
+                for r in db.conn.execute(
+                    "SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))",
+                    (json.dumps(words),),
+                )
+            }
+            matrix, local = tfidf(terms, df, documents)
+            into = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in local),
+                               dtype=np.int64, count=len(local))  # fmt: skip
+            coo = matrix.tocoo()
+            rows.append(coo.row.astype(np.int64) + start)
+            cols.append(into[coo.col])
+            values.append(coo.data)
+        shape = (len(ids), max(len(vocabulary), 1))
+        if not rows:
+            self.vectors = csr_matrix(shape)
+            return
+        self.vectors = csr_matrix(
+            (np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=shape
+        )
 
     def linked(self, articles: list[str]) -> csr_matrix:
         """Pairs of ``articles`` at least ``TOPIC`` alike, as a sparse adjacency matrix."""
         rows = self.vectors[[self.index[a] for a in articles]]
-        similarity = (rows @ rows.T).tocsr()
-        similarity.data = (similarity.data >= TOPIC).astype(np.int8)
-        similarity.eliminate_zeros()
-        return similarity
+        # A block of rows at a time, keeping only the links: a key reported by tens of
+        # thousands of articles must not need their whole similarity matrix at once.
+        step = max(1, LINK_CELLS // max(len(articles), 1))
+        blocks = []
+        for start in range(0, len(articles), step):
+            block = (rows[start : start + step] @ rows.T).tocsr()
+            block.data = (block.data >= TOPIC).astype(np.int8)
+            block.eliminate_zeros()
+            blocks.append(block)
+        return vstack(blocks, format="csr") if blocks else csr_matrix((0, 0), dtype=np.int8)
 
 
 def _components(members: list[Any], similar: _Similarity) -> list[list[Any]]:
@@ -187,12 +223,18 @@ def _components(members: list[Any], similar: _Similarity) -> list[list[Any]]:
 
 def disagree(figures: list[Any]) -> bool:
     """Two articles give amounts that cannot both be right: their intervals do not meet.
-    Figures of one article are not compared ("10 voted for, 31 against")."""
-    for x, a in enumerate(figures):
-        for b in figures[x + 1 :]:
-            if a["article"] != b["article"] and (_low(a) > _high(b) or _low(b) > _high(a)):
-                return True
-    return False
+    Figures of one article are not compared ("10 voted for, 31 against").
+
+    In one pass: the two highest lows and the two lowest highs of different articles are
+    the only pairs that can fail to meet first."""
+    lows: dict[str, float] = {}
+    highs: dict[str, float] = {}
+    for m in figures:
+        lows[m["article"]] = max(lows.get(m["article"], -math.inf), _low(m))
+        highs[m["article"]] = min(highs.get(m["article"], math.inf), _high(m))
+    top = sorted(lows.items(), key=lambda item: -item[1])[:2]
+    bottom = sorted(highs.items(), key=lambda item: item[1])[:2]
+    return any(a != b and low > high for a, low in top for b, high in bottom)
 
 
 def _low(m: Any) -> float:

@@ -281,6 +281,11 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (work, shard)
     );
     """,
+    # 10: stories whose members changed and whose summary (title, terms, size, dates) is not
+    # yet rewritten: summaries are written once per update, not once per chunk of articles.
+    """
+    CREATE TABLE stories_stale (story TEXT PRIMARY KEY) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -41,6 +41,8 @@ MAX_NEIGHBOURS = 3000
 WINDOW_DAYS = 30
 #: Articles whose terms are added to the document frequencies per transaction.
 COUNT_BATCH = 5000
+#: Stories whose summaries are rewritten per transaction.
+SUMMARY_BATCH = 500
 #: Key terms shown for a story.
 KEY_TERMS = 8
 
@@ -85,6 +87,7 @@ def update(db: Database) -> StoriesReport:
             [json.dumps(fresh[start : start + CHUNK])],
         )
         touched |= _place(db, chunk)
+    _summarise_stale(db)
     report.placed = len(fresh)
     report.touched = len(touched)
     report.stories = int(db.conn.execute("SELECT count(*) FROM stories").fetchone()[0])
@@ -128,17 +131,32 @@ def _place(db: Database, chunk: list[_Doc]) -> set[str]:
         db.conn.executemany(
             "UPDATE story_terms SET storied = 1 WHERE article = ?", [(d.id,) for d in chunk]
         )
-        # In the same transaction: a run killed here leaves no story without its summary.
-        _summarise(db, touched, documents, df)
+        # In the same transaction: a run killed before the summaries are rewritten leaves
+        # them marked, and the next update rewrites them.
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO stories_stale (story) VALUES (?)", [(s,) for s in touched]
+        )
     return touched
+
+
+def _summarise_stale(db: Database) -> None:
+    """Rewrite the summaries of the stories marked stale, once each, in batches: a story that
+    grows over many chunks was summarised again after every chunk, which made the stage
+    grow faster than the corpus."""
+    documents = int(db.conn.execute("SELECT count(*) FROM story_terms").fetchone()[0])
+    stale = [str(r[0]) for r in db.conn.execute("SELECT story FROM stories_stale ORDER BY story")]
+    for start in range(0, len(stale), SUMMARY_BATCH):
+        part = stale[start : start + SUMMARY_BATCH]
+        with db.transaction():
+            _summarise(db, part, documents)
+            db.conn.executemany("DELETE FROM stories_stale WHERE story = ?", [(s,) for s in part])
 
 
 def _neighbours(db: Database, chunk: list[_Doc]) -> list[_Doc]:
     dates = [d.published for d in chunk if d.published]
     sql = (
-        "SELECT t.article, a.published, t.terms, t.latest_year, s.story FROM story_terms t "
-        "JOIN articles a ON a.id = t.article JOIN story_articles s ON s.article = t.article "
-        "WHERE t.storied = 1"
+        "SELECT a.id FROM story_terms t JOIN articles a ON a.id = t.article "
+        "JOIN story_articles s ON s.article = t.article WHERE t.storied = 1"
     )
     params: list[Any] = []
     if dates and len(dates) == len(chunk):
@@ -147,7 +165,17 @@ def _neighbours(db: Database, chunk: list[_Doc]) -> list[_Doc]:
         window = timedelta(days=WINDOW_DAYS)
         params = [(min(dates) - window).isoformat(), (max(dates) + window).isoformat()]
     sql += " ORDER BY coalesce(a.published, '0000') DESC, a.id DESC LIMIT ?"
-    return _docs(db, sql, [*params, MAX_NEIGHBOURS])
+    # The ids first, then the terms of those chosen: sorting the window's rows with their
+    # terms made each chunk cost as much as the window holds (a busy month is most of it).
+    chosen = [r[0] for r in db.conn.execute(sql, [*params, MAX_NEIGHBOURS])]
+    return _docs(
+        db,
+        "SELECT t.article, a.published, t.terms, t.latest_year, s.story FROM story_terms t "
+        "JOIN articles a ON a.id = t.article JOIN story_articles s ON s.article = t.article "
+        "WHERE t.article IN (SELECT value FROM json_each(?)) "
+        "ORDER BY coalesce(a.published, '0000') DESC, a.id DESC",
+        [json.dumps(chosen)],
+    )
 
 
 def _link_copies(db: Database, docs: list[_Doc], similarity: np.ndarray) -> None:
@@ -163,19 +191,32 @@ def _link_copies(db: Database, docs: list[_Doc], similarity: np.ndarray) -> None
         similarity[index[a], index[b]] = similarity[index[b], index[a]] = 1.0
 
 
-def _summarise(db: Database, stories: set[str], documents: int, df: Mapping[str, int]) -> None:
+def _summarise(db: Database, stories: list[str], documents: int) -> None:
     """Rewrite the summary rows of ``stories``: title, key terms, size, first and last seen."""
-    for story in sorted(stories):
-        rows = db.conn.execute(
-            "SELECT a.id, a.title, a.published, t.terms FROM story_articles s "
-            "JOIN articles a ON a.id = s.article JOIN story_terms t ON t.article = a.id "
-            "WHERE s.story = ? ORDER BY a.id",
-            (story,),
-        ).fetchall()
+    members: dict[str, list[Any]] = {s: [] for s in stories}
+    for r in db.conn.execute(
+        "SELECT s.story, a.id, a.title, a.published, t.terms FROM story_articles s "
+        "JOIN articles a ON a.id = s.article JOIN story_terms t ON t.article = a.id "
+        "WHERE s.story IN (SELECT value FROM json_each(?)) ORDER BY s.story, a.id",
+        (json.dumps(stories),),
+    ):
+        members[r["story"]].append(
+            {"title": r["title"], "published": r["published"], "terms": json.loads(r["terms"])}
+        )
+    words = sorted({t for rows in members.values() for row in rows for t in row["terms"]})
+    df = {
+        str(r[0]): int(r[1])
+        for r in db.conn.execute(
+            "SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))",
+            (json.dumps(words),),
+        )
+    }
+    for story in stories:
+        rows = members[story]
         if not rows:
             db.conn.execute("DELETE FROM stories WHERE id = ?", (story,))
             continue
-        matrix, vocabulary = tfidf([json.loads(r["terms"]) for r in rows], df, documents)
+        matrix, vocabulary = tfidf([r["terms"] for r in rows], df, documents)
         centroid = np.asarray(matrix.sum(axis=0)).ravel()
         terms = list(vocabulary)
         key_terms = [terms[i] for i in np.argsort(-centroid)[:KEY_TERMS] if centroid[i] > 0]
