@@ -130,22 +130,13 @@ def finished(work: Path, index: int, count: int, files: list[str], options: Opti
 
 
 def analyse_shard(
-    paths: Iterable[str],
-    index: int,
-    count: int,
-    work: Path,
-    options: Options | None = None,
-    *,
-    workers: Workers | None = None,
+    paths: Iterable[str], index: int, count: int, work: Path, options: Options | None = None
 ) -> ShardReport:
-    """Run shard ``index`` of ``count`` over ``paths`` into ``work`` (skipped when finished).
-
-    ``workers``: a pool to run it in (kept by the caller across shards); by default one of
-    ``options.worker_count`` processes for this shard alone.
-    """
+    """Run shard ``index`` of ``count`` over ``paths`` into ``work`` (skipped when finished),
+    with ``options.worker_count`` processes for this shard."""
     options = options or Options()
-    return analyse_planned(plan(paths, count, include_hidden=options.include_hidden), index,
-                        count, work, options, workers)  # fmt: skip
+    the_plan = plan(paths, count, include_hidden=options.include_hidden)
+    return analyse_planned(the_plan, index, count, work, options)
 
 
 def analyse_shards(
