@@ -281,6 +281,10 @@ def main(argv: list[str] | None = None) -> int:
             with presstrace.open(db) as kb:
                 report = load(kb, tmp / "local", quotes=args.quotes)
             entry["load_seconds"] = round(time.perf_counter() - start, 1)
+            stages = report.corpus.seconds if report.corpus else {}
+            entry["load_stage_seconds"] = {
+                "write": round(entry["load_seconds"] - sum(stages.values()), 1)
+            } | {k: round(v, 1) for k, v in stages.items()}
             entry["load_main_peak_rss_mb"] = _own_peak_mb()
             entry["articles"] = report.new
             total = local_seconds + entry["load_seconds"]

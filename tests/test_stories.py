@@ -9,10 +9,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from scipy.sparse import csr_matrix
 
 import presstrace
 from presstrace.export import rows
-from presstrace.stories.cluster import complete_link, fade
+from presstrace.stories.cluster import complete_link, complete_link_sparse, fade, fade_pairs
+from presstrace.stories.neighbourhood import FLOOR, Neighbourhood
 from presstrace.stories.terms import latest_year, story_terms
 
 QUAKE_A = [
@@ -63,6 +65,66 @@ def test_fade_with_dates_and_years_mentioned() -> None:
     assert f[0, 3] < 0.01  # undated, but it mentions 2021
     assert f[0, 4] == 1.0  # undated, nothing to go by
     assert np.allclose(f, f.T)
+
+
+def test_fade_of_pairs_is_the_matrix_entries() -> None:
+    days = [date(2019, 11, 27), None, date(2020, 3, 1), None]
+    years = [None, 2021, None, None]
+    rows, cols = np.array([0, 1, 1, 3, 2]), np.array([1, 0, 2, 0, 2])
+    assert np.allclose(fade_pairs(rows, cols, days, years), fade(days, years)[rows, cols])
+
+
+def _unit_rows(rng: np.random.Generator, n: int, width: int = 25) -> np.ndarray:
+    x = rng.random((n, width)) * (rng.random((n, width)) < 0.2)
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return np.asarray(x / np.where(norms > 0, norms, 1.0))
+
+
+def _partition(labels: np.ndarray) -> set[frozenset[int]]:
+    return {frozenset(np.flatnonzero(labels == k).tolist()) for k in np.unique(labels)}
+
+
+def test_sparse_complete_link_gives_the_dense_clusters() -> None:
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        x = _unit_rows(rng, int(rng.integers(2, 60)))
+        sim = x @ x.T
+        sparse = complete_link_sparse(csr_matrix(np.where(sim >= 0.1, sim, 0.0)))
+        assert _partition(complete_link(sim)) == _partition(sparse)
+        # Numbered by each cluster's first row.
+        _, first = np.unique(sparse, return_index=True)
+        assert np.all(np.diff(first) > 0)
+
+
+class _FixedRows:
+    """Stands in for the stage's TF-IDF rows: fixed rows by id."""
+
+    def __init__(self, matrix: np.ndarray) -> None:
+        self.matrix = matrix
+        self.asked: list[str] = []
+
+    def rows(self, ids: list[str], terms: object = None) -> csr_matrix:
+        self.asked += ids
+        return csr_matrix(self.matrix[[int(i) for i in ids]])
+
+
+def test_a_neighbourhood_reuses_the_pairs_of_the_chunk_before() -> None:
+    x = _unit_rows(np.random.default_rng(3), 40)
+    full = x @ x.T
+    expected = np.where(full >= FLOOR, full, 0.0)
+    hood = Neighbourhood(_FixedRows(x))  # type: ignore[arg-type]
+
+    def check(chunk: list[int], neighbours: list[int], kept: list[int]) -> None:
+        near = hood.measure([str(i) for i in chunk], {}, [str(i) for i in neighbours])
+        assert np.allclose(near, expected[np.ix_(chunk, neighbours)].max(axis=0))
+        order = chunk + [neighbours[k] for k in kept]
+        assert np.allclose(hood.similarity(kept).toarray(), expected[np.ix_(order, order)])
+
+    check(list(range(10, 20)), list(range(10)), list(range(10)))
+    # Known pairs (0-3 and 12-19 were in the last neighbourhood) and new ones (30-33).
+    neighbours = [0, 1, 2, 3, 12, 13, 14, 15, 16, 17, 18, 19, 30, 31, 32, 33]
+    check(list(range(20, 30)), neighbours, [0, 2, 4, 5, 6, 12, 13, 15])
+    check(list(range(34, 40)), [], [])
 
 
 def _write_all(write: Callable[[str, str], Path], name: str, texts: list[str], day: str) -> Path:

@@ -58,8 +58,21 @@ def fade(days: Sequence[date | None], years: Sequence[int | None] | None = None)
     dated article's cannot have been written at the same time: the gap to the start of that
     year counts (``years``: the latest year each text mentions).
     """
+    n = len(days)
+    rows, cols = np.divmod(np.arange(n * n), n)
+    return fade_pairs(rows, cols, days, years).reshape(n, n)
+
+
+def fade_pairs(
+    rows: np.ndarray,
+    cols: np.ndarray,
+    days: Sequence[date | None],
+    years: Sequence[int | None] | None = None,
+) -> np.ndarray:
+    """``fade`` for the pairs (rows[k], cols[k]) only: a neighbourhood's similar pairs are
+    few beside all its pairs."""
     ordinals = np.array([d.toordinal() if d else np.nan for d in days], dtype=float)
-    gap = np.abs(ordinals[:, None] - ordinals[None, :])
+    gap = np.abs(ordinals[rows] - ordinals[cols])
     if years is not None and any(y and not d for d, y in zip(days, years, strict=True)):
         starts = np.array(
             [
@@ -69,10 +82,9 @@ def fade(days: Sequence[date | None], years: Sequence[int | None] | None = None)
             dtype=float,
         )
         # Undated i (mentions year y) against dated j: at least start(y) - date(j) apart.
-        later = starts[:, None] - ordinals[None, :]
-        later = np.where(later > 0, later, np.nan)
-        gap = np.where(np.isnan(gap), later, gap)
-        gap = np.where(np.isnan(gap), later.T, gap)
+        for a, b in ((rows, cols), (cols, rows)):
+            later = starts[a] - ordinals[b]
+            gap = np.where(np.isnan(gap), np.where(later > 0, later, np.nan), gap)
     faded: np.ndarray = np.nan_to_num(gap, nan=0.0)  # unknown: no fading
     np.subtract(faded, SAME_DAYS, out=faded)
     np.maximum(faded, 0.0, out=faded)
@@ -84,16 +96,53 @@ def fade(days: Sequence[date | None], years: Sequence[int | None] | None = None)
 def complete_link(similarity: np.ndarray, link: float | None = None) -> np.ndarray:
     """Cluster labels (0..k-1) such that every pair within a cluster has ``similarity >= link``
     and clusters are merged closest-first (scipy's complete linkage)."""
+    n = len(similarity)
+    distance = np.clip(1.0 - similarity, 0.0, None)
+    return _cut(distance[np.triu_indices(n, k=1)], n, LINK if link is None else link)
+
+
+def complete_link_sparse(similarity: csr_matrix, link: float | None = None) -> np.ndarray:
+    """``complete_link`` over a sparse similarity matrix (pairs below ``link`` need not be
+    stored), one connected component at a time.
+
+    The same clusters as the dense call: a cluster's pairs all reach ``link``, so it lies in
+    one component of the graph of such pairs, and merges below the cut never compare a pair
+    under ``link`` with anything but "too far". Labels are numbered by each cluster's first
+    row, so they do not depend on how the components were found."""
+    from scipy.sparse.csgraph import connected_components  # noqa: PLC0415
+
+    link = LINK if link is None else link
+    n = similarity.shape[0]
+    strong = similarity.multiply(similarity >= link).tocsr()
+    strong.eliminate_zeros()
+    _count, component = connected_components(strong, directed=False)
+    labels = np.arange(n, dtype=np.int64)  # singletons: their own row
+    order = np.argsort(component, kind="stable")
+    for members in np.split(order, np.flatnonzero(np.diff(component[order])) + 1):
+        if len(members) < 2:
+            continue
+        pairs = strong[members][:, members].tocoo()
+        upper = pairs.row < pairs.col
+        i, j = pairs.row[upper].astype(np.int64), pairs.col[upper].astype(np.int64)
+        m = len(members)
+        # The condensed upper triangle, written directly: "too far" (1) but for the pairs
+        # stored (a neighbourhood of thousands of articles, without its square in memory).
+        condensed = np.ones(m * (m - 1) // 2)
+        condensed[i * m - i * (i + 1) // 2 + (j - i - 1)] = np.clip(1.0 - pairs.data[upper], 0, 1)
+        part = _cut(condensed, m, link)
+        _, first, inverse = np.unique(part, return_index=True, return_inverse=True)
+        labels[members] = members[first[inverse]]
+    _, dense = np.unique(labels, return_inverse=True)
+    return dense.astype(np.int64)
+
+
+def _cut(condensed: np.ndarray, n: int, link: float) -> np.ndarray:
+    """Labels of complete linkage over a condensed distance matrix, cut at ``1 - link``."""
     # Imported here: scipy.cluster costs a fifth of a second at start-up.
     from scipy.cluster.hierarchy import fcluster, linkage  # noqa: PLC0415
 
-    link = LINK if link is None else link
-    n = len(similarity)
     if n == 1:
         return np.zeros(1, dtype=np.int64)
-    distance = np.clip(1.0 - similarity, 0.0, None)
-    np.fill_diagonal(distance, 0.0)
-    condensed = distance[np.triu_indices(n, k=1)]
     labels = fcluster(linkage(condensed, method="complete"), t=1.0 - link, criterion="distance")
     _, dense = np.unique(labels, return_inverse=True)
     return dense.astype(np.int64)

@@ -22,16 +22,18 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from ..store import Database
-from .cluster import TOUCH, complete_link, fade, tfidf
+from .cluster import TOUCH, complete_link_sparse, fade_pairs, tfidf
+from .neighbourhood import Neighbourhood
 from .terms import story_terms
+from .vectors import Vectors
 
 #: New articles clustered at once (a dense similarity matrix of the neighbourhood).
 CHUNK = 500
@@ -58,7 +60,7 @@ class StoriesReport:
 class _Doc:
     id: str
     published: date | None
-    terms: dict[str, float]
+    terms: dict[str, float] | None  # None: not read (the vectors read them once)
     latest_year: int | None
     story: str | None = None
 
@@ -77,6 +79,10 @@ def update(db: Database) -> StoriesReport:
             "WHERE t.storied = 0 ORDER BY coalesce(a.published, '9999'), a.id"
         )
     ]
+    documents = int(db.conn.execute("SELECT count(*) FROM story_terms").fetchone()[0])
+    # Enough for a chunk and its neighbours, and the next chunk's neighbours, which are
+    # mostly the same articles.
+    pairs = Neighbourhood(Vectors(db, documents, keep=2 * (CHUNK + MAX_NEIGHBOURS)))
     touched: set[str] = set()
     for start in range(0, len(fresh), CHUNK):
         chunk = _docs(
@@ -86,7 +92,7 @@ def update(db: Database) -> StoriesReport:
             "(SELECT value FROM json_each(?)) ORDER BY coalesce(a.published, '9999'), a.id",
             [json.dumps(fresh[start : start + CHUNK])],
         )
-        touched |= _place(db, chunk)
+        touched |= _place(db, chunk, pairs)
     _summarise_stale(db)
     report.placed = len(fresh)
     report.touched = len(touched)
@@ -94,36 +100,45 @@ def update(db: Database) -> StoriesReport:
     return report
 
 
-def _place(db: Database, chunk: list[_Doc]) -> set[str]:
-    documents, df = _frequencies(db, chunk)
+def _place(db: Database, chunk: list[_Doc], pairs: Neighbourhood) -> set[str]:
     neighbours = _neighbours(db, chunk)
-    matrix, _ = tfidf([d.terms for d in chunk + neighbours], df, documents)
-    n = len(chunk)
+    near = pairs.measure(
+        [d.id for d in chunk], {d.id: d.terms or {} for d in chunk}, [d.id for d in neighbours]
+    )
     # Stories touched by the chunk: all their members in the window are re-clustered.
-    stories: set[str | None] = set()
-    if neighbours:
-        touching = (matrix[:n] @ matrix[n:].T).max(axis=0).toarray().ravel() >= TOUCH
-        stories = {neighbours[i].story for i in np.flatnonzero(touching)}
-    keep = list(range(n)) + [n + i for i, d in enumerate(neighbours) if d.story in stories]
-    docs = [(chunk + neighbours)[i] for i in keep]
-    kept = matrix[keep]
-    similarity = (kept @ kept.T).toarray()
-    _link_copies(db, docs, similarity)
-    # After the copy links: a copy printed years later is another story.
-    similarity *= fade([d.published for d in docs], [d.latest_year for d in docs])
-    labels = complete_link(similarity)
+    stories = {neighbours[i].story for i in np.flatnonzero(near >= TOUCH)}
+    kept = [i for i, d in enumerate(neighbours) if d.story in stories]
+    docs = chunk + [neighbours[i] for i in kept]
+    similarity = pairs.similarity(kept)
+    similarity = _link_copies(db, docs, similarity.tocsr())
+    # After the copy links: a copy printed years later is another story. Only the pairs
+    # similar at all are faded: the rest cannot share a story anyway.
+    similarity = similarity.tocoo()
+    similarity.data *= fade_pairs(
+        similarity.row, similarity.col, [d.published for d in docs], [d.latest_year for d in docs]
+    )
+    labels = complete_link_sparse(similarity.tocsr())
     touched: set[str] = {s for s in stories if s}
+    order = np.argsort(labels, kind="stable")
+    clusters = np.split(order, np.flatnonzero(np.diff(labels[order])) + 1)
+    # A story keeps its id in the cluster holding most of its placed members (ties: the
+    # cluster with the earliest row); the other clusters take their next story, or a new id.
+    claims = sorted(
+        (-count, k, story)
+        for k, members in enumerate(clusters)
+        for story, count in Counter(docs[i].story for i in members if docs[i].story).items()
+    )
+    owner: dict[int, str] = {}
+    for _, k, story in claims:
+        if k not in owner and story not in owner.values():
+            owner[k] = story
+    taken = set(owner.values())
     assignments: list[tuple[str, str]] = []
-    taken: set[str] = set()
-    for label in np.unique(labels):
-        members = [docs[i] for i in np.flatnonzero(labels == label)]
-        previous = Counter(d.story for d in members if d.story)
-        story = next((s for s, _ in previous.most_common() if s not in taken), None)
-        if story is None:
-            story = _new_story_id(db, min(d.id for d in members), taken)
+    for k, members in enumerate(clusters):
+        story = owner.get(k) or _new_story_id(db, min(docs[i].id for i in members), taken)
         taken.add(story)
         touched.add(story)
-        assignments += [(d.id, story) for d in members]
+        assignments += [(docs[i].id, story) for i in members]
     with db.transaction():
         db.conn.executemany(
             "INSERT OR REPLACE INTO story_articles (article, story) VALUES (?, ?)", assignments
@@ -153,42 +168,59 @@ def _summarise_stale(db: Database) -> None:
 
 
 def _neighbours(db: Database, chunk: list[_Doc]) -> list[_Doc]:
+    """The placed articles a chunk could share a story with: the ``MAX_NEIGHBOURS`` latest
+    within the window (undated ones last, newest id first), without their terms."""
     dates = [d.published for d in chunk if d.published]
-    sql = (
-        "SELECT a.id FROM story_terms t JOIN articles a ON a.id = t.article "
-        "JOIN story_articles s ON s.article = t.article WHERE t.storied = 1"
+    placed = (
+        "SELECT a.id, a.published, t.latest_year, s.story FROM articles a "
+        "JOIN story_terms t ON t.article = a.id JOIN story_articles s ON s.article = a.id "
+        "WHERE t.storied = 1 AND "
     )
-    params: list[Any] = []
+    # Each query walks an index from its first row and stops at the limit: sorting the
+    # window's rows made a chunk cost as much as the window holds (a busy month, most of
+    # the corpus).
     if dates and len(dates) == len(chunk):
-        # Undated placed articles stay neighbours: their date cannot rule them out.
-        sql += " AND (a.published IS NULL OR a.published BETWEEN ? AND ?)"
         window = timedelta(days=WINDOW_DAYS)
-        params = [(min(dates) - window).isoformat(), (max(dates) + window).isoformat()]
-    sql += " ORDER BY coalesce(a.published, '0000') DESC, a.id DESC LIMIT ?"
-    # The ids first, then the terms of those chosen: sorting the window's rows with their
-    # terms made each chunk cost as much as the window holds (a busy month is most of it).
-    chosen = [r[0] for r in db.conn.execute(sql, [*params, MAX_NEIGHBOURS])]
-    return _docs(
-        db,
-        "SELECT t.article, a.published, t.terms, t.latest_year, s.story FROM story_terms t "
-        "JOIN articles a ON a.id = t.article JOIN story_articles s ON s.article = t.article "
-        "WHERE t.article IN (SELECT value FROM json_each(?)) "
-        "ORDER BY coalesce(a.published, '0000') DESC, a.id DESC",
-        [json.dumps(chosen)],
-    )
+        sql = placed + "a.published BETWEEN ? AND ?"
+        params: list[Any] = [(min(dates) - window).isoformat(), (max(dates) + window).isoformat()]
+    else:
+        # An undated article can be anyone's neighbour.
+        sql, params = placed + "a.published IS NOT NULL", []
+    rows = db.conn.execute(
+        sql + " ORDER BY a.published DESC, a.id DESC LIMIT ?", [*params, MAX_NEIGHBOURS]
+    ).fetchall()
+    # Undated placed articles stay neighbours: their date cannot rule them out.
+    if len(rows) < MAX_NEIGHBOURS:
+        rows += db.conn.execute(
+            placed + "a.published IS NULL ORDER BY a.id DESC LIMIT ?",
+            (MAX_NEIGHBOURS - len(rows),),
+        ).fetchall()
+    return [_Doc(r[0], _date(r[1]), None, r[2], r[3]) for r in rows]
 
 
-def _link_copies(db: Database, docs: list[_Doc], similarity: np.ndarray) -> None:
+def _link_copies(db: Database, docs: list[_Doc], similarity: csr_matrix) -> csr_matrix:
     """Copies are one story whatever their other words say."""
     index = {d.id: i for i, d in enumerate(docs)}
     db.conn.execute("CREATE TEMP TABLE IF NOT EXISTS _story_docs (id TEXT PRIMARY KEY)")
     db.conn.execute("DELETE FROM _story_docs")
     db.conn.executemany("INSERT OR IGNORE INTO _story_docs (id) VALUES (?)", [(i,) for i in index])
-    for a, b in db.conn.execute(
-        "SELECT c.a, c.b FROM copies c JOIN _story_docs x ON x.id = c.a "
-        "JOIN _story_docs y ON y.id = c.b"
-    ):
-        similarity[index[a], index[b]] = similarity[index[b], index[a]] = 1.0
+    pairs = [
+        (index[a], index[b])
+        for a, b in db.conn.execute(
+            "SELECT c.a, c.b FROM copies c JOIN _story_docs x ON x.id = c.a "
+            "JOIN _story_docs y ON y.id = c.b"
+        )
+    ]
+    if not pairs:
+        return similarity
+    rows, cols = (np.array(side, dtype=np.int64) for side in zip(*pairs, strict=True))
+    ones = csr_matrix(
+        (np.ones(2 * len(pairs)), (np.concatenate([rows, cols]), np.concatenate([cols, rows]))),
+        shape=similarity.shape,
+    )
+    ones.data[:] = 1.0  # (a pair listed twice is still 1)
+    # At least 1 for copies, as identical texts give.
+    return similarity.maximum(ones).tocsr()
 
 
 def _summarise(db: Database, stories: list[str], documents: int) -> None:
@@ -260,41 +292,10 @@ def _count_terms(db: Database) -> None:
             )
 
 
-def _frequencies(db: Database, chunk: Sequence[_Doc]) -> tuple[int, dict[str, int]]:
-    """Document count and the frequencies of the terms the computation will need."""
-    documents = int(db.conn.execute("SELECT count(*) FROM story_terms").fetchone()[0])
-    wanted = {t for d in chunk for t in d.terms}
-    if chunk:
-        found: dict[str, int] = {}
-        listed = sorted(wanted)
-        for start in range(0, len(listed), 500):
-            part = listed[start : start + 500]
-            marks = ",".join("?" * len(part))
-            found.update(
-                db.conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({marks})", part)
-            )
-        return documents, _FallbackDf(found, db)
-    return documents, _FallbackDf({}, db)
-
-
-class _FallbackDf(dict[str, int]):
-    """Frequencies fetched up front, the rest on demand (neighbours' own terms)."""
-
-    def __init__(self, known: dict[str, int], db: Database) -> None:
-        super().__init__(known)
-        self.db = db
-
-    def get(self, term: str, default: int | None = None) -> int:  # type: ignore[override]
-        if term not in self:
-            row = self.db.conn.execute("SELECT df FROM term_df WHERE term = ?", (term,)).fetchone()
-            self[term] = int(row[0]) if row else 0
-        return int(self[term])
-
-
-def _docs(db: Database, sql: str, params: Sequence[Any] = ()) -> list[_Doc]:
+def _docs(db: Database, sql: str, params: list[Any]) -> list[_Doc]:
     return [
         _Doc(r[0], _date(r[1]), json.loads(r[2]), r[3], r[4])
-        for r in db.conn.execute(sql, list(params)).fetchall()
+        for r in db.conn.execute(sql, params).fetchall()
     ]
 
 
