@@ -38,27 +38,35 @@ def update(db: Database) -> CopiesReport:
     """Find the copies of every article not yet compared, and record them."""
     report = CopiesReport()
     backfill(db)
-    rows = db.conn.execute(
+    if db.conn.execute("SELECT 1 FROM signatures WHERE compared = 0 LIMIT 1").fetchone() is None:
+        return report
+    ids: list[str] = []
+    new: list[bool] = []
+    key_parts: list[np.ndarray] = []
+    # Streamed: only the band keys are held, not the rows they come from.
+    for r in db.conn.execute(
         "SELECT s.article, s.digest, s.doc_bands, s.passage_bands, s.compared "
         "FROM signatures s JOIN articles a ON a.id = s.article "
         # Pairs are (earlier, later), ties by id: the same pairs whatever the load order.
         "ORDER BY coalesce(a.published, '9999'), a.id"
-    ).fetchall()
-    fresh = np.array([not r["compared"] for r in rows], dtype=bool)
-    if not fresh.any():
-        return report
-    report.compared = int(fresh.sum())
-    ids = [str(r["article"]) for r in rows]
-    key_parts: list[np.ndarray] = []
-    owner_parts: list[np.ndarray] = []
-    for i, r in enumerate(rows):
+    ):
+        ids.append(str(r["article"]))
+        new.append(not r["compared"])
         # The text digest is a key of its own: exact duplicates pair up even when too short
         # for sketches.
         digest = np.frombuffer(bytes(r["digest"])[:8], dtype=np.int64)
-        keys = np.concatenate([digest, band_keys(r["doc_bands"]), band_keys(r["passage_bands"])])
-        key_parts.append(keys)
-        owner_parts.append(np.full(len(keys), i, dtype=np.int64))
-    pairs = candidate_pairs(np.concatenate(key_parts), np.concatenate(owner_parts), fresh=fresh)
+        key_parts.append(
+            np.concatenate([digest, band_keys(r["doc_bands"]), band_keys(r["passage_bands"])])
+        )
+    fresh = np.array(new, dtype=bool)
+    if not fresh.any():  # (signatures of articles no longer stored)
+        return report
+    report.compared = int(fresh.sum())
+    lengths = np.fromiter((len(k) for k in key_parts), dtype=np.int64, count=len(key_parts))
+    keys = np.concatenate(key_parts)
+    del key_parts
+    owners = np.repeat(np.arange(len(ids), dtype=np.int64), lengths)
+    pairs = candidate_pairs(keys, owners, fresh=fresh)
     report.candidates = len(pairs)
     cache = _WordsCache(db)
     found: list[tuple[Any, ...]] = []

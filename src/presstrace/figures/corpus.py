@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -30,15 +29,15 @@ from scipy.sparse.csgraph import connected_components
 
 from ..dates import TimeExpression
 from ..store import Database
-from ..stories.cluster import tfidf
+from ..stories.vectors import Vectors
 from .claims import claimed
 from .find import find_figures
 
 #: Cosine of story terms for the articles of two figures to be about one matter.
 TOPIC = 0.05
 BATCH = 2000
-#: Articles whose story terms are weighted at once.
-SIMILARITY_BATCH = 5000
+#: Articles whose story-term vectors are kept in memory while linking.
+VECTORS = 40_000
 #: Similarity cells computed at once when linking the articles of one key (bounds memory).
 LINK_CELLS = 4_000_000
 
@@ -61,10 +60,7 @@ def update(db: Database) -> QuantitiesReport:
             )
         )
         return report  # no article's figures changed since the last grouping
-    articles = {
-        str(r[0]) for r in db.conn.execute("SELECT article FROM figures WHERE key IS NOT NULL")
-    }
-    similar = _Similarity(db, articles)
+    similar = _Similarity(db)
     # Streamed key by key: only one key's figures are held at a time (a large corpus has
     # millions of figures).
     rows = db.conn.execute(
@@ -145,50 +141,15 @@ def backfill(db: Database) -> int:
 class _Similarity:
     """TF-IDF vectors of the articles' story terms, for "about the same matter"."""
 
-    def __init__(self, db: Database, articles: set[str]) -> None:
-        ids = sorted(articles)
-        self.index = {a: i for i, a in enumerate(ids)}
+    def __init__(self, db: Database) -> None:
         documents = max(int(db.conn.execute("SELECT count(*) FROM story_terms").fetchone()[0]), 1)
-        # In batches, each batch's terms dropped once weighted: rows are normalised one by one,
-        # so batches give the rows one pass would, and memory holds only the sparse matrix.
-        vocabulary: dict[str, int] = {}
-        rows, cols, values = [], [], []
-        for start in range(0, len(ids), SIMILARITY_BATCH):
-            part = ids[start : start + SIMILARITY_BATCH]
-            found = dict(
-                db.conn.execute(
-                    "SELECT article, terms FROM story_terms WHERE article IN "
-                    "(SELECT value FROM json_each(?))",
-                    (json.dumps(part),),
-                ).fetchall()
-            )
-            terms = [json.loads(found[a]) if a in found else {} for a in part]
-            words = sorted({t for weights in terms for t in weights})
-            df = {
-                str(r[0]): int(r[1])
-                for r in db.conn.execute(
-                    "SELECT term, df FROM term_df WHERE term IN (SELECT value FROM json_each(?))",
-                    (json.dumps(words),),
-                )
-            }
-            matrix, local = tfidf(terms, df, documents)
-            into = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in local),
-                               dtype=np.int64, count=len(local))  # fmt: skip
-            coo = matrix.tocoo()
-            rows.append(coo.row.astype(np.int64) + start)
-            cols.append(into[coo.col])
-            values.append(coo.data)
-        shape = (len(ids), max(len(vocabulary), 1))
-        if not rows:
-            self.vectors = csr_matrix(shape)
-            return
-        self.vectors = csr_matrix(
-            (np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=shape
-        )
+        # Kept up to ``VECTORS`` rows, the least recently used dropped: memory does not grow
+        # with the corpus (an article's rows are weighed again when a later key needs them).
+        self.vectors = Vectors(db, documents, keep=VECTORS)
 
     def linked(self, articles: list[str]) -> csr_matrix:
         """Pairs of ``articles`` at least ``TOPIC`` alike, as a sparse adjacency matrix."""
-        rows = self.vectors[[self.index[a] for a in articles]]
+        rows = self.vectors.rows(articles)
         # A block of rows at a time, keeping only the links: a key reported by tens of
         # thousands of articles must not need their whole similarity matrix at once.
         step = max(1, LINK_CELLS // max(len(articles), 1))

@@ -86,7 +86,11 @@ class Vectors:
         )
         for i, article in enumerate(ids):
             lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
-            self._rows[article] = (into[matrix.indices[lo:hi]], matrix.data[lo:hi].copy())
+            # int32 columns: half the memory of a row, and a vocabulary stays far below 2**31.
+            self._rows[article] = (
+                into[matrix.indices[lo:hi]].astype(np.int32),
+                matrix.data[lo:hi].copy(),
+            )
 
 
 def _stack(parts: list[tuple[np.ndarray, np.ndarray]], width: int) -> csr_matrix:
