@@ -73,6 +73,8 @@ def update(db: Database) -> QuantitiesReport:
     assignment: list[tuple[str, str, int]] = []
     for key, group in itertools.groupby(rows, key=lambda row: str(row["key"])):
         members = list(group)
+        if len({m["article"] for m in members}) < 2:
+            continue  # (most keys: nothing to link, so no vectors to weigh)
         for component in _components(members, similar):
             if len({m["article"] for m in component}) < 2:
                 continue  # the figures of one article count different things, if anything
@@ -146,6 +148,18 @@ class _Similarity:
         # Kept up to ``VECTORS`` rows, the least recently used dropped: memory does not grow
         # with the corpus (an article's rows are weighed again when a later key needs them).
         self.vectors = Vectors(db, documents, keep=VECTORS)
+        # Read in batches up front, as many as are kept: one query per key costs more.
+        self.vectors.warm(
+            [
+                str(r[0])
+                for r in db.conn.execute(
+                    "SELECT DISTINCT article FROM figures WHERE key IN (SELECT key FROM "
+                    "figures WHERE key IS NOT NULL GROUP BY key HAVING count(DISTINCT article) "
+                    "> 1) LIMIT ?",
+                    (VECTORS,),
+                )
+            ]
+        )
 
     def linked(self, articles: list[str]) -> csr_matrix:
         """Pairs of ``articles`` at least ``TOPIC`` alike, as a sparse adjacency matrix."""

@@ -21,6 +21,8 @@ from .cluster import tfidf
 
 #: Terms whose document frequency is asked for in one query.
 _DF_BATCH = 5000
+#: Articles whose terms are read and weighed at once (their parsed terms are the peak).
+_WEIGH_BATCH = 1000
 
 
 class Vectors:
@@ -39,12 +41,7 @@ class Vectors:
     ) -> csr_matrix:
         """The rows of ``ids``, in that order; terms are read from the database unless
         ``terms`` has them (an article without stored terms gets an empty row)."""
-        given = terms or {}
-        missing = [a for a in dict.fromkeys(ids) if a not in self._rows]
-        if missing:
-            unread = [a for a in missing if a not in given]
-            read = self._read(unread) if unread else {}
-            self._weigh(missing, [given[a] if a in given else read.get(a, {}) for a in missing])
+        self.warm(ids, terms)
         parts = []
         for a in ids:
             self._rows.move_to_end(a)
@@ -54,6 +51,19 @@ class Vectors:
             while len(self._rows) > max(self.keep, len(ids)):
                 self._rows.popitem(last=False)
         return matrix
+
+    def warm(
+        self, ids: Sequence[str], terms: Mapping[str, Mapping[str, float]] | None = None
+    ) -> None:
+        """Weigh the rows of ``ids`` not yet kept, reading their terms in batches (a caller
+        that asks for a few rows at a time can warm the ones it will ask for first)."""
+        given = terms or {}
+        missing = [a for a in dict.fromkeys(ids) if a not in self._rows]
+        for start in range(0, len(missing), _WEIGH_BATCH):
+            part = missing[start : start + _WEIGH_BATCH]
+            unread = [a for a in part if a not in given]
+            read = self._read(unread) if unread else {}
+            self._weigh(part, [given[a] if a in given else read.get(a, {}) for a in part])
 
     def _read(self, ids: list[str]) -> dict[str, dict[str, float]]:
         found: dict[str, dict[str, float]] = {}
