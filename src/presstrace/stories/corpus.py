@@ -8,10 +8,10 @@ for each chunk of new articles (oldest first):
    recent;
 2. takes every story with a member at least ``cluster.TOUCH`` similar to a new article, and
    re-clusters those stories' members in the window together with the new articles
-   (``cluster.complete_link``); copies (any relation) count as identical, unless their dates
-   are far apart;
-3. keeps story ids stable: a new cluster takes the id of the story most of its placed
-   members were in, or a new id.
+   (``cluster.complete_link_sparse``); copies (any relation) count as identical, unless
+   their dates are far apart;
+3. keeps story ids stable: a story keeps its id in the new cluster holding most of its
+   placed members; other clusters take their next story's id, or a new one.
 
 Stories no new article touches are not read or changed, so adding a day of news to a year
 costs about as much as the day.
@@ -35,7 +35,7 @@ from .neighbourhood import Neighbourhood
 from .terms import story_terms
 from .vectors import Vectors
 
-#: New articles clustered at once (a dense similarity matrix of the neighbourhood).
+#: New articles clustered at once, with their neighbourhood.
 CHUNK = 500
 #: Placed articles re-clustered with a chunk, at most (the most recent ones).
 MAX_NEIGHBOURS = 3000
