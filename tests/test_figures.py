@@ -97,6 +97,27 @@ def only(text: str):
          2e6 / 3, 2e6 / 3, "~", None),
         ("Temperatures hit 31C on Monday.", "31C", 31, 31, 31, "=", "degC"),
         ("By night it was -10C.", "-10C", -10, -10, -10, "=", "degC"),
+        # fraction grammar: a compound denominator takes the tens word unless "and" binds it
+        ("Only one twenty-fifth of it was left.", "one twenty-fifth", 0.04, 0.04, 0.04, "=",
+         None),
+        ("They kept three twenty-firsts.", "three twenty-firsts", 1 / 7, 1 / 7, 1 / 7, "=",
+         None),
+        ("It was one hundred thirty fifths.", "one hundred thirty fifths", 100 / 35, 100 / 35,
+         100 / 35, "=", None),
+        ("It was one hundred and thirty fifths.", "one hundred and thirty fifths", 26, 26, 26,
+         "=", None),
+        ("The sum: two hundred three fifths.", "two hundred three fifths", 40.6, 40.6, 40.6, "=",
+         None),
+        ("A width of a hundred thousand trillionths.", "a hundred thousand trillionths", 1e-7,
+         1e-7, 1e-7, "=", None),
+        ("It cost three lakh crore rupees.", "three lakh crore rupees", 3e12, 3e12, 3e12, "=",
+         "INR"),
+        ("The score was fifty - two.", "fifty - two", 52, 52, 52, "=", None),
+        ("Only five - eighths of it.", "five - eighths", 0.625, 0.625, 0.625, "=", None),
+        ("The odds were 1.1^23 to one.", "1.1^23", 1.1**23, 1.1**23, 1.1**23, "=", None),
+        ("Its rate is 2.5^-1 here.", "2.5^-1", 0.4, 0.4, 0.4, "=", None),
+        ("A score equal to 5000 or less won.", "equal to 5000 or less", 5000, None, 5000, "<=",
+         None),
     ],
 )  # fmt: skip
 def test_values(
@@ -130,10 +151,18 @@ def test_values(
         "Build 2.1.3 shipped to 192.168.1.2 at 2.13 am.",  # versions, addresses, clock times
         "The 777F freighter filed a 13F form.",  # names, not temperatures
         "She bought the iPhone 5C.",  # a name, not 5 degrees
+        "It is a twenty-first century port.",  # an ordinal, not the fraction 1/21
+        "On its twenty-fifth birthday the club met.",  # an ordinal, not 20/5
     ],
 )
 def test_not_figures(text: str) -> None:
     assert find_figures(text) == []
+
+
+def test_or_less_than_starts_a_second_figure() -> None:
+    first, second = find_figures("His score is equal to 5000 or less than 6000.")
+    assert (first.text, first.operator, first.value) == ("equal to 5000", "=", 5000)
+    assert (second.text, second.operator, second.high) == ("less than 6000", "<", 6000)
 
 
 def test_cents_join_a_sum_only_when_they_end_it() -> None:

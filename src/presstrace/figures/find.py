@@ -187,7 +187,12 @@ class _Scanner(NumberReader, AboutReader):
         if unit is None and self.low(first - 1) in ("aged", "age") and not number.vague:
             unit, kind = "year", "age"  # "aged 87", "a man of age 87"
         after = self.phrase(end, lx.OPERATORS_AFTER)
-        if after is not None and operator in ("=", "~"):
+        if (
+            after is not None
+            and operator in ("=", "~")
+            # "equal to 5000 or less than 6000": the operator belongs to a second figure
+            and not (self.low(after[1]) == "than" and self.kind(after[1] + 1) in ("num", "word"))
+        ):
             operator, end = after  # "1,000 or more", "about five hundred or more"
         if number.vague and operator == "=":
             operator = "~"

@@ -47,6 +47,12 @@ DENOMINATORS = {
     "millionths": 1e6, "billionth": 1e9, "billionths": 1e9, "trillionth": 1e12,
     "trillionths": 1e12,
 }  # fmt: skip
+#: The last word of a compound denominator after a tens word: "twenty-fifth", "thirty firsts"
+#: ("one twenty-fifth" = 1/25). "first" and "second" count only there.
+UNIT_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9,
+}  # fmt: skip
 #: Digits after "point" in words: "five point zero three".
 DIGIT_WORDS = {
     "zero": "0", "nought": "0", "naught": "0", "oh": "0", "one": "1", "two": "2",

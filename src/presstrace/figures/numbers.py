@@ -21,6 +21,8 @@ _DENOMINATORS = {2.0, 3.0, 4.0, 5.0, 8.0, 10.0, 16.0}
 # "1.3x10^6", "2.48×10−5": a power of ten after the digits.
 _BEFORE_HALF = {"than", "over", "about", "nearly", "almost", "roughly", "around", "least", "some"}
 _POWER = re.compile(r"[x×*]10\^?([-−+]?\d{1,3})")
+#: "1.1^23", "2.5^-1": the number raised to a power (signs before the exponent multiply).
+_EXPONENT = re.compile(r"\^([-−+]*)(\d{1,3})(?![\d.])")
 
 
 @dataclass
@@ -42,6 +44,8 @@ class _Words:
     current: float = 0.0
     last: str = ""  # what the previous word was: unit, tens, hundred, scale, a, fraction
     last_scale: float = 1.0
+    group: float = 0.0  # what the last scale added to ``total`` ("three lakh" of "lakh crore")
+    after_and: bool = False  # the word at ``j`` follows "and" ("one hundred and thirty")
 
 
 class NumberReader(Tokens):
@@ -90,6 +94,15 @@ class NumberReader(Tokens):
             if power is not None and power.start() == toks[j].start:
                 value *= 10.0 ** int(power.group(1).replace("−", "-"))
                 while j < len(toks) and toks[j].start < power.end():
+                    j += 1
+            exponent = _EXPONENT.match(self.text, toks[j].start) if j < len(toks) else None
+            if exponent is not None and value > 0:
+                minus = exponent.group(1).count("-") + exponent.group(1).count("−")
+                try:
+                    value **= int(exponent.group(2)) * (-1 if minus % 2 else 1)
+                except OverflowError:
+                    return None
+                while j < len(toks) and toks[j].start < exponent.end():
                     j += 1
         if self.low(j) in ("am", "pm") or self.text.startswith(("a.m.", "p.m."), self.end_of(j)):
             return None  # "2.13 am": a clock time
@@ -286,14 +299,32 @@ class NumberReader(Tokens):
     def word_step(self, state: _Words) -> bool:
         """Read one plain number word into ``state``; False when the word is not one."""
         j, last = state.j, state.last
-        if self.low(j) in DASHES and self.glued(j) and self.low(j + 1) in lx.DENOMINATORS:
-            state.j += 1  # "one-third", "two-thirds"
-            return True
+        after_and, state.after_and = state.after_and, False
+        if self.low(j) in DASHES and (self.glued(j) or last in ("unit", "tens")):
+            small = _small_number(self.low(j + 1))
+            ordinal = last == "tens" and self.low(j + 1) in lx.UNIT_ORDINALS
+            if self.low(j + 1) in lx.DENOMINATORS and not ordinal:
+                state.j += 1  # "one-third", "two-thirds", "five - eighths"; not "twenty-fifth"
+                return True
+            if last == "tens" and not self.glued(j) and small and small[0] < 10:
+                state.current += small[0]  # "fifty - two", written with spaces
+                state.j, state.last = j + 2, "unit"
+                return True
         word = self.low(j) if self.kind(j) == "word" else ""
         small = _small_number(word) if word else None
+        compound = self.compound_denominator(j) if last and not after_and else None
+        if compound is not None and last in ("unit", "tens", "hundred", "scale"):
+            # "one twenty-fifth", "one hundred thirty fifths" (100/35); after "and" the tens
+            # word is the numerator's: "one hundred and thirty fifths" = 130/5.
+            state.current = (state.total + state.current) / compound[0]
+            state.total = 0.0
+            state.j, state.last = compound[1], "fraction"
+            return True
         if small is not None:
             if last == "unit" or (last == "tens" and small[0] >= 10):
                 return False  # "five six", "twenty thirty": two numbers
+            if small[1] and self.low(j + 1) in DASHES and self.low(j + 2) in lx.UNIT_ORDINALS:
+                return False  # "twenty-first", "twenty-fifth": an ordinal
             state.current += small[0]
             state.last = "tens" if small[1] else "unit"
         elif word in ("a", "an") and not last and self.low(j + 1) in {*lx.SCALES, "dozen"}:
@@ -302,16 +333,27 @@ class NumberReader(Tokens):
         elif word == "hundred" and last in ("", "unit", "tens", "a", "scale"):
             state.current = (state.current or 1) * 100
             state.last = "hundred"
+        elif word in lx.SCALES and word != "hundred" and last == "scale" and not state.current:
+            scale = float(lx.SCALES[word])
+            if scale <= state.last_scale:
+                return False  # "a million thousand": not one number
+            # "three lakh crore", "a thousand million": the scale multiplies the last group
+            state.total += state.group * (scale - 1)
+            state.group *= scale
+            state.last_scale = scale
         elif word in lx.SCALES and word != "hundred" and last:
             state.last_scale = float(lx.SCALES[word])
-            state.total += (state.current or 1) * state.last_scale
+            state.group = (state.current or 1) * state.last_scale
+            state.total += state.group
             state.current = 0.0
             state.last = "scale"
         elif word in ("dozen", "dozens") and last in ("a", "unit", "tens") and state.current < 100:
             state.current = (state.current or 1) * 12
             state.last = "hundred"
-        elif word in lx.DENOMINATORS and last in ("unit", "tens", "hundred"):
-            state.current = (state.current or 1) / lx.DENOMINATORS[word]
+        elif word in lx.DENOMINATORS and last in ("unit", "tens", "hundred", "scale"):
+            # "two hundred three fifths" = 203/5; "a hundred thousand trillionths" = 1e-7
+            state.current = (state.total + state.current or 1) / lx.DENOMINATORS[word]
+            state.total = 0.0
             state.last = "fraction"
         else:
             return False
@@ -324,6 +366,8 @@ class NumberReader(Tokens):
         j, last, word = state.j, state.last, self.low(state.j)
         if word == "and" and last:
             fraction = self.fraction_at(j + 1)
+            if fraction is not None and last in ("hundred", "scale") and self.whole_after(j + 1):
+                fraction = None
             if fraction is not None and last == "scale" and self.low(fraction[1]) in lx.SCALES:
                 # "one billion and a half million": the fraction is of the scale after it
                 state.total += fraction[0] * lx.SCALES[self.low(fraction[1])]
@@ -333,8 +377,12 @@ class NumberReader(Tokens):
                 state.current += fraction[0] * (state.last_scale if last == "scale" else 1)
                 state.j, state.last = fraction[1], "unit"
                 return True
-            if last in ("hundred", "scale") and _small_number(self.low(j + 1)) is not None:
-                state.j += 1
+            small = _small_number(self.low(j + 1))
+            if small is not None and (
+                last in ("hundred", "scale") or (last == "tens" and small[0] < 10)
+            ):
+                state.j += 1  # "one hundred and five", "twenty and three"
+                state.after_and = True
                 return True
         elif word in ("half", "quarter") and not last:
             # "half a million", "a quarter million", "half a dozen", "half million"
@@ -352,6 +400,14 @@ class NumberReader(Tokens):
                 return True
         return False
 
+    def whole_after(self, i: int) -> bool:
+        """After "one hundred and": does the tens word at ``i`` continue the whole number
+        ("one hundred and thirty fifths" = 130/5) rather than start a fraction ("one hundred
+        and three quarters" = 100 3/4, "two hundred and fifty-four hundredths" = 200.54)?"""
+        small = _small_number(self.low(i))
+        denominator = lx.DENOMINATORS.get(self.low(i + 1), 0)
+        return small is not None and small[0] >= 10 and 0 < denominator < 100
+
     def fraction_at(self, i: int) -> tuple[float, int] | None:
         """ "a half", "a quarter", "one fourth", "three fifths", "two-thirds": (value, end)."""
         word = self.low(i)
@@ -363,10 +419,32 @@ class NumberReader(Tokens):
             return None
         k = i + 1
         if self.low(k) in DASHES and self.glued(k):
+            if small is not None and small[1] and self.low(k + 1) in lx.UNIT_ORDINALS:
+                return None  # "twenty-fifth": an ordinal, not 20/5
             k += 1
         if self.low(k) in lx.DENOMINATORS:
             return numerator / lx.DENOMINATORS[self.low(k)], k + 1
+        compound = self.compound_denominator(i + 1)
+        if compound is not None:  # "a twenty-first", "three twenty-firsts"
+            return numerator / compound[0], compound[1]
         return None
+
+    def compound_denominator(self, j: int) -> tuple[float, int] | None:
+        """ "twenty-fifth", "thirty fifths", "twenty-firsts" at ``j``: (denominator, end).
+        A singular one must end the phrase: "a twenty-first century" is no fraction."""
+        small = _small_number(self.low(j))
+        if small is None or not small[1]:
+            return None
+        k = j + 1
+        if self.low(k) in DASHES and self.glued(k) and self.glued(k + 1):
+            k += 1
+        word = self.low(k)
+        ordinal = lx.UNIT_ORDINALS.get(word[:-1] if word.endswith("s") else word)
+        if ordinal is None:
+            return None
+        if not word.endswith("s") and self.kind(k + 1) == "word" and self.low(k + 1) != "of":
+            return None
+        return small[0] + ordinal, k + 1
 
     def point_decimals(self, i: int) -> tuple[float, int] | None:
         """After "point": digits as words ("zero three" = .03) or one number ("seventy-one")."""
