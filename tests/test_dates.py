@@ -67,6 +67,29 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("Prices will rise in the near term.", ("the near term", "DATE", "FUTURE_REF")),
         ("Thanks for the work over the years.", ("over the years", "DURATION", "PXY")),
         ("They met on Monday and left in the evening.", ("the evening", "TIME", "2019-11-25TEV")),
+        (
+            "Sales rose in October compared to the same period last year.",
+            ("the same period last year", "DATE", "2018-10"),
+        ),
+        (
+            "Profits fell 3% in the third quarter from the same quarter a year earlier.",
+            ("the same quarter a year earlier", "DATE", "2018-Q3"),
+        ),
+        (
+            "Exports beat the same month a year ago.",
+            ("the same month a year ago", "DATE", "2018-11"),
+        ),
+        (
+            "Sales rebounded in the last week of March.",
+            ("the last week of March", "DATE", "2019-W13"),
+        ),
+        (
+            "They meet in the first week of June 2020.",
+            ("the first week of June 2020", "DATE", "2020-W23"),
+        ),
+        ("It met at 16:15 UTC, June 1st, in Paris.", ("16:15 UTC", "TIME", "2019-06-01T16:15Z")),
+        ("It will take between 60 and 90 days.", ("60", "DURATION", "P60D")),
+        ("It will take two or three weeks.", ("two", "DURATION", "P2W")),
     ],
 )
 def test_values_against_the_publication_date(text: str, expected: tuple[str, str, str]) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 
 from . import lexicon as lx
@@ -61,6 +61,9 @@ class _Context:
     #: time without a day refer to. The publication date until the text names one.
     anchor: date | None
     text: str
+    #: The last calendar value the text named ("in February" -> 2010-02): what "the same
+    #: period last year" is a year before.
+    last: str | None
     start: int
     end: int
 
@@ -131,11 +134,12 @@ def find_times(text: str, reference: str | date | None) -> list[TimeExpression]:
     found: list[TimeExpression] = []
     taken_until = -1
     anchor = ref
+    last: str | None = None
     for start, end, handler, match in candidates:
         if start < taken_until:
             continue
         try:
-            result = handler(match, _Context(ref, anchor, text, start, end))
+            result = handler(match, _Context(ref, anchor, text, last, start, end))
         except (ValueError, OverflowError):
             continue  # a value off the calendar ("last year" in year 1): no expression
         if result is None:
@@ -145,10 +149,13 @@ def find_times(text: str, reference: str | date | None) -> list[TimeExpression]:
         taken_until = end
         if _DAY_VALUE.match(value):
             anchor = date.fromisoformat(value[:10])
+        if kind == "DATE" and _CALENDAR_VALUE.match(value):
+            last = value
     return found
 
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:$|T)")
+_CALENDAR_VALUE = re.compile(r"\d{4}-(?:\d\d|Q[1-4])(?:-\d\d)?$")
 _REACH = 400
 
 
@@ -194,14 +201,19 @@ def _month(name: str) -> int:
     return lx.MONTHS[name.rstrip(".").lower()]
 
 
+def _year_of(m: re.Match[str], month: int, ctx: _Context) -> int | None:
+    """The year a pattern names, else the one the tense puts ``month`` in; None without a
+    publication date."""
+    if m["year"]:
+        return int(m["year"])
+    return month_year(ctx.ref, month, ctx.direction) if ctx.ref else None
+
+
 def _full_date(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     month = _month(m["month"])
     day = int(m["day"])
-    if m["year"]:
-        year = int(m["year"])
-    elif ctx.ref:
-        year = month_year(ctx.ref, month, ctx.direction)
-    else:
+    year = _year_of(m, month, ctx)
+    if year is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
     try:
         return "DATE", date(year, month, day).isoformat()
@@ -337,6 +349,44 @@ def _part_of_unit(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return _this_unit_value("this" if rel == "the" else rel, m["u"].lower(), ctx)
 
 
+def _same_period(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    """ "sales rose in February compared to the same period last year": the period the text
+    last named (else the publication date's), a year earlier."""
+    unit = m["u"].lower()
+    if ctx.last and unit in ("period", "month", "quarter", "day"):
+        base = ctx.last
+        if unit == "month" and "Q" in base:
+            base = ""
+        elif unit == "quarter" and "Q" not in base:
+            month = int(base[5:7])
+            base = f"{base[:4]}-Q{(month - 1) // 3 + 1}"
+        elif unit in ("month", "period") and "Q" not in base:
+            base = base[:7]
+        if base:
+            return "DATE", f"{int(base[:4]) - 1:04d}{base[4:]}"
+    if not ctx.ref:
+        return "DATE", "XXXX-XX"
+    granularity = {"quarter": QUARTER, "week": WEEK, "day": DAY}.get(unit, MONTH)
+    return "DATE", write(shift(ctx.ref, "Y", -1), granularity)
+
+
+def _week_of_month(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    """ "the last week of March", "the first week of June 2009": the week with most of its
+    days in that month (TimeML writes weeks as ISO weeks)."""
+    month = _month(m["month"])
+    year = _year_of(m, month, ctx)
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}"
+    word = m["nth"].lower()
+    if word in ("last", "final"):
+        end = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+        return "DATE", write(end - timedelta(days=3), WEEK)
+    nth = lx.ORDINALS.get(word, 0)
+    if not 1 <= nth <= 4:
+        return None
+    return "DATE", write(date(year, month, 1) + timedelta(days=3 + 7 * (nth - 1)), WEEK)
+
+
 def _weekend(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
     """ "the weekend" / "this weekend": the one just past in a past sentence, else the next."""
     if not ctx.ref:
@@ -434,7 +484,7 @@ def _duration(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     word = (m["num"] or "").lower()
     if unit in ("second", "quarter") and word in ("a", "an", "one", ""):
         return None  # "a second A380", "about a quarter of its dealers"
-    if not word and m["lead"] and not unit.endswith("s"):
+    if not word and m.groupdict().get("lead") and not unit.endswith("s"):
         word = "one"  # "the past year"
     count = lx.number_value(word) if word else None
     if word in lx.VAGUE_NUMBERS or (count is None and not word):
@@ -480,6 +530,10 @@ def _clock(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
         day = weekday(ctx.ref, lx.WEEKDAYS[word], ctx.direction).isoformat()
     elif ctx.ref and word:
         day = shift(ctx.ref, "D", {"yesterday": -1, "tomorrow": 1}.get(word, 0)).isoformat()
+    elif (following := _DATE_AFTER_CLOCK.match(m.string, m.end())) is not None:
+        # "at 16:15 UTC, June 1st": the date the clock time is given with
+        written = _full_date(following, ctx)
+        day = written[1] if written else day
     elif ctx.anchor:
         day = ctx.anchor.isoformat()  # "made its first flight Tuesday ... at 18:00 UTC"
     zone = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT", "Z") else ""
@@ -580,6 +634,11 @@ def _plural_after_prep(m: re.Match[str]) -> bool:
     )
 
 
+_DATE_AFTER_CLOCK = re.compile(
+    rf",?[^\S\n]+(?:(?i:on)[^\S\n]+)?(?P<month>{_MONTH_ANY})[^\S\n]+{_DAY}"
+    rf"(?:,?[^\S\n]+{_YEAR})?(?!\w)"
+)
+
 _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (
         _compile(
@@ -662,6 +721,21 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (_compile(r"(?P<rel>(?i:the|this|last|next))\s+(?i:weekend)"), _weekend),
     (
         _compile(
+            r"(?i:the\s+same)\s+(?P<u>(?i:period|month|quarter|week|day))\s+"
+            r"(?i:(?:of\s+)?(?:the\s+)?(?:last|previous|prior)\s+year|a\s+year\s+(?:ago|earlier)|"
+            r"of\s+the\s+year\s+before|the\s+year\s+before)"
+        ),
+        _same_period,
+    ),
+    (
+        _compile(
+            r"(?i:the)\s+(?P<nth>(?i:first|second|third|fourth|last|final))\s+(?i:week)\s+"
+            rf"(?i:of)\s+(?P<month>{_MONTH_FULL})(?:,?\s+{_YEAR})?"
+        ),
+        _week_of_month,
+    ),
+    (
+        _compile(
             r"(?P<rel>(?i:this|current|the\s+current|last|previous|the\s+previous|next|coming|"
             r"the\s+following|the\s+same|that|earlier\s+this|later\s+this))\s+"
             r"(?P<u>(?i:week|weekend|month|year|quarter|decade|century))"
@@ -692,6 +766,14 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     ),
     (_compile(rf"(?P<q>Q[1-4])(?:\s+{_YEAR})?"), _quarter_q),
     (_compile(rf"{_NUMBER}[\s-]+{_UNIT}\s+(?i:ago)"), _ago),
+    # "between 60 and 90 days", "two or three weeks": the first number is a duration too
+    (
+        _compile(  # the first look-ahead is a cheap test that keeps the pattern fast
+            rf"(?=[\w.-]+\s+(?i:and|to|or)\s){_NUMBER}"
+            rf"(?=\s+(?i:and|to|or)\s+{_NUMBER_WORD}\s+{_UNIT}(?!\s+(?i:ago)))"
+        ),
+        _duration,
+    ),
     (
         _compile(
             r"(?:(?P<lead>(?i:the\s+(?:past|last|next|first|coming))\s+))?"
