@@ -90,6 +90,15 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("It met at 16:15 UTC, June 1st, in Paris.", ("16:15 UTC", "TIME", "2019-06-01T16:15Z")),
         ("It will take between 60 and 90 days.", ("60", "DURATION", "P60D")),
         ("It will take two or three weeks.", ("two", "DURATION", "P2W")),
+        (
+            "Profit rose in the third quarter from $5 million a year earlier.",
+            ("a year earlier", "DATE", "2018-Q3"),
+        ),
+        ("Costs fell last year, more than the year before.", ("the year before", "DATE", "2017")),
+        ("Sales rose 5% from a year before.", ("a year before", "DATE", "2018")),
+        ("They met on Monday. Two days later, he left.", ("Two days later", "DATE", "2019-11-27")),
+        ("Shares rose in morning trading.", ("morning", "TIME", "2019-11-27TMO")),
+        ("It ended a decades-long dispute.", ("decades-long", "DURATION", "PXY")),
     ],
 )
 def test_values_against_the_publication_date(text: str, expected: tuple[str, str, str]) -> None:

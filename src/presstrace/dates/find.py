@@ -61,11 +61,20 @@ class _Context:
     #: time without a day refer to. The publication date until the text names one.
     anchor: date | None
     text: str
-    #: The last calendar value the text named ("in February" -> 2010-02): what "the same
-    #: period last year" is a year before.
-    last: str | None
+    #: The last calendar value the text named and where it ended ("in February" ->
+    #: 2010-02): what "the same period last year" is a year before.
+    last: tuple[str, int] | None
     start: int
     end: int
+
+    @property
+    def recent(self) -> str | None:
+        """The last calendar value, if it was named shortly before in the same paragraph."""
+        if self.last is None:
+            return None
+        value, end = self.last
+        near = self.start - end < _RECENT and "\n" not in self.text[end : self.start]
+        return value if near else None
 
     @cached_property
     def direction(self) -> int:
@@ -101,7 +110,12 @@ _NUMBER_WORDS = sorted(
     key=len,
     reverse=True,
 )
-_NUMBER_WORD = r"(?:\d+(?:\.\d+)?|(?i:" + "|".join(re.escape(w) for w in _NUMBER_WORDS) + "))"
+# "a" / "an" count only before a singular: "a year ago", but "a decades-long dispute".
+_NUMBER_WORD = (
+    r"(?:\d+(?:\.\d+)?|(?i:"
+    + "|".join(re.escape(w) for w in _NUMBER_WORDS if w not in ("a", "an"))
+    + r")|(?i:an?)(?![\s-]+[a-zA-Z]+s\b))"
+)
 _NUMBER = rf"(?P<num>{_NUMBER_WORD}(?:\s+(?i:and\s+a\s+half))?)"
 _PART = r"(?P<part>(?i:morning|afternoon|evening|night))"
 _PARTIAL = r"(?i:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|earlier|later)"  # noqa: E501
@@ -134,7 +148,7 @@ def find_times(text: str, reference: str | date | None) -> list[TimeExpression]:
     found: list[TimeExpression] = []
     taken_until = -1
     anchor = ref
-    last: str | None = None
+    last: tuple[str, int] | None = None
     for start, end, handler, match in candidates:
         if start < taken_until:
             continue
@@ -150,12 +164,14 @@ def find_times(text: str, reference: str | date | None) -> list[TimeExpression]:
         if _DAY_VALUE.match(value):
             anchor = date.fromisoformat(value[:10])
         if kind == "DATE" and _CALENDAR_VALUE.match(value):
-            last = value
+            last = (value, end)
     return found
 
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:$|T)")
-_CALENDAR_VALUE = re.compile(r"\d{4}-(?:\d\d|Q[1-4])(?:-\d\d)?$")
+_CALENDAR_VALUE = re.compile(r"\d{4}(?:-(?:\d\d|Q[1-4])(?:-\d\d)?)?$")
+#: How far back (characters) a calendar value still anchors "the same period a year earlier".
+_RECENT = 300
 _REACH = 400
 
 
@@ -353,8 +369,8 @@ def _same_period(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     """ "sales rose in February compared to the same period last year": the period the text
     last named (else the publication date's), a year earlier."""
     unit = m["u"].lower()
-    if ctx.last and unit in ("period", "month", "quarter", "day"):
-        base = ctx.last
+    base = ctx.recent or ""
+    if len(base) > 4 and unit in ("period", "month", "quarter", "day"):
         if unit == "month" and "Q" in base:
             base = ""
         elif unit == "quarter" and "Q" not in base:
@@ -363,11 +379,37 @@ def _same_period(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
         elif unit in ("month", "period") and "Q" not in base:
             base = base[:7]
         if base:
-            return "DATE", f"{int(base[:4]) - 1:04d}{base[4:]}"
+            return "DATE", _year_back(base, 1)
     if not ctx.ref:
         return "DATE", "XXXX-XX"
     granularity = {"quarter": QUARTER, "week": WEEK, "day": DAY}.get(unit, MONTH)
     return "DATE", write(shift(ctx.ref, "Y", -1), granularity)
+
+
+def _year_back(value: str, years: int) -> str:
+    """A calendar value ``years`` earlier at the same granularity: 2010-02 -> 2009-02."""
+    return f"{int(value[:4]) - years:04d}{value[4:]}"
+
+
+def _shifted(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    """ "a year earlier", "two days later", "the year before": counted from the time the
+    text last named ("rose in the third quarter from a year earlier" -> last year's third
+    quarter), else from the last day it named or the publication date."""
+    word = (m["num"] or "one").lower()
+    count = lx.number_value(word) if word not in ("the", "a", "an") else 1.0
+    unit = _unit(m["unit"])
+    letter, size = lx.UNITS.get(unit, ("", 0))
+    if count is None or count != int(count) or not letter or unit in lx.TIME_UNITS:
+        return None
+    n = int(count) * size * (-1 if m["way"].lower() in ("earlier", "before", "previous",
+                                                        "prior") else 1)  # fmt: skip
+    recent = ctx.recent
+    if letter == "Y" and recent:
+        return "DATE", _year_back(recent, -n)
+    if ctx.anchor is None:
+        return "DATE", "XXXX-XX-XX"
+    granularity = {"D": DAY, "W": WEEK, "M": MONTH, "Q": QUARTER, "Y": YEAR}[letter]
+    return "DATE", write(shift(ctx.anchor, letter, n), granularity)
 
 
 def _week_of_month(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
@@ -625,7 +667,7 @@ def _plural_after_prep(m: re.Match[str]) -> bool:
     if not unit.endswith(("s", "ies", "ia")):
         return False
     before = m.string[max(0, m.start() - 16) : m.start()].lower()
-    if m.string.startswith("-long", m.end()):
+    if m[0].lower().endswith("-long"):
         return True  # "decades-long"
     return bool(
         re.search(
@@ -765,7 +807,28 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         _quarter,
     ),
     (_compile(rf"(?P<q>Q[1-4])(?:\s+{_YEAR})?"), _quarter_q),
-    (_compile(rf"{_NUMBER}[\s-]+{_UNIT}\s+(?i:ago)"), _ago),
+    # (the first look-ahead is a cheap test: the number-word alternation is slow to try)
+    (_compile(rf"(?=(?:[\w.]+[\s-]+){{1,4}}(?i:ago)\b){_NUMBER}[\s-]+{_UNIT}\s+(?i:ago)"), _ago),
+    (
+        _compile(
+            r"(?=(?:[\w.]+[\s-]+){1,2}[a-zA-Z]+\s+(?i:earlier|later|before|after|previous|prior))"
+            rf"(?:{_NUMBER}|(?P<the>(?i:the)))[\s-]+{_UNIT}\s+(?P<way>(?i:earlier|later|before|"
+            r"after|previous|prior))(?=[^\S\n]*(?:[,.;:)!?\n]|$|(?i:and|but|when|as|to)\b))"
+        ),
+        lambda m, ctx: (
+            None
+            if m["the"] and m["way"].lower() in ("later", "after")  # "the day after"
+            else _shifted(m, ctx)
+        ),
+    ),
+    # "rose in morning trading": that part of the day the text last named
+    (
+        _compile(
+            rf"(?P<prep>(?i:in|during)\s+)(?:(?i:early|late)\s+)?{_PART}"
+            r"(?=\s+(?i:trading|trade|deals|dealings|session))"
+        ),
+        _part_of_anchor,
+    ),
     # "between 60 and 90 days", "two or three weeks": the first number is a duration too
     (
         _compile(  # the first look-ahead is a cheap test that keeps the pattern fast
