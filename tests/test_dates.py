@@ -99,6 +99,14 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("They met on Monday. Two days later, he left.", ("Two days later", "DATE", "2019-11-27")),
         ("Shares rose in morning trading.", ("morning", "TIME", "2019-11-27TMO")),
         ("It ended a decades-long dispute.", ("decades-long", "DURATION", "PXY")),
+        ("It ended its decades-long dispute.", ("decades-long", "DURATION", "PXY")),
+        ("They met on Monday. The next day, he resigned.", ("The next day", "DATE", "2019-11-26")),
+        ("On the previous day it rained.", ("the previous day", "DATE", "2019-11-26")),
+        ("Talks are expected in the coming weeks.", ("the coming weeks", "DURATION", "PXW")),
+        ("The law takes effect Jan. 1.", ("Jan. 1", "DATE", "2020-01-01")),
+        ("The audit ended on the 15th.", ("the 15th", "DATE", "2019-11-15")),
+        ("They met this past weekend.", ("this past weekend", "DATE", "2019-W47-WE")),
+        ("The truce began at midnight Sunday.", ("midnight Sunday", "TIME", "2019-11-24T24:00")),
     ],
 )
 def test_values_against_the_publication_date(text: str, expected: tuple[str, str, str]) -> None:

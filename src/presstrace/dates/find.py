@@ -126,7 +126,12 @@ _FUTURE_PREPOSITION = re.compile(
     r"\b(?:" + "|".join(lx.FUTURE_PREPOSITIONS) + r")\s+(?:(?:this|next|the)\s+)?$", re.IGNORECASE
 )
 _PAST_PREPOSITION = re.compile(r"\b(?:since|ago)\s+(?:(?:last|the)\s+)?$", re.IGNORECASE)
-_PAST_WORDS = r"said|told|was|were|had|did|met|went|came|took|gave|made"
+# Past forms news uses most that do not end in -ed: "prices fell in March".
+_PAST_WORDS = (
+    r"said|told|was|were|had|did|met|went|came|took|gave|made|fell|rose|grew|won|lost|began|"
+    r"left|sold|paid|spoke|wrote|held|fought|became|ran|saw|brought|bought|sent|led|flew|"
+    r"broke|struck|stood|knew|thought"
+)
 _PAST_ANYWHERE = re.compile(rf"\b(?:{_PAST_WORDS}|\w{{3,}}ed)\b", re.IGNORECASE)
 #: A past verb at most two words before the expression: "said on Tuesday".
 _PAST_VERB = re.compile(rf"\b(?:{_PAST_WORDS}|\w+ed)\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
@@ -359,6 +364,31 @@ def _the_day(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return "DATE", ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
 
 
+def _next_day(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
+    """ "the next day", "the previous day": a day after or before the last day named."""
+    if not ctx.anchor:
+        return "DATE", "XXXX-XX-XX"
+    ahead = m["rw"].lower() in ("next", "following")
+    return "DATE", shift(ctx.anchor, "D", 1 if ahead else -1).isoformat()
+
+
+def _day_of_month(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
+    """ "on the 15th": that day of the month the text is in (the tense says which side)."""
+    day = int(m["day"])
+    base = ctx.anchor or ctx.ref
+    if base is None:
+        return "DATE", f"XXXX-XX-{day:02d}"
+    moved = base
+    if ctx.direction < 0 and day > base.day:
+        moved = shift(base, "M", -1)
+    elif ctx.direction > 0 and day < base.day:
+        moved = shift(base, "M", 1)
+    try:
+        return "DATE", date(moved.year, moved.month, day).isoformat()
+    except ValueError:
+        return "DATE", f"{moved.year:04d}-{moved.month:02d}"
+
+
 def _part_of_unit(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     """ "the beginning of the year", "the end of last month": the unit it is part of."""
     rel = (m["rel"] or "this").lower()
@@ -433,7 +463,9 @@ def _weekend(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
     """ "the weekend" / "this weekend": the one just past in a past sentence, else the next."""
     if not ctx.ref:
         return "DATE", "XXXX-WXX-WE"
-    rel = (m["rel"] or "the").lower()
+    rel = " ".join((m["rel"] or "the").lower().split())
+    if rel == "this past":
+        return "DATE", write(weekday(ctx.ref, 6, -1), WEEK) + "-WE"
     if rel in ("the", "this"):
         saturday = weekday(ctx.ref, 6, -1 if ctx.direction < 0 else 1)
     else:
@@ -526,7 +558,7 @@ def _duration(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     word = (m["num"] or "").lower()
     if unit in ("second", "quarter") and word in ("a", "an", "one", ""):
         return None  # "a second A380", "about a quarter of its dealers"
-    if not word and m.groupdict().get("lead") and not unit.endswith("s"):
+    if not word and m.groupdict().get("lead") and not m["unit"].lower().endswith("s"):
         word = "one"  # "the past year"
     count = lx.number_value(word) if word else None
     if word in lx.VAGUE_NUMBERS or (count is None and not word):
@@ -566,25 +598,29 @@ def _clock(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
         hour = 0
     if hour > 23 or minute > 59:
         return None
-    day = "XXXX-XX-XX"
-    word = (m.groupdict().get("cday") or "").rstrip(".").lower()
-    if ctx.ref and word in lx.WEEKDAYS:
-        day = weekday(ctx.ref, lx.WEEKDAYS[word], ctx.direction).isoformat()
-    elif ctx.ref and word:
-        day = shift(ctx.ref, "D", {"yesterday": -1, "tomorrow": 1}.get(word, 0)).isoformat()
-    elif (following := _DATE_AFTER_CLOCK.match(m.string, m.end())) is not None:
-        # "at 16:15 UTC, June 1st": the date the clock time is given with
-        written = _full_date(following, ctx)
-        day = written[1] if written else day
-    elif ctx.anchor:
-        day = ctx.anchor.isoformat()  # "made its first flight Tuesday ... at 18:00 UTC"
+    day = _clock_day(m, ctx) or "XXXX-XX-XX"
     zone = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT", "Z") else ""
     return "TIME", f"{day}T{hour:02d}:{minute:02d}{zone}"
 
 
 def _named_time(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
     clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["name"].lower()]
-    return "TIME", f"{ctx.ref.isoformat() if ctx.ref else 'XXXX-XX-XX'}T{clock}"
+    return "TIME", f"{_clock_day(m, ctx) or 'XXXX-XX-XX'}T{clock}"
+
+
+def _clock_day(m: re.Match[str], ctx: _Context) -> str | None:
+    """The day a clock time is on: the day word after it ("midnight Sunday", "at 16:00 UTC
+    today"), the date written after it ("16:15 UTC, June 1st"), else the last day named."""
+    word = (m.groupdict().get("cday") or "").rstrip(".").lower()
+    if ctx.ref and word in lx.WEEKDAYS:
+        return weekday(ctx.ref, lx.WEEKDAYS[word], ctx.direction).isoformat()
+    if ctx.ref and word:
+        return shift(ctx.ref, "D", {"yesterday": -1, "tomorrow": 1}.get(word, 0)).isoformat()
+    following = _DATE_AFTER_CLOCK.match(m.string, m.end())
+    if following is not None:
+        written = _full_date(following, ctx)
+        return written[1] if written else None
+    return ctx.anchor.isoformat() if ctx.anchor else None
 
 
 def _vague(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
@@ -754,13 +790,25 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         _the_day,
     ),
     (
+        _compile(r"(?i:the)\s+(?P<rw>(?i:next|following|previous|preceding|prior))\s+(?i:day)"),
+        _next_day,
+    ),
+    (
+        _compile(
+            r"(?P<prep>(?i:on|by|until|from|since|before|after)\s+)(?i:the)\s+"
+            r"(?P<day>3[01]|[12]\d|[1-9])(?i:st|nd|rd|th)"
+            r"(?!\s+(?i:of|century|anniversary|birthday|floor|place|time|round|day|year|annual))"
+        ),
+        _day_of_month,
+    ),
+    (
         _compile(
             r"(?i:the\s+(?:very\s+)?(?:beginning|start|end|middle)\s+of)\s+"
             r"(?P<rel>(?i:the|this|last|next))\s+(?P<u>(?i:year|month|week))"
         ),
         _part_of_unit,
     ),
-    (_compile(r"(?P<rel>(?i:the|this|last|next))\s+(?i:weekend)"), _weekend),
+    (_compile(r"(?P<rel>(?i:the|this|last|next|this\s+past))\s+(?i:weekend)"), _weekend),
     (
         _compile(
             r"(?i:the\s+same)\s+(?P<u>(?i:period|month|quarter|week|day))\s+"
@@ -867,7 +915,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         ),
         _clock,
     ),
-    (_compile(r"(?P<name>(?i:noon|midday|midnight))"), _named_time),
+    (_compile(rf"(?P<name>(?i:noon|midday|midnight)){_CLOCK_DAY}"), _named_time),
     (
         _compile(
             r"(?P<word>(?i:now|currently|nowadays|at\s+present|the\s+present|recently|lately|"
