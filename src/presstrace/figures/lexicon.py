@@ -201,7 +201,7 @@ in: inch | inches | in. | in
 yd: yard | yards | yd | yds
 m2: square metre | square metres | square meter | square meters | sq m | m2 | m²
 km2: square kilometre | square kilometres | square kilometer | square kilometers | sq km | km2 |
-    km²
+    km² | km^2 | km squared | square km
 ft2: square foot | square feet | sq ft | ft2 | ft²
 mi2: square mile | square miles | sq mi
 acre: acre | acres
@@ -212,8 +212,10 @@ km3: cubic kilometre | cubic kilometres | cubic kilometer | cubic kilometers | k
 ft3: cubic foot | cubic feet | cu ft
 l: litre | litres | liter | liters | l
 ml: millilitre | millilitres | milliliter | milliliters | ml
+cl: centilitre | centilitres | centiliter | centiliters | cl
 gal: gallon | gallons | gal
 bbl: barrel | barrels | bbl
+bbl/d: barrels per day | barrels a day | barrel per day | bpd | b/d
 cup: cup | cups
 tbsp: tablespoon | tablespoons | tbsp | tbs
 tsp: teaspoon | teaspoons | tsp
@@ -228,6 +230,8 @@ lb: pound | pounds | lb | lbs
 oz: ounce | ounces | oz
 t: tonne | tonnes | metric ton | metric tons | metric tonne | metric tonnes | t
 ton: ton | tons
+kt: kiloton | kilotons | kilotonne | kilotonnes
+Mt: megaton | megatons | megatonne | megatonnes
 km/h: km/hr | kmph | kilometres an hour | kilometers an hour | kilometres per hour |
     kilometers per hour | kilometre per hour | kilometer per hour | km/h | kmh | kph | km per hour
 mph: miles per hour | mile per hour | mph | miles an hour | mile an hour
@@ -277,6 +281,12 @@ keV: kiloelectronvolt | kiloelectronvolts | kev
 MeV: megaelectronvolt | megaelectronvolts | mev
 GeV: gigaelectronvolt | gigaelectronvolts | gev
 TeV: teraelectronvolt | teraelectronvolts | tev
+Btu: british thermal unit | british thermal units | btu | btus
+Gy: gy
+mGy: milligray | milligrays | mgy
+Sv: sievert | sieverts | sv
+mSv: millisievert | millisieverts | msv
+uSv: microsievert | microsieverts | µsv | μsv
 """
 
 
