@@ -106,6 +106,11 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("The law takes effect Jan. 1.", ("Jan. 1", "DATE", "2020-01-01")),
         ("The audit ended on the 15th.", ("the 15th", "DATE", "2019-11-15")),
         ("They met this past weekend.", ("this past weekend", "DATE", "2019-W47-WE")),
+        (
+            "Sales in the third quarter beat the year-earlier period.",
+            ("the year-earlier period", "DATE", "2018-Q3"),
+        ),
+        ("The deal should close by year-end.", ("year-end", "DATE", "2019")),
         ("The truce began at midnight Sunday.", ("midnight Sunday", "TIME", "2019-11-24T24:00")),
     ],
 )

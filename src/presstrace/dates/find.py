@@ -817,6 +817,17 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         ),
         _same_period,
     ),
+    # "the year-ago quarter", "the year-earlier period": the same period a year back
+    (
+        _compile(
+            r"(?i:the)\s+(?i:year[\s-](?:ago|earlier))\s+(?P<u>(?i:period|month|quarter|week|day))"
+        ),
+        _same_period,
+    ),
+    (
+        _compile(r"(?i:year[\s-]end)(?![-\w])"),
+        lambda m, ctx: ("DATE", f"{ctx.ref.year:04d}" if ctx.ref else "XXXX"),
+    ),
     (
         _compile(
             r"(?i:the)\s+(?P<nth>(?i:first|second|third|fourth|last|final))\s+(?i:week)\s+"
