@@ -19,6 +19,7 @@ _ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "s", "am", "pm", "a", "p"}
 #: Fractions written with a slash as news writes them ("1/2", "3/4"), not "9/11" or "24/7".
 _DENOMINATORS = {2.0, 3.0, 4.0, 5.0, 8.0, 10.0, 16.0}
 # "1.3x10^6", "2.48×10−5": a power of ten after the digits.
+_DOZENS = {"dozen", "dozens", "dz", "dzs", "doz", "dozs"}
 _BEFORE_HALF = {"than", "over", "about", "nearly", "almost", "roughly", "around", "least", "some"}
 _POWER = re.compile(r"[x×*]10\^?([-−+]?\d{1,3})")
 #: "1.1^23", "2.5^-1": the number raised to a power (signs before the exponent multiply).
@@ -200,7 +201,7 @@ class NumberReader(Tokens):
                 scale = float(lx.SCALES[word])
             elif (digits and word in lx.SPACED_SCALES) or (word == "m" and money):
                 scale = float(lx.SCALE_SUFFIXES[word])
-            elif word in ("dozen", "dozens", "dz", "dzs", "doz", "dozs"):
+            elif word in _DOZENS:
                 scale = 12.0
             else:
                 break
@@ -347,7 +348,7 @@ class NumberReader(Tokens):
             state.total += state.group
             state.current = 0.0
             state.last = "scale"
-        elif word in ("dozen", "dozens") and last in ("a", "unit", "tens") and state.current < 100:
+        elif word in _DOZENS and last in ("a", "unit", "tens") and state.current < 100:
             state.current = (state.current or 1) * 12
             state.last = "hundred"
         elif word in lx.DENOMINATORS and last in ("unit", "tens", "hundred", "scale"):
