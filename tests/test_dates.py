@@ -111,6 +111,13 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
             ("the year-earlier period", "DATE", "2018-Q3"),
         ),
         ("The deal should close by year-end.", ("year-end", "DATE", "2019")),
+        ("The storm should hit on Thanksgiving.", ("Thanksgiving", "DATE", "2019-11-28")),
+        ("Churches filled on Easter Sunday 2024.", ("Easter Sunday 2024", "DATE", "2024-03-31")),
+        ("By the end of the decade, output will double.", ("the end of the decade", "DATE", "201")),
+        (
+            "The blast came at 9 a.m. local time Monday.",
+            ("9 a.m. local time Monday", "TIME", "2019-11-25T09:00"),
+        ),
         ("The truce began at midnight Sunday.", ("midnight Sunday", "TIME", "2019-11-24T24:00")),
     ],
 )
@@ -138,6 +145,7 @@ def test_offsets_point_at_the_text() -> None:
     "text",
     [
         "Theresa May said the plan may work.",  # a name and a verb, not the month
+        "They sailed to Easter Island.",  # a place, not the holiday
         "The fire killed 1800 people and destroyed 2019 homes.",  # counts, not years
         "Police said 2,015 people were arrested.",
         "The fall of the regime came quickly.",  # not autumn

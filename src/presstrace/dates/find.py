@@ -28,7 +28,9 @@ from .resolve import (
     QUARTER,
     WEEK,
     YEAR,
+    easter,
     month_year,
+    nth_weekday,
     shift,
     weekday,
     write,
@@ -642,15 +644,21 @@ def _vague(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return "DATE", "PRESENT_REF"
 
 
-def _holiday(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
-    month, day = lx.HOLIDAYS[" ".join(m["name"].lower().split()).replace("’", "'")]
-    if m["year"]:
-        year: str = m["year"]
-    elif ctx.ref:
-        year = str(month_year(ctx.ref, month, ctx.direction))
-    else:
-        year = "XXXX"
-    return "DATE", f"{year}-{month:02d}-{day:02d}"
+def _holiday(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    name = " ".join(m["name"].lower().split()).replace("’", "'")
+    if name == "easter" and re.match(r"\s+Island", m.string[m.end() :]):
+        return None  # Easter Island
+    fixed = lx.HOLIDAYS.get(name)
+    nth = lx.NTH_WEEKDAY_HOLIDAYS.get(name)
+    month = fixed[0] if fixed else nth[0] if nth else 4  # Easter is in March or April
+    year = _year_of(m, month, ctx)
+    if year is None:
+        return "DATE", f"XXXX-{month:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX"
+    if fixed:
+        return "DATE", f"{year:04d}-{month:02d}-{fixed[1]:02d}"
+    if nth:
+        return "DATE", nth_weekday(year, *nth).isoformat()
+    return "DATE", (easter(year) + timedelta(days=lx.EASTER_HOLIDAYS[name])).isoformat()
 
 
 #: A four-digit number alone is a year after these words, or before punctuation / "'s".
@@ -661,7 +669,10 @@ _YEAR_BEFORE = re.compile(
 _YEAR_AFTER = re.compile(r"\s*(?:[,.;:)!?\n–-]|['’]s\b|$)")
 _NOT_A_NUMBER_AFTER = r"(?![\d,.]\d|\s*%|\s*(?i:percent|per\s+cent))"
 #: A day after a clock time: "12:00 UTC Monday", "16:00 UTC today".
-_CLOCK_DAY = rf"(?:,?\s+(?:(?i:on)\s+)?(?P<cday>(?i:today|yesterday|tomorrow)|{_WEEKDAY}))?"
+_CLOCK_DAY = (
+    r"(?:(?:\s+(?i:local(?:\s+time)?))?,?\s+(?:(?i:on)\s+)?"
+    rf"(?P<cday>(?i:today|yesterday|tomorrow)|{_WEEKDAY}))?"
+)
 _COUNT_OR_UNIT = re.compile(
     r"\s+(?:\d|(?i:few|several|couple|decade|year|month|week|day|hour|minute|century|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty))"
@@ -674,7 +685,9 @@ _OF_YEAR = r"\s+(?i:of)\s+(?P<rel>(?i:this|last|next))\s+(?i:year)"
 _PREP = r"(?P<prep>(?i:in|on|since|by|until|till|from|through|to|during|of|before|after)\s+)?"
 _HOLIDAY_NAMES = "(?i:%s)" % "|".join(  # noqa: UP031
     re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
-    for name in sorted(lx.HOLIDAYS, key=len, reverse=True)
+    for name in sorted(
+        [*lx.HOLIDAYS, *lx.NTH_WEEKDAY_HOLIDAYS, *lx.EASTER_HOLIDAYS], key=len, reverse=True
+    )
 )
 
 
@@ -804,7 +817,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (
         _compile(
             r"(?i:the\s+(?:very\s+)?(?:beginning|start|end|middle)\s+of)\s+"
-            r"(?P<rel>(?i:the|this|last|next))\s+(?P<u>(?i:year|month|week))"
+            r"(?P<rel>(?i:the|this|last|next))\s+(?P<u>(?i:year|month|week|quarter|decade))"
         ),
         _part_of_unit,
     ),

@@ -56,6 +56,16 @@ HOLIDAYS = {
     "halloween": (10, 31), "independence day": (7, 4), "boxing day": (12, 26),
     "bastille day": (7, 14), "may day": (5, 1),
 }  # fmt: skip
+#: Holidays that move: (month, ISO weekday, which one of the month; -1 the last). US usage.
+NTH_WEEKDAY_HOLIDAYS = {
+    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
+    "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3), "mlk day": (1, 1, 3),
+}  # fmt: skip
+#: Days counted from Easter Sunday.
+EASTER_HOLIDAYS = {
+    "easter": 0, "easter sunday": 0, "easter day": 0, "good friday": -2, "easter monday": 1,
+    "palm sunday": -7, "ash wednesday": -46,
+}  # fmt: skip
 
 #: Sentence words that put a weekday or month ahead of the article's date, not behind it.
 FUTURE_MARKERS = (

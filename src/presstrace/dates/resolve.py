@@ -63,6 +63,29 @@ def weekday(ref: date, target: int, direction: int) -> date:
     return ref - timedelta(days=back)
 
 
+def nth_weekday(year: int, month: int, target: int, nth: int) -> date:
+    """The ``nth`` ``target`` weekday (1 = Monday) of a month; ``nth`` -1 is the last one."""
+    if nth < 0:
+        last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.isoweekday() - target) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(target - first.isoweekday()) % 7 + 7 * (nth - 1))
+
+
+def easter(year: int) -> date:
+    """Easter Sunday (Gregorian), by the anonymous algorithm (Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday_shift) // 433
+    month = (h + weekday_shift - 7 * m + 90) // 25
+    day = (h + weekday_shift - 7 * m + 33 * month + 19) % 32
+    return date(year, month, day)
+
+
 def month_year(ref: date, month: int, direction: int) -> int:
     """The year of a month named without one: the reference year, unless the tense puts the
     month on the other side of the reference date ("in March" written in November: this
