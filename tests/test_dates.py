@@ -111,6 +111,7 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
             ("the year-earlier period", "DATE", "2018-Q3"),
         ),
         ("The deal should close by year-end.", ("year-end", "DATE", "2019")),
+        ("GM's 2008 revenue fell.", ("2008", "DATE", "2008")),
         ("The storm should hit on Thanksgiving.", ("Thanksgiving", "DATE", "2019-11-28")),
         ("Churches filled on Easter Sunday 2024.", ("Easter Sunday 2024", "DATE", "2024-03-31")),
         ("By the end of the decade, output will double.", ("the end of the decade", "DATE", "201")),

@@ -116,6 +116,10 @@ def only(text: str):
         ("Only five - eighths of it.", "five - eighths", 0.625, 0.625, 0.625, "=", None),
         ("The odds were 1.1^23 to one.", "1.1^23", 1.1**23, 1.1**23, 1.1**23, "=", None),
         ("Its rate is 2.5^-1 here.", "2.5^-1", 0.4, 0.4, 0.4, "=", None),
+        ("About one out of every 200 users complained.", "About one out of every 200", 0.005,
+         0.005, 0.005, "~", None),
+        ("The jet will seat 250 people.", "250", 250, 250, 250, "=", None),
+        ("The German Dax gained 2.8%.", "2.8%", 2.8, 2.8, 2.8, "=", "%"),
         ("Output hit 9.8 million barrels per day.", "9.8 million barrels per day", 9.8e6, 9.8e6,
          9.8e6, "=", "bbl/d"),
         ("Workers got 250 millisieverts.", "250 millisieverts", 250, 250, 250, "=", "mSv"),
@@ -156,6 +160,10 @@ def test_values(
         "The 777F freighter filed a 13F form.",  # names, not temperatures
         "She bought the iPhone 5C.",  # a name, not 5 degrees
         "It is a twenty-first century port.",  # an ordinal, not the fraction 1/21
+        "Boeing 787 orders rose; the 787 flies well.",  # a model number, also where it is bare
+        "The S&P 500 and the FTSE 100 were flat.",  # index names
+        "GM's 2008 revenue fell, as did its 2009 sales.",  # years after a possessive
+        "Local 1520 met about iOS 5.",  # a union local, a version
         "On its twenty-fifth birthday the club met.",  # an ordinal, not 20/5
     ],
 )

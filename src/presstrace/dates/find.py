@@ -664,7 +664,8 @@ def _holiday(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 #: A four-digit number alone is a year after these words, or before punctuation / "'s".
 _YEAR_BEFORE = re.compile(
     r"\b(?i:in|since|of|by|from|until|till|to|through|during|before|after|year|between|and|"
-    r"or|the|fiscal|mid|early|late|circa|c\.)\s*[-–]?\s*$|(?:^|[,.!?;:(\n])\s*$"
+    r"or|the|fiscal|mid|early|late|circa|c\.|its|their|his|her|our|this|that)\s*[-–]?\s*$|"
+    r"(?:^|[,.!?;:(\n]|\w['’]s)\s*$"
 )
 _YEAR_AFTER = re.compile(r"\s*(?:[,.;:)!?\n–-]|['’]s\b|$)")
 _NOT_A_NUMBER_AFTER = r"(?![\d,.]\d|\s*%|\s*(?i:percent|per\s+cent))"

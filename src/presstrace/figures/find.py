@@ -53,6 +53,8 @@ class Figure:
 
 
 _RANGE_WORDS = {"to", "through", "thru"}
+#: Label words that are also verbs taking a count: "Seat 12" but "seat 250 people".
+_VERB_IDENTIFIERS = {"seat", "top", "block", "issue", "track", "stage", "table", "act"}
 #: Dollars whose country may stand apart from the sign ("c $ 1.34"); not "a $5 bill".
 _SPACED_DOLLARS = {"c", "hk", "nz", "us", "nt"}
 _AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
@@ -76,6 +78,9 @@ def find_figures(text: str, times: Sequence[TimeExpression] | None = None) -> li
     toks = tokenize(text)
     found: list[Figure] = []
     scanner = _Scanner(text, toks)
+    # A number once written as a label ("Boeing 787") is a label wherever it stands bare
+    # ("the 787 will seat 250").
+    labels = {t.text for k, t in enumerate(toks) if t.kind == "num" and not scanner.is_figure(k)}
     i = 0
     while i < len(toks):
         tok = toks[i]
@@ -88,7 +93,8 @@ def find_figures(text: str, times: Sequence[TimeExpression] | None = None) -> li
             continue
         figure, end = result
         core = (figure.start, figure.end)
-        if any(s < core[1] and core[0] < e for s, e in blocked):
+        bare = figure.kind == "number" and figure.text in labels
+        if bare or any(s < core[1] and core[0] < e for s, e in blocked):
             i = end
             continue
         found.append(figure)
@@ -309,6 +315,19 @@ class _Scanner(NumberReader, AboutReader):
         before = self.low(i - 1)
         if before == "." and self.low(i - 2) in ("no", "nos", "art", "sec", "vol", "fig", "p"):
             return False
+        whole = self.toks[i].kind == "num" and self.toks[i].text.isdigit()
+        name = before in lx.NAME_LABELS or (
+            self.low(i - 2) == "&" and self.glued(i - 1) and len(before) == 1
+        )
+        if whole and name and self.low(i + 1) not in ("%", "percent", "per", "points"):
+            return False  # "Boeing 787", "S&P 500"; not "the Dax 2.8%"
+        if (
+            before in _VERB_IDENTIFIERS
+            and self.toks[i - 1].text.islower()
+            and self.kind(i + 1) == "word"
+            and self.toks[i + 1].text.islower()
+        ):
+            return True  # "will seat 250 people", "issue 500 visas": a verb and a count
         return not (before in lx.IDENTIFIER_WORDS and self.toks[i].kind == "num")
 
     def range_end(self, j: int, first: Number, between: bool, money: bool) -> Number | None:

@@ -498,7 +498,7 @@ class NumberReader(Tokens):
         j = number.end
         link = self.low(j)
         if link == "out" and self.low(j + 1) == "of":
-            k = j + 2
+            k = j + 2 + (self.low(j + 2) == "every")  # "one out of every 200"
         elif link in ("in", "over"):
             k = j + 1
         else:
