@@ -448,3 +448,38 @@ def test_entities_are_found_in_the_sentences_that_need_them(extractor: QuoteExtr
     ents = {(e.text, e.label_) for e in parsed[(0, 0)].ents}
     assert ("Elena Marsh", "PERSON") in ents  # read from its sentence, placed in the paragraph
     assert all(e.start_char >= text.index("Harbour Minister") for e in parsed[(0, 0)].ents)
+
+
+def test_two_titles_and_a_name_are_one_person(extractor: QuoteExtractor) -> None:
+    text = "The firm's chairman and CEO Marta Velez said, “Our ferries will sail again soon.”"
+    (quote,) = extractor.extract(text)
+    assert (quote.speaker, quote.speaker_kind) == ("Marta Velez", "person")
+    assert quote.role == "firm's chairman and CEO"
+
+
+def test_a_name_after_a_role_noun_and_a_surname_later(extractor: QuoteExtractor) -> None:
+    text = "\n\n".join(
+        [
+            "Spokeswoman Lena Kovac said that the harbour would reopen in May.",
+            "“The repairs are ahead of schedule,” said Kovac.",
+            "“Prices are falling,” said the senior market strategist for Delta Ports, Omar Siddiq.",
+        ]
+    )
+    quotes = extractor.extract(text)
+    first = by_content(quotes, "the harbour would reopen")
+    assert (first.speaker, first.speaker_kind, first.role) == (
+        "Lena Kovac",
+        "person",
+        "Spokeswoman",
+    )
+    assert by_content(quotes, "The repairs are ahead").speaker == "Lena Kovac"
+    assert by_content(quotes, "Prices are falling").speaker == "Omar Siddiq"
+
+
+def test_a_fronted_phrase_is_not_the_speaker(extractor: QuoteExtractor) -> None:
+    text = (
+        "Harbour Minister Elena Marsh said the quay would open on Friday.\n\n"
+        "As well as new berths for ferries, Marsh stated that a fish market would be built."
+    )
+    quote = by_content(extractor.extract(text), "a fish market would be built")
+    assert quote.speaker == "Elena Marsh"

@@ -42,9 +42,11 @@ from .lexicon import (
     ORG_NOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
+    ROLE_NOUNS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
+    TITLE_WORDS,
 )
 from .marks import QuotedSpan, find_quoted
 from .mentions import (
@@ -62,6 +64,7 @@ from .mentions import (
     role_of,
     source_between,
     subject_of,
+    without_titles,
 )
 from .model import Quote, Span, Term
 from .nlp import entity_recogniser, lemma, load_english
@@ -86,6 +89,12 @@ _NOT_SPEAKER_ENTITIES = frozenset(["GPE", "LOC", "FAC", "DATE", "TIME", "CARDINA
 TERM_MAX_WORDS = 4
 NAMING_MAX_WORDS = 3  # a label; "the worst in a generation" is a claim
 _ENT_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP": "group"}
+
+
+def _person_role(role: str | None) -> bool:
+    """Does a role name what a person is ("Spokeswoman", "Automotive analyst")?"""
+    words = set(re.findall(r"[a-z]+", (role or "").lower()))
+    return bool(words & (TITLE_WORDS | ROLE_NOUNS))
 
 
 @dataclass
@@ -557,11 +566,13 @@ class _Article:
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            tokens = [
-                t
-                for t in ent
-                if t.lower_.rstrip(".") not in HONORIFICS and (t.is_alpha or infix_joiner(t))
-            ]
+            tokens = without_titles(
+                [
+                    t
+                    for t in ent
+                    if t.lower_.rstrip(".") not in HONORIFICS and (t.is_alpha or infix_joiner(t))
+                ]
+            )
             if not tokens or not tokens[-1].is_alpha:
                 continue
             full = name_text(tokens)
@@ -575,26 +586,31 @@ class _Article:
                 self.state.person_roles[full] = role
                 self.state.roles.append(_Speaker(full, "person", role))
 
-    def _resolve(self, head: Any) -> _Speaker | None:
+    def _resolve_pronoun(self, head: Any) -> _Speaker | None:
         word = head.lower_
-        if head.pos_ == "PRON" or word in RELATIVE_PRONOUNS:
-            if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-                return self._resolve(head.head.head)
-            same_sentence = self._sentence_subject(head)
-            if same_sentence is not None:
-                return same_sentence
-            if word in PERSON_PRONOUNS:
-                return self.state.last_person
-            if word in GROUP_PRONOUNS:
-                return self.state.last_plural or self.state.last_group
-            if word in ("it", "its"):
-                return self.state.last_group
-            return None
+        if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            return self._resolve(head.head.head)
+        same_sentence = self._sentence_subject(head)
+        if same_sentence is not None:
+            return same_sentence
+        if word in PERSON_PRONOUNS:
+            return self.state.last_person
+        if word in GROUP_PRONOUNS:
+            return self.state.last_plural or self.state.last_group
+        if word in ("it", "its"):
+            return self.state.last_group
+        return None
+
+    def _resolve(self, head: Any) -> _Speaker | None:
+        if head.pos_ == "PRON" or head.lower_ in RELATIVE_PRONOUNS:
+            return self._resolve_pronoun(head)
         named = next(
             (
                 t
                 for t in head.subtree
-                if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
+                if t.dep_ == "appos"
+                and t.pos_ == "PROPN"
+                and (t.ent_type_ == "PERSON" or personal_name(name_run(t)))
             ),
             None,
         )  # attached to any word of the phrase: parsers hang it on the nearest noun; a name,
@@ -605,7 +621,15 @@ class _Article:
             if found is not None and found.kind == "person":
                 before = head.doc[head.left_edge.i : named.left_edge.i]
                 title = re.sub(r"^(?:the|a|an)\s+", "", before.text.strip(" ,"), flags=re.I)
-                return _Speaker(found.name, "person", found.role or title or None)
+                role = found.role if found.role not in (None, found.name) else None
+                return _Speaker(found.name, "person", role or title or None)
+        titled = self._titled_person(head)
+        if titled is not None:
+            return titled
+        known = self.state.names.get(head.lower_) if head.text[:1].isupper() else None
+        if known is not None and head.pos_ == "NOUN" and head.n_lefts == 0:
+            # '"...," said Angers.': a surname the article named in full, tagged as a plural
+            return _Speaker(known, "person", self.state.person_roles.get(known))
         if any(c.dep_ == "conj" for c in head.children):
             # "Tajikistan, Turkmenistan and Uzbekistan": several speakers, named together.
             return _Speaker(phrase_text(head), "group", None)
@@ -627,6 +651,11 @@ class _Article:
                     self.state.names[name_tokens[-1].lower_] = known = name
                 return _Speaker(known, "person", role or self.state.person_roles.get(known))
             kind = _ENT_KIND.get(head.ent_type_, "person")
+            if kind != "person" and _person_role(role) and personal_name(name_tokens):
+                kind = "person"  # "Spokeswoman Sandy Angers" tagged as an organisation
+                self.state.names.setdefault(name_tokens[-1].lower_, name)
+                if role:
+                    self.state.person_roles.setdefault(name, role)
             return _Speaker(name, kind, role)
         if name_tokens and lemma(head) not in ORG_NOUNS:
             phrase = phrase_text(head)
@@ -648,6 +677,23 @@ class _Article:
         if lemma(head) in GROUP_NOUNS or head.tag_ == "NNS":
             kind = "group" if kind == "unnamed" else kind
         return _Speaker(phrase, kind, None)
+
+    def _titled_person(self, head: Any) -> _Speaker | None:
+        """ "The company president and CEO Louis Gallois": two titles joined by "and" and a
+        name, which the parser reads as a list of speakers; one person with a role."""
+        conjs = [c for c in head.children if c.dep_ == "conj"]
+        if len(conjs) != 1 or head.pos_ != "NOUN" or not _person_role(head.lower_):
+            return None
+        tokens = [
+            t for t in name_run(conjs[0]) if t.lower_ not in TITLE_WORDS | ROLE_NOUNS
+        ]  # fmt: skip
+        if not personal_name(tokens):
+            return None
+        name = name_text(tokens)
+        self.state.names.setdefault(tokens[-1].lower_, name)
+        lead = head.doc[head.left_edge.i : tokens[0].i]
+        role = re.sub(r"^(?:the|a|an)\s+", "", lead.text.strip(" ,"), flags=re.I) or None
+        return _Speaker(name, "person", role)
 
     def _sentence_subject(self, pronoun: Any) -> _Speaker | None:
         """ "the US administration ... placed restrictions over what it called ...": a pronoun

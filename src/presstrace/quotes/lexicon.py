@@ -148,7 +148,15 @@ NAMING_VERBS = frozenset("call dub label term name brand describe refer".split()
 ORG_NOUNS = frozenset(
     """
     ministry office department agency government administration committee council court
-    commission party company police army embassy spokesperson spokesman spokeswoman
+    commission party company police army embassy spokesperson spokesman spokeswoman treasury
+    """.split()
+)
+#: Nouns for what a person does, beside the offices of ``TITLE_WORDS``: "Automotive analyst
+#: Dennis DesRosier", "president and CEO Louis Gallois".
+ROLE_NOUNS = frozenset(
+    """
+    analyst economist strategist trader expert executive ceo cfo coo founder editor professor
+    researcher lawyer manager spokesman spokeswoman spokesperson vice
     """.split()
 )
 #: Nouns heading a mention of several unnamed people ("officials said").

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .lexicon import HONORIFICS, ORG_NOUNS, SPEECH_VERBS, TITLE_WORDS
+from .lexicon import HONORIFICS, ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
 from .marks import QuotedSpan
 from .nlp import lemma
 
@@ -113,7 +113,10 @@ def subject_of(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
             if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx, quoted)
         ]  # fmt: skip
         if subjects:
-            child = subjects[0]
+            # "As well as new routes to the US, Mannion stated": with two subjects (a parse
+            # error), a name before the verb speaks, else the first subject.
+            names = [c for c in subjects if c.i < current.i and c.pos_ == "PROPN"]
+            child = names[0] if len(names) < len(subjects) and names else subjects[0]
             if child.dep_ == "nsubjpass":
                 agent = next((c for c in current.children if c.dep_ == "agent"), None)
                 pobj = (
@@ -226,7 +229,16 @@ def name_run(head: Any) -> list[Any]:
         left -= 1
     if head.ent_type_ == "PERSON":
         tokens = [t for t in tokens if t.ent_type_ == "PERSON"] or tokens
-    return [t for t in tokens if t.lower_.rstrip(".") not in HONORIFICS]
+    return without_titles([t for t in tokens if t.lower_.rstrip(".") not in HONORIFICS])
+
+
+def without_titles(tokens: list[Any]) -> list[Any]:
+    """ "Spokeswoman Lena Kovac" with the title tagged as part of the name: the title is a
+    role, not the name (taken off while two words are left: "General Motors" stays whole)."""
+    tokens = list(tokens)
+    while len(tokens) > 2 and tokens[0].lower_ in TITLE_WORDS | ROLE_NOUNS:
+        tokens.pop(0)
+    return tokens
 
 
 def agent_unsaid(cue: Any) -> bool:
