@@ -557,7 +557,7 @@ def _ago(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 def _duration(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     unit = _unit(m["unit"])
     letter, size = lx.UNITS[unit]
-    word = (m["num"] or "").lower()
+    word = (m.groupdict().get("num") or "").lower()
     if unit in ("second", "quarter") and word in ("a", "an", "one", ""):
         return None  # "a second A380", "about a quarter of its dealers"
     if not word and m.groupdict().get("lead") and not m["unit"].lower().endswith("s"):
@@ -941,6 +941,23 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         _clock,
     ),
     (_compile(rf"(?P<name>(?i:noon|midday|midnight)){_CLOCK_DAY}"), _named_time),
+    # "every Monday", "on Mondays": a set of days
+    (
+        _compile(
+            rf"(?:(?i:every|each)\s+(?P<weekday>{_WEEKDAY})|(?P<prep>(?i:on)\s+)"
+            r"(?P<days>(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)))"
+        ),
+        lambda m, ctx: (
+            "SET",
+            f"XXXX-WXX-{lx.WEEKDAYS[(m['weekday'] or m['days'][:-1]).rstrip('.').lower()]}",
+        ),
+    ),
+    # "in recent years": the whole phrase, an unsaid number of years (MEANTIME writes it
+    # once so and once as PAST_REF)
+    (
+        _compile(r"(?i:recent)\s+(?P<unit>(?i:years|months|weeks|days|decades))"),
+        _duration,
+    ),
     (
         _compile(
             r"(?P<word>(?i:now|currently|nowadays|at\s+present|the\s+present|recently|lately|"
