@@ -13,6 +13,7 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any, Union
 
@@ -44,28 +45,47 @@ def article_of(row: dict[str, Any]) -> Article:
 
 def from_row(kind: Any, value: Any) -> Any:
     """Plain ``value`` back as type ``kind`` (a dataclass, ``list[X]``, ``X | None`` …)."""
-    if value is None:
-        return None
+    return _converter(kind)(value)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@cache
+def _converter(kind: Any) -> Callable[[Any], Any]:
+    """The function that turns a plain value into ``kind``, worked out once per type: asking
+    ``typing`` about every field of every row was most of a load's row reading."""
     origin = typing.get_origin(kind)
     if origin in (Union, types.UnionType):
         options = [a for a in typing.get_args(kind) if a is not type(None)]
-        return from_row(options[0], value) if len(options) == 1 else value
+        return _converter(options[0]) if len(options) == 1 else _same
     if origin is list:
         (item,) = typing.get_args(kind) or (Any,)
-        return [from_row(item, v) for v in value]
+        convert = _converter(item)
+        if convert is _same:
+            return lambda value: None if value is None else list(value)
+        return lambda value: None if value is None else [convert(v) for v in value]
     if origin is dict:
         _key, item = typing.get_args(kind) or (Any, Any)
-        return {pair["key"]: from_row(item, pair["value"]) for pair in value}
-    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        hints = _hints(kind)
-        return kind(
-            **{name: from_row(hints[name], v) for name, v in value.items() if name in hints}
+        convert = _converter(item)
+        return lambda value: (
+            None if value is None else {pair["key"]: convert(pair["value"]) for pair in value}
         )
-    if kind is bytes and isinstance(value, bytearray | memoryview):
-        return bytes(value)
-    if kind is float and isinstance(value, int):
-        return float(value)
-    return value
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        fields = {name: _converter(hint) for name, hint in _hints(kind).items()}
+
+        def build(value: Any) -> Any:
+            if value is None:
+                return None
+            return kind(**{n: fields[n](v) for n, v in value.items() if n in fields})
+
+        return build
+    if kind is bytes:
+        return lambda value: bytes(value) if isinstance(value, bytearray | memoryview) else value
+    if kind is float:
+        return lambda value: float(value) if isinstance(value, int) else value
+    return _same
 
 
 @cache
