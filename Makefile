@@ -49,6 +49,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet 'quantulum3>=0.9' 'stemming>=1.0'
 	$(BIN)/python benchmarks/bench_numbers.py
 	$(BIN)/python benchmarks/bench_web.py  # builds build/web-bench-100000.db once (~20 min)
+	$(BIN)/python benchmarks/bench_rows.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache presstrace-demo.db*
