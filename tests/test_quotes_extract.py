@@ -483,3 +483,20 @@ def test_a_fronted_phrase_is_not_the_speaker(extractor: QuoteExtractor) -> None:
     )
     quote = by_content(extractor.extract(text), "a fish market would be built")
     assert quote.speaker == "Elena Marsh"
+
+
+def test_a_surname_before_the_full_name_and_a_pronoun_before_any_speaker(
+    extractor: QuoteExtractor,
+) -> None:
+    text = "\n\n".join(
+        [
+            "The port authority announced on Monday that Maria Gonzalez is its new director.",
+            "“The harbour will be busier than ever,” she said.",
+            "Okafor also announced that two new cranes would arrive in June.",
+            "“We ordered them last year,” harbour engineer Daniel Okafor said.",
+        ]
+    )
+    quotes = extractor.extract(text)
+    assert by_content(quotes, "The harbour will be busier").speaker == "Maria Gonzalez"
+    cranes = by_content(quotes, "two new cranes would arrive")
+    assert (cranes.speaker, cranes.speaker_kind) == ("Daniel Okafor", "person")

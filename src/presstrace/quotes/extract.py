@@ -112,6 +112,9 @@ class _ArticleState:
     person_roles: dict[str, str] = field(default_factory=dict)  # full name -> first role seen
     last: _Speaker | None = None
     last_person: _Speaker | None = None
+    #: The last person named in full, speaking or not ("GM named Mary Barra ... She said"): a
+    #: "she" before any person has spoken stands for her.
+    named_person: _Speaker | None = None
     last_group: _Speaker | None = None
     last_plural: _Speaker | None = None
     roles: list[_Speaker] = field(default_factory=list)
@@ -577,6 +580,8 @@ class _Article:
                 continue
             full = name_text(tokens)
             surname = tokens[-1].lower_
+            if len(tokens) > 1:
+                self.state.named_person = _Speaker(full, "person", None)
             known = self.state.names.get(surname)
             if known is None or len(full) > len(known):
                 self.state.names[surname] = full
@@ -594,7 +599,7 @@ class _Article:
         if same_sentence is not None:
             return same_sentence
         if word in PERSON_PRONOUNS:
-            return self.state.last_person
+            return self.state.last_person or self.state.named_person
         if word in GROUP_PRONOUNS:
             return self.state.last_plural or self.state.last_group
         if word in ("it", "its"):
@@ -728,6 +733,12 @@ class _Article:
         """Forward references: a role named before the person ("The US Secretary of State has
         said ... Secretary of State Mike Pompeo tweeted") gets the person's name."""
         named = [s for s in self.state.roles if s.kind == "person" and s.name != s.role]
+        for k, said in enumerate(self.quotes):
+            full = self.state.names.get((said.speaker or "").lower())
+            if full is not None and full != said.speaker and " " not in (said.speaker or " "):
+                # "Jobs also announced ..." before "Steve Jobs said": the person named later
+                role = said.role or self.state.person_roles.get(full)
+                self.quotes[k] = replace(said, speaker=full, speaker_kind="person", role=role)
         for k, quote in enumerate(self.quotes):
             if quote.speaker is None or quote.role is None or quote.speaker != quote.role:
                 continue
