@@ -500,3 +500,9 @@ def test_a_surname_before_the_full_name_and_a_pronoun_before_any_speaker(
     assert by_content(quotes, "The harbour will be busier").speaker == "Maria Gonzalez"
     cranes = by_content(quotes, "two new cranes would arrive")
     assert (cranes.speaker, cranes.speaker_kind) == ("Daniel Okafor", "person")
+
+
+def test_a_body_named_after_a_description_is_the_body(extractor: QuoteExtractor) -> None:
+    text = "The country's largest ferry operator Baltic Lines said that fares would rise in June."
+    (quote,) = extractor.extract(text)
+    assert (quote.speaker, quote.speaker_kind) == ("Baltic Lines", "organisation")

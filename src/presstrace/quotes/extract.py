@@ -615,7 +615,7 @@ class _Article:
                 for t in head.subtree
                 if t.dep_ == "appos"
                 and t.pos_ == "PROPN"
-                and (t.ent_type_ == "PERSON" or personal_name(name_run(t)))
+                and (t.ent_type_ in ("PERSON", "ORG") or personal_name(name_run(t)))
             ),
             None,
         )  # attached to any word of the phrase: parsers hang it on the nearest noun; a name,
@@ -623,11 +623,12 @@ class _Article:
         if head.pos_ == "NOUN" and named is not None:
             # "leading security expert of Xinjiang, Adrian Zenz": the name, with the noun as role.
             found = self._resolve(named)
-            if found is not None and found.kind == "person":
+            if found is not None and found.kind in ("person", "organisation"):
+                # "The United States's largest car manufacturer General Motors" likewise
                 before = head.doc[head.left_edge.i : named.left_edge.i]
                 title = re.sub(r"^(?:the|a|an)\s+", "", before.text.strip(" ,"), flags=re.I)
                 role = found.role if found.role not in (None, found.name) else None
-                return _Speaker(found.name, "person", role or title or None)
+                return _Speaker(found.name, found.kind, role or title or None)
         titled = self._titled_person(head)
         if titled is not None:
             return titled
