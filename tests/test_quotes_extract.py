@@ -506,3 +506,10 @@ def test_a_body_named_after_a_description_is_the_body(extractor: QuoteExtractor)
     text = "The country's largest ferry operator Baltic Lines said that fares would rise in June."
     (quote,) = extractor.extract(text)
     assert (quote.speaker, quote.speaker_kind) == ("Baltic Lines", "organisation")
+
+
+def test_an_inverted_cue_before_a_colon(extractor: QuoteExtractor) -> None:
+    text = "Fishermen want the quay open. Said Okoro: “We lose money every day it stays shut.”"
+    quote = by_content(extractor.extract(text), "We lose money")
+    assert quote.speaker == "Okoro"
+    assert quote.source is not None and quote.source.text == "Okoro"

@@ -102,6 +102,8 @@ def source_between(doc: Any, start: int, end: int) -> Any:
 
 def subject_of(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
     """The speaker of ``cue``: its subject (the agent of a passive), or its governor's."""
+    if cue.dep_ == "compound" and cue.head.i > cue.i and cue.head.pos_ == "PROPN":
+        return cue.head  # 'Said Ellis: “...”', parsed as a name "Said Ellis"
     agent = next((c for c in cue.children if c.dep_ == "agent"), None)
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     if by is not None:
@@ -186,6 +188,7 @@ def _phrase_tokens(head: Any, *, as_written: bool) -> list[Any]:
         temporal = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
         if (
             child.dep_ in ("relcl", "acl")
+            or (child.dep_ == "compound" and child.pos_ == "VERB")  # the "Said" of "Said Ellis"
             or (not as_written and child.dep_ in ("appos", "case"))
             or (child.dep_ == "punct" and after and not _closing_bracket(child))
             or (after and child.dep_ in ("prep", "npadvmod") and temporal)
@@ -236,6 +239,8 @@ def without_titles(tokens: list[Any]) -> list[Any]:
     """ "Spokeswoman Lena Kovac" with the title tagged as part of the name: the title is a
     role, not the name (taken off while two words are left: "General Motors" stays whole)."""
     tokens = list(tokens)
+    while len(tokens) > 1 and tokens[0].pos_ == "VERB":
+        tokens.pop(0)  # 'Said Ellis: “...”' tagged as one name
     while len(tokens) > 2 and tokens[0].lower_ in TITLE_WORDS | ROLE_NOUNS:
         tokens.pop(0)
     return tokens
