@@ -513,3 +513,11 @@ def test_an_inverted_cue_before_a_colon(extractor: QuoteExtractor) -> None:
     quote = by_content(extractor.extract(text), "We lose money")
     assert quote.speaker == "Okoro"
     assert quote.source is not None and quote.source.text == "Okoro"
+
+
+def test_an_opening_according_to_ends_its_source_at_the_comma(extractor: QuoteExtractor) -> None:
+    text = "According to harbour master Ana Ruiz, the closure reeks of “panic” and haste."
+    (quote,) = extractor.extract(text)
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.source is not None and quote.source.text == "harbour master Ana Ruiz"
+    assert quote.content.text == "the closure reeks of “panic” and haste"

@@ -378,6 +378,17 @@ class _Article:
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
         if to is None or source is None:
             return None
+        opening = _opening_according(cue, to)
+        if opening is not None:
+            # "According to talk host Rush Limbaugh, the move reeks of ...": the words say
+            # where the source ends, whatever the parser made of the sentence.
+            source, tokens, written = opening
+            span = char_span(tokens)
+            if span is None:
+                return None
+            span, kind = _classify(span, quoted, claimed, doc.text)
+            cue_span = (cue.idx, to.idx + len(to.text))
+            return self._quote(doc, span, kind, cue_span, source, offset, written)
         clause = cue.head
         while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head.i != clause.i:
             clause = clause.head
@@ -780,6 +791,31 @@ def _that_clause(token: Any) -> bool:
         and token.i > token.head.i
         and (token.left_edge.lower_ == "that")
     )
+
+
+#: How many words an opening "According to ..." names its source in, at most, before the comma.
+_ACCORDING_SOURCE_WORDS = 12
+
+
+def _opening_according(cue: Any, to: Any) -> tuple[Any, list[Any], tuple[int, int] | None] | None:
+    """A sentence that opens with "According to X, ...": the head of X (a person's name if it
+    holds one), the tokens after the comma up to the end of the sentence, and X's span."""
+    sentence = cue.sent
+    if any(not t.is_punct for t in sentence if t.i < cue.i):
+        return None
+    comma = next(
+        (t for t in sentence if to.i < t.i <= to.i + _ACCORDING_SOURCE_WORDS and t.text == ","),
+        None,
+    )
+    if comma is None or comma.i == to.i + 1:
+        return None
+    named = [t for t in cue.doc[to.i + 1 : comma.i] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    people = [t for t in named if t.ent_type_ == "PERSON"]
+    head = (people or named or [None])[-1]
+    tokens = [t for t in sentence if t.i > comma.i]
+    if head is None or not tokens:
+        return None
+    return head, tokens, char_span(cue.doc[to.i + 1 : comma.i])
 
 
 def _is_cue(token: Any) -> bool:
