@@ -18,9 +18,10 @@ from .tokens import DASHES, Tokens, number_text
 _ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "s", "am", "pm", "a", "p"}
 #: Fractions written with a slash as news writes them ("1/2", "3/4"), not "9/11" or "24/7".
 _DENOMINATORS = {2.0, 3.0, 4.0, 5.0, 8.0, 10.0, 16.0}
-# "1.3x10^6", "2.48×10−5": a power of ten after the digits.
+#: Spellings of "dozen" after a number, in digits or words ("5 dz", "five dozs").
 _DOZENS = {"dozen", "dozens", "dz", "dzs", "doz", "dozs"}
 _BEFORE_HALF = {"than", "over", "about", "nearly", "almost", "roughly", "around", "least", "some"}
+# "1.3x10^6", "2.48×10−5": a power of ten after the digits.
 _POWER = re.compile(r"[x×*]10\^?([-−+]?\d{1,3})")
 #: "1.1^23", "2.5^-1": the number raised to a power (signs before the exponent multiply).
 _EXPONENT = re.compile(r"\^([-−+]*)(\d{1,3})(?![\d.])")
@@ -353,7 +354,7 @@ class NumberReader(Tokens):
             state.last = "hundred"
         elif word in lx.DENOMINATORS and last in ("unit", "tens", "hundred", "scale"):
             # "two hundred three fifths" = 203/5; "a hundred thousand trillionths" = 1e-7
-            state.current = (state.total + state.current or 1) / lx.DENOMINATORS[word]
+            state.current = ((state.total + state.current) or 1) / lx.DENOMINATORS[word]
             state.total = 0.0
             state.last = "fraction"
         else:
