@@ -41,12 +41,11 @@ from .lexicon import (
     NOT_LABELS,
     ORG_NOUNS,
     PERSON_PRONOUNS,
+    PERSON_ROLE_WORDS,
     RELATIVE_PRONOUNS,
-    ROLE_NOUNS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
-    TITLE_WORDS,
 )
 from .marks import QuotedSpan, find_quoted
 from .mentions import (
@@ -94,7 +93,7 @@ _ENT_KIND = {"PERSON": "person", "ORG": "organisation", "GPE": "country", "NORP"
 def _person_role(role: str | None) -> bool:
     """Does a role name what a person is ("Spokeswoman", "Automotive analyst")?"""
     words = set(re.findall(r"[a-z]+", (role or "").lower()))
-    return bool(words & (TITLE_WORDS | ROLE_NOUNS))
+    return bool(words & PERSON_ROLE_WORDS)
 
 
 @dataclass
@@ -702,7 +701,7 @@ class _Article:
         if len(conjs) != 1 or head.pos_ != "NOUN" or not _person_role(head.lower_):
             return None
         tokens = [
-            t for t in name_run(conjs[0]) if t.lower_ not in TITLE_WORDS | ROLE_NOUNS
+            t for t in name_run(conjs[0]) if t.lower_ not in PERSON_ROLE_WORDS
         ]  # fmt: skip
         if not personal_name(tokens):
             return None

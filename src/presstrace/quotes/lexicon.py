@@ -159,5 +159,7 @@ ROLE_NOUNS = frozenset(
     researcher lawyer manager spokesman spokeswoman spokesperson vice
     """.split()
 )
+#: Words that say what a person is, office or occupation: a role, never part of a name.
+PERSON_ROLE_WORDS = TITLE_WORDS | ROLE_NOUNS
 #: Nouns heading a mention of several unnamed people ("officials said").
 GROUP_NOUNS = frozenset("officials sources people critics analysts experts residents".split())

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .lexicon import HONORIFICS, ORG_NOUNS, ROLE_NOUNS, SPEECH_VERBS, TITLE_WORDS
+from .lexicon import HONORIFICS, ORG_NOUNS, PERSON_ROLE_WORDS, SPEECH_VERBS, TITLE_WORDS
 from .marks import QuotedSpan
 from .nlp import lemma
 
@@ -241,7 +241,7 @@ def without_titles(tokens: list[Any]) -> list[Any]:
     tokens = list(tokens)
     while len(tokens) > 1 and tokens[0].pos_ == "VERB":
         tokens.pop(0)  # 'Said Ellis: “...”' tagged as one name
-    while len(tokens) > 2 and tokens[0].lower_ in TITLE_WORDS | ROLE_NOUNS:
+    while len(tokens) > 2 and tokens[0].lower_ in PERSON_ROLE_WORDS:
         tokens.pop(0)
     return tokens
 
