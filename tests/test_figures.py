@@ -126,6 +126,25 @@ def only(text: str):
         ("It covers 4 km squared.", "4 km squared", 4, 4, 4, "=", "km2"),
         ("A score equal to 5000 or less won.", "equal to 5000 or less", 5000, None, 5000, "<=",
          None),
+        ("The harbour crane is 6'2\" tall.", "6'2\"", 74 / 12, 74 / 12, 74 / 12, "=", "ft"),
+        ('He bought a 42" screen.', '42"', 42, 42, 42, "=", "in"),
+        ("The length of the nail is 2 in.", "2 in.", 2, 2, 2, "=", "in"),
+        ("The crate weighs 20 (kg) empty.", "20 (kg)", 20, 20, 20, "=", "kg"),
+        ("The mill ships 278,000 t of grain.", "278,000 t", 2.78e5, 2.78e5, 2.78e5, "=", "t"),
+        ("The signal moves 50 meters per millisecond.", "50 meters per millisecond", 50, 50,
+         50, "=", "m/ms"),
+        ("The probe flew at 30 km/s past it.", "30 km/s", 30, 30, 30, "=", "km/s"),
+        ("The plant burns 10 tonnes a year.", "10 tonnes a year", 10, 10, 10, "=", "t/yr"),
+        ("She walked two hours a day.", "two hours", 2, 2, 2, "=", "hour"),
+        ("The bar weighs 2,000.45±0.01 pounds.", "2,000.45±0.01 pounds", None, 2000.44,
+         2000.46, "=", "lb"),
+        ("The bar weighs 5 +/- 1 kg.", "5 +/- 1 kg", None, 4, 6, "=", "kg"),
+        ("It weighs no more than 5 ± 1 kg.", "no more than 5 ± 1 kg", 5, None, 5, "<=",
+         "kg"),
+        ("The margin is plus or minus 3 percentage points.", "3 percentage points", 3, 3, 3,
+         "=", "pp"),
+        ("The loss was $-99.99 there.", "$-99.99", -99.99, -99.99, -99.99, "=", "USD"),
+        ("It is that one mile we lost.", "one mile", 1, 1, 1, "=", "mi"),
     ],
 )  # fmt: skip
 def test_values(
@@ -165,6 +184,7 @@ def test_values(
         "GM's 2008 revenue fell, as did its 2009 sales.",  # years after a possessive
         "Local 1520 met about iOS 5.",  # a union local, a version
         "On its twenty-fifth birthday the club met.",  # an ordinal, not 20/5
+        "We will meet the one day we can.",  # some day, not a duration
     ],
 )
 def test_not_figures(text: str) -> None:
@@ -175,6 +195,23 @@ def test_or_less_than_starts_a_second_figure() -> None:
     first, second = find_figures("His score is equal to 5000 or less than 6000.")
     assert (first.text, first.operator, first.value) == ("equal to 5000", "=", 5000)
     assert (second.text, second.operator, second.high) == ("less than 6000", "<", 6000)
+
+
+def test_a_list_shares_the_unit_written_once_after_it() -> None:
+    cases = {
+        "Doses of 45 and 50 mg were given.": [("45", "mg"), ("50 mg", "mg")],
+        "Fares rose 5, 10 and 15 percent.": [("5", "%"), ("10", "%"), ("15 percent", "%")],
+        "Of the 12, 10 percent left.": [("12", None), ("10 percent", "%")],  # not a list
+        "In 2009 and 10 km away it rained.": [("10 km", "km")],  # a year heads no list
+    }
+    for text, want in cases.items():
+        assert [(f.text, f.unit) for f in find_figures(text)] == want, text
+
+
+def test_a_quotation_mark_after_digits_closes_the_quotation() -> None:
+    found = find_figures('The sign said "Pier 66" in red, 3 ft wide.')
+    assert [(f.text, f.unit) for f in found] == [("66", None), ("3 ft", "ft")]
+    assert [f.unit for f in find_figures('He typed "66" twice.')] == [None]
 
 
 def test_cents_join_a_sum_only_when_they_end_it() -> None:

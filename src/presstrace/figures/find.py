@@ -58,6 +58,10 @@ _VERB_IDENTIFIERS = {"seat", "top", "block", "issue", "track", "stage", "table",
 #: Dollars whose country may stand apart from the sign ("c $ 1.34"); not "a $5 bill".
 _SPACED_DOLLARS = {"c", "hk", "nz", "us", "nt"}
 _AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
+#: The signs of a spread after a number: "5 ± 1", "5 +/- 1", "5 plus or minus 1".
+_SPREAD_SIGNS = (("±",), ("+", "/", "-"), ("plus", "or", "minus"))
+#: A unit in brackets after the number, as tables write it: "20 (kg)".
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 #: Unit spellings that are never words: accepted apart from the digits ("100 MB").
 _SURE_SYMBOLS = {
     "MB", "GB", "KB", "TB", "PB", "EB", "kW", "MW", "GW", "kWh", "Wh", "MWh", "GWh", "TWh", "Hz",
@@ -174,7 +178,13 @@ class _Scanner(NumberReader, AboutReader):
                 number.high *= scale
             if number.low < second.low:
                 number = Number(number.low, second.high, second.end, True)
+        if second is None:
+            number = self.spread(number, operator)  # "2,000.45 ± 0.01 pounds"
         unit, kind, end, factor = self.unit(number.end, currency)
+        if unit is None and second is None and not (number.vague or number.ratio):
+            shared = self.shared_unit(number.end, self.toks[first].text, number)
+            if shared is not None:  # "45 and 50 mg": the unit of the list is the first's too
+                unit, kind, _end, factor = shared
         if second is None and between and unit is None:
             return None  # "between" without a second number says nothing
         if unit is None and self.celsius(number.end, first, number):
@@ -255,6 +265,41 @@ class _Scanner(NumberReader, AboutReader):
                 return wider
         return number, end
 
+    def spread(self, number: Number, operator: str) -> Number:
+        """ "5 ± 1", "5 +/- 1", "5 plus or minus 1": the interval the spread after a number
+        gives, ending after the spread (so the unit after it is found). Under a bound ("no
+        more than 5 ± 1 kg") the bound stays the number itself."""
+        j = number.end
+        for sign in _SPREAD_SIGNS:
+            if all(self.low(j + n) == word for n, word in enumerate(sign)):
+                spread = self.number(j + len(sign), False, second=True)
+                if spread is None or spread.vague or spread.low != spread.high:
+                    return number
+                width = abs(spread.low) if operator in ("=", "~") else 0.0
+                return Number(number.low - width, number.high + width, spread.end, number.scaled)
+        return number
+
+    def shared_unit(
+        self, j: int, first: str, number: Number
+    ) -> tuple[str | None, str, int, float] | None:
+        """The unit that a list of numbers writes once, after the last: "45 and 50 mg",
+        "10, 20 or 30 km". Only a list closed by "and" or "or" (not "Of the 12, 10 percent"),
+        and not after a year ("in 2009 and 10 km")."""
+        if self.low(j) not in (",", "and", "or") or _year_like(first, number):
+            return None
+        for _ in range(6):
+            link = self.low(j)
+            if link not in (",", "and", "or"):
+                return None
+            nxt = self.number(j + 1, False, second=True)
+            if nxt is None or nxt.vague or nxt.scaled != number.scaled:
+                return None
+            if link != ",":
+                unit = self.unit(nxt.end, None)
+                return unit if unit[0] is not None else None
+            j = nxt.end
+        return None
+
     def prefix(self, i: int) -> tuple[str, bool, str | None, bool, int]:
         """What comes before the number: (operator, a range opens, currency, minus, index)."""
         operator = "="
@@ -275,6 +320,8 @@ class _Scanner(NumberReader, AboutReader):
     def minus(self, i: int) -> bool:
         """A minus sign glued to the digits after it ("-5", not "5 - 3"), or the word."""
         if self.low(i) in ("minus", "negative"):
+            if self.low(i) == "minus" and [self.low(i - 2), self.low(i - 1)] == ["plus", "or"]:
+                return False  # "plus or minus 3 points": a spread, not a negative number
             return self.kind(i + 1) in ("num", "word")
         return (
             self.low(i) in ("-", "−")
@@ -306,7 +353,7 @@ class _Scanner(NumberReader, AboutReader):
             # Word codes only right before digits ("USD 5", "USD115", "Rs 500"), and only
             # capitalised unless a symbol.
             sure = toks[i].kind == "sym" or toks[i].text[:1].isupper() or text == "rs"
-            if sure and self.kind(nxt) == "num":
+            if sure and (self.kind(nxt) == "num" or self.minus(nxt)):  # "$5", "$-99.99"
                 return lx.CURRENCY_SYMBOLS[text], nxt
         return None, i
 
@@ -398,12 +445,12 @@ class _Scanner(NumberReader, AboutReader):
         if j >= len(toks):
             return None, "number", j, 1.0
         word = toks[j].lower
+        if word == "percentage" and self.low(j + 1) in ("point", "points"):
+            return "pp", "percent", j + 2, 1.0
         if word == "%" or word in ("percent", "pct", "pc", "percents", "percentage"):
             return "%", "percent", j + 1, 1.0
         if word == "per" and self.low(j + 1) == "cent":
             return "%", "percent", j + 2, 1.0
-        if word == "percentage" and self.low(j + 1) in ("point", "points"):
-            return "pp", "percent", j + 2, 1.0
         if toks[j].text in lx.CURRENCY_SIGNS_AFTER and self.kind(j + 1) != "num":
             return lx.CURRENCY_SYMBOLS[toks[j].text], "money", j + 1, 1.0  # "10 €", "100元"
         if word in lx.CURRENCY_CODES_AFTER and not self.glued(j):
@@ -445,11 +492,19 @@ class _Scanner(NumberReader, AboutReader):
             return age.rstrip("s"), "age", k + 2 if self.low(k + 1) == "old" else k + 3, 1.0
         if age == "yo" and not self.glued(k):
             return "year", "age", k + 1, 1.0
-        # Measures, also written "3-inch" or glued "75ml", "200lbs", "40°C".
-        measure = self.phrase(k, lx.MEASURES)
-        if measure is None:
+        marked = self.length_mark(k)
+        if marked is not None:
+            return marked, "dimension", k + 1, 1.0
+        # Measures, also written "3-inch" or glued "75ml", "200lbs", "40°C", or in brackets
+        # after the number as tables do: "20 (kg)".
+        bracket = _BRACKETS.get(self.low(k))
+        measure = self.phrase(k + 1 if bracket else k, lx.MEASURES)
+        if bracket and measure is not None and self.low(measure[1]) == bracket:
+            return measure[0], lx.KIND_OF_UNIT.get(measure[0], "dimension"), measure[1] + 1, 1.0
+        if measure is None or bracket:
             return None, "number", j, 1.0
         canonical, end = measure
+        rate = self.rate(end, canonical)
         spelled = "".join(t.lower for t in toks[k:end])
         short = spelled in lx.SHORT_UNITS or spelled.rstrip(".") in lx.SHORT_UNITS
         sure = (
@@ -458,13 +513,73 @@ class _Scanner(NumberReader, AboutReader):
             or self.low(end) in lx.DIMENSION_WORDS
             or toks[k].text in _SURE_SYMBOLS
             or (spelled in ("m", "mi") and self.kind(end) != "word")
+            or toks[k].text == "t"  # "278,000 t": a lone lowercase t is tonnes
             or canonical in ("degC", "degF")
+            or rate is not None  # "2 kb per second"
+            or (self.low(end) in ("x", "×", "by") and self.kind(end + 1) == "num")  # "1 m x 2 m"
+            or (spelled in ("in", "in.") and self.closes_length(k, end))  # "is 2 in."
         )
         if self.glued(end) and self.kind(end) in ("word", "num") and self.glued(k):
             return None, "number", j, 1.0  # "24703L202": a code
         if short and not sure:
             return None, "number", j, 1.0
+        if rate is not None:
+            canonical, end = rate
         return canonical, lx.KIND_OF_UNIT.get(canonical, "dimension"), end, 1.0
+
+    def rate(self, j: int, unit: str) -> tuple[str, int] | None:
+        """ "50 meters per millisecond", "10 l/km", "20 tonnes a year": a measure per
+        another, as one unit ("m/ms", "l/km", "t/yr"); "a"/"an" only before a unit of time.
+        Durations and temperatures are not rates ("two hours a day" is two hours)."""
+        link = self.low(j)
+        if link not in ("per", "/", "a", "an") or "/" in unit:
+            return None
+        if lx.KIND_OF_UNIT.get(unit, "dimension") != "dimension":
+            return None
+        if link == "/" and self.low(j + 1) in lx.RATE_SYMBOLS and self.glued(j + 1):
+            return f"{unit}/{lx.RATE_SYMBOLS[self.low(j + 1)]}", j + 2  # "km/s"
+        per = self.phrase(j + 1, lx.MEASURES)
+        if per is None:
+            return None
+        other, end = per
+        if other in lx.RATE_TIMES:
+            if self.low(end) in ("ago", "later", "earlier", "before", "after"):
+                return None  # "5 kg a year ago"
+            return f"{unit}/{lx.RATE_TIMES[other]}", end
+        if link in ("a", "an") or lx.KIND_OF_UNIT.get(other, "dimension") != "dimension":
+            return None
+        if self.toks[j + 1].lower in lx.SHORT_UNITS and link == "per":
+            return None  # "5 kg per m" is rare; "10 tonnes per t" rarer than a word cut short
+        return f"{unit}/{other}", end
+
+    def length_mark(self, k: int) -> str | None:
+        """`9"` (inches) and `6'2"` (feet, then inches): marks glued to the digits. A
+        straight double quote closing a quotation ('"Route 66"') is not one."""
+        if k >= len(self.toks) or not self.glued(k):
+            return None
+        mark = self.toks[k].text
+        if mark in lx.INCH_MARKS:
+            if mark == '"':
+                line = self.text.rfind("\n", 0, self.toks[k].start) + 1
+                if self.text.count('"', line, self.toks[k].start) % 2:
+                    return None  # the quotation opened before it closes here
+            return "in"
+        if (
+            mark in lx.FOOT_MARKS
+            and self.kind(k + 1) == "num"
+            and self.glued(k + 1)
+            and self.low(k + 2) in lx.INCH_MARKS
+            and self.glued(k + 2)
+        ):
+            return "ft"  # completed() adds the inches
+        return None
+
+    def closes_length(self, k: int, end: int) -> bool:
+        """ "The length of my pencil is 2 in.": "in" ending a sentence about a length."""
+        if end < len(self.toks) and self.low(end) not in (".", "!", "?", ";"):
+            return False
+        before = self.text[max(0, self.toks[k].start - 80) : self.toks[k].start].lower()
+        return any(word in before for word in lx.LENGTH_WORDS)
 
     def cents_after(self, j: int, named_after: bool) -> tuple[float, int] | None:
         """ "3 dollars 50 cents", "15 dollars and 50": the cents that complete a sum of

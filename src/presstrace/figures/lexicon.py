@@ -196,6 +196,7 @@ dm: decimetre | decimetres | decimeter | decimeters | dm
 mi: mile | miles | mi
 nmi: nautical mile | nautical miles | nm
 nm: nanometre | nanometres | nanometer | nanometers
+pm: picometre | picometres | picometer | picometers
 ft: foot | feet | ft | ft.
 in: inch | inches | in. | in
 yd: yard | yards | yd | yds
@@ -243,6 +244,7 @@ degC: degrees celsius | degree celsius | deg celsius | celsius | degrees centigr
 degF: degrees fahrenheit | degree fahrenheit | deg fahrenheit | fahrenheit | °f | ºf | deg f |
     degrees f | degree f | farenheit | degrees farenheit | ° f | ° fahrenheit
 K: kelvin | kelvins
+rad: radian | radians | rad
 deg: degrees | degree | ° | deg | deg.
 year: year | years | yr | yrs
 month: month | months
@@ -251,6 +253,7 @@ day: day | days
 hour: hour | hours | hr | hrs
 minute: minute | minutes | min | mins
 second: second | seconds | sec | secs
+ms: millisecond | milliseconds | ms | msec
 bit: bit | bits
 kbit: kilobit | kilobits | kbps
 Mbit: megabit | megabits | mbps
@@ -306,8 +309,21 @@ MEASURES = _table(_MEASURE_WORDS)
 #: ("75ml", "200lbs", "3in") or, for those in ``NEEDS_SHAPE``, before a word of dimension.
 SHORT_UNITS = {
     "m", "g", "l", "t", "c", "f", "p", "in", "in.", "v", "w", "b", "mi", "min", "sec", "ha",
-    "nm", "yr", "hr", "°", "kb", "mb", "gb", "tb", "kw", "mw", "gw", "hz", "kn",
+    "nm", "yr", "hr", "°", "kb", "mb", "gb", "tb", "kw", "mw", "gw", "hz", "kn", "ms",
+    "rad", "msec",
 }  # fmt: skip
+#: A unit of time as the second half of a rate: "km/h", "t/yr".
+RATE_TIMES = {
+    "second": "s", "ms": "ms", "minute": "min", "hour": "h", "day": "d", "week": "wk",
+    "month": "mo", "year": "yr",
+}  # fmt: skip
+#: Units of time written as symbols only after a slash: "km/s", "l/h".
+RATE_SYMBOLS = {"s": "s", "h": "h", "ms": "ms", "min": "min", "d": "d", "yr": "yr"}
+#: Marks glued to digits for inches and feet: 9", 6'2".
+INCH_MARKS = {'"', "″", "”"}
+FOOT_MARKS = {"'", "′", "’"}
+#: Words naming a length, which make a short "in" at the end of a sentence inches.
+LENGTH_WORDS = ("length", "long", "size", "width", "wide", "height", "tall", "thick", "diameter")
 #: Words after a unit that make an ambiguous one sure: "2 1/2 in thick", "2m tall".
 DIMENSION_WORDS = {
     "thick", "long", "wide", "tall", "high", "deep", "across", "away", "apart",
@@ -316,7 +332,7 @@ DIMENSION_WORDS = {
 KIND_OF_UNIT = {
     "degC": "temperature", "degF": "temperature", "K": "temperature", "deg": "temperature",
     "year": "duration", "month": "duration", "week": "duration", "day": "duration",
-    "hour": "duration", "minute": "duration", "second": "duration",
+    "hour": "duration", "minute": "duration", "second": "duration", "ms": "duration",
 }  # fmt: skip
 
 #: Words after which a number is a name or a label, not a figure: "Article 23", "No. 10".

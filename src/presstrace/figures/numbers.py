@@ -488,6 +488,9 @@ class NumberReader(Tokens):
     def counts_one(self, i: int) -> bool:
         """ "one" as a count ("one person", "one in three") rather than a pronoun."""
         before, after = self.low(i - 1), self.low(i + 1)
+        unit = lx.MEASURES.get(after)
+        if unit is not None and after not in lx.SHORT_UNITS and unit not in lx.KIND_OF_UNIT:
+            return True  # "that one mile", but not "the one day" (some day)
         if before in lx.ONE_BEFORE or after in lx.ONE_AFTER:
             return False
         # Not "the only one.", "one, two"; but "a one-yen bid", "a one-year term".
