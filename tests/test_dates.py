@@ -123,6 +123,8 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
             ("9 a.m. local time Monday", "TIME", "2019-11-25T09:00"),
         ),
         ("The truce began at midnight Sunday.", ("midnight Sunday", "TIME", "2019-11-24T24:00")),
+        ("The board held its Autumn meetings.", ("Autumn", "DATE", "2019-FA")),
+        ("In Spring, the ferry returns.", ("Spring", "DATE", "2019-SP")),
     ],
 )
 def test_values_against_the_publication_date(text: str, expected: tuple[str, str, str]) -> None:
@@ -153,6 +155,7 @@ def test_offsets_point_at_the_text() -> None:
         "The fire killed 1800 people and destroyed 2019 homes.",  # counts, not years
         "Police said 2,015 people were arrested.",
         "The fall of the regime came quickly.",  # not autumn
+        "Skaters trained for the Winter Olympics after the Arab Spring.",  # names, not seasons
         "He scored 12.5% and 2010 ended badly" * 0,  # empty text
         "",
     ],

@@ -704,10 +704,30 @@ def _quarter_q(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
     return "DATE", f"{year}-{m['q']}"
 
 
-def _after_in(m: re.Match[str]) -> bool:
-    """A season named alone is a date after "in" / "during" / "by" ("in spring")."""
+_SEASON_LEADS = {"in", "during", "by", "until", "since", "the", "this", "last", "next", "early"}
+
+
+def _season_is_time(m: re.Match[str]) -> bool:
+    """A season is a date with a year, after "this" / "last" / "the", after "in" / "during" /
+    "by" ("in spring"), or after an owner ("their autumn meetings"); never in a name: "the
+    Winter Olympics", "the Arab Spring", "Summer Games"."""
+    if m["year"]:
+        return True
+    after = m.string[m.end() : m.end() + 2]
+    word_before = re.search(r"(\w+)\s+$", m.string[max(0, m.start() - 20) : m.start()])
+    if after[:1] == " " and after[1:2].isupper():
+        return False
+    if (
+        word_before is not None
+        and word_before[1][:1].isupper()
+        and word_before[1].lower() not in _SEASON_LEADS
+        and m["season"][:1].isupper()
+    ):
+        return False  # "Arab Spring", not "In Spring"
+    if m["rel"]:
+        return True
     before = m.string[max(0, m.start() - 10) : m.start()].lower()
-    return bool(re.search(r"\b(?:in|during|by|until|since)\s+$", before))
+    return bool(re.search(r"\b(?:in|during|by|until|since|their|its|our)\s+$", before))
 
 
 def _plural_after_prep(m: re.Match[str]) -> bool:
@@ -870,7 +890,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
             r"(?P<season>(?i:spring|summer|autumn|fall|winter))"
             rf"(?:(?:\s+(?i:of))?\s+{_YEAR})?(?!\s+(?i:of)\s+(?i:the|a)\b)"
         ),
-        lambda m, ctx: _season(m, ctx) if m["rel"] or m["year"] or _after_in(m) else None,
+        lambda m, ctx: _season(m, ctx) if _season_is_time(m) else None,
     ),
     (
         _compile(
