@@ -125,6 +125,11 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("The truce began at midnight Sunday.", ("midnight Sunday", "TIME", "2019-11-24T24:00")),
         ("The board held its Autumn meetings.", ("Autumn", "DATE", "2019-FA")),
         ("In Spring, the ferry returns.", ("Spring", "DATE", "2019-SP")),
+        (
+            "The port lost $3 million in the third quarter of 2018 and more for the entire year.",
+            ("the entire year", "DATE", "2018"),
+        ),
+        ("Fares stay frozen for the time being.", ("the time being", "DATE", "PRESENT_REF")),
     ],
 )
 def test_values_against_the_publication_date(text: str, expected: tuple[str, str, str]) -> None:

@@ -418,6 +418,23 @@ def _same_period(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return "DATE", write(shift(ctx.ref, "Y", -1), granularity)
 
 
+def _whole_period(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    """ "lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire
+    year": the year (quarter, month) of the period the text last named, else the current one."""
+    unit = m["u"].lower()
+    recent = ctx.recent or ""
+    if recent[:4].isdigit() and unit == "year":
+        return "DATE", recent[:4]
+    if len(recent) >= 7 and unit == "quarter" and "W" not in recent:
+        quarter = recent[5:7] if "Q" in recent else f"Q{(int(recent[5:7]) - 1) // 3 + 1}"
+        return "DATE", f"{recent[:4]}-{quarter}"
+    if len(recent) >= 7 and unit == "month" and recent[5:7].isdigit():
+        return "DATE", recent[:7]
+    if not ctx.ref:
+        return None
+    return "DATE", write(ctx.ref, {"year": YEAR, "quarter": QUARTER}.get(unit, MONTH))
+
+
 def _year_back(value: str, years: int) -> str:
     """A calendar value ``years`` earlier at the same granularity: 2010-02 -> 2009-02."""
     return f"{int(value[:4]) - years:04d}{value[4:]}"
@@ -851,6 +868,11 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         ),
         _same_period,
     ),
+    # "the entire year" (after "the fourth quarter of 2005": 2005), "the whole month"
+    (
+        _compile(r"(?i:the)\s+(?i:entire|whole)\s+(?P<u>(?i:year|quarter|month))\b"),
+        _whole_period,
+    ),
     # "the year-ago quarter", "the year-earlier period": the same period a year back
     (
         _compile(
@@ -984,7 +1006,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
             r"in\s+the\s+past|the\s+past|in\s+the\s+near\s+future|in\s+the\s+future|"
             r"the\s+future|soon|at\s+the\s+moment|these\s+days|today(?=['’]s\s+[A-Z])|"
             r"(?:recent|current)(?=\s+[a-z]{3,})|the\s+(?:near|short|long)\s+term|"
-            r"over\s+the\s+years))(?!-)"
+            r"over\s+the\s+years|the\s+time\s+being))(?!-)"
         ),
         _vague,
     ),
