@@ -54,9 +54,9 @@ OUTLET_PAGE = "\n\n".join(
         P4,
         "Ferry operator warns of higher fares next spring",
         P5,
-        "Sign up now for our 50% early bird offer from Coastal Research: the Harbour Economy "
-        "Report. The all new report gives you exclusive first-hand insights and analysis into "
-        "the latest industry developments.",
+        "Sign up now for our 50% early bird offer on Coastal Research: the Harbour Economy "
+        "Report. This brand-new report brings you insider views on every trend in the port "
+        "trade.",
         "More from The Lowmere Gazette:",
         "This article Lowmere to shut historic ferry pier for repairs first appeared on "
         "The Lowmere Gazette",
@@ -117,8 +117,8 @@ COMMUNITY_PAGE = "\n".join(
         "",
         "Facebook users",
         "",
-        "Use your Facebook account to login or register with ExampleSite. By doing so, you "
-        "will also receive an email inviting you to receive our news alerts.",
+        "Use your Facebook account to sign in or create an ExampleSite account; we will then "
+        "email you an invitation to our alerts.",
         "",
         "Forgot password?",
         "",
@@ -140,7 +140,7 @@ SYNDICATED_PAGE = "\n".join(
         "Advertisement",
         P4,
         WIRE_END,
-        "(This story has not been edited by Example News staff and is auto-generated from a "
+        "(Example News staff have not edited this story, which is auto-generated from a "
         "syndicated feed.)",
     ]
 )

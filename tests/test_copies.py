@@ -26,8 +26,8 @@ WIRE = [
     "as sewing, cooking and electronics, and that attendance was voluntary for all of them.",
     "Rights groups have disputed that account, citing satellite images of walled compounds "
     "and interviews with former detainees who described political classes and forced labour.",
-    "The foreign ministry in Beijing did not respond to a request for comment on Tuesday "
-    "afternoon, and officials in the region declined to say how many people attend the schools.",
+    "The foreign ministry in Beijing gave no answer when asked for its view on Tuesday, "
+    "and regional officials would not say how many people attend the schools.",
     "Several European governments have asked for independent access to the region for United "
     "Nations investigators, a request that Chinese officials have so far turned down.",
 ]

@@ -80,7 +80,7 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
             ("the same month a year ago", "DATE", "2018-11"),
         ),
         (
-            "Sales rebounded in the last week of March.",
+            "Ferry bookings picked up in the last week of March.",
             ("the last week of March", "DATE", "2019-W13"),
         ),
         (

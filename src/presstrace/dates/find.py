@@ -419,7 +419,7 @@ def _same_period(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 
 
 def _whole_period(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
-    """ "lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire
+    """ "lost $2 million in the third quarter of 2018 and $5 million for the entire
     year": the year (quarter, month) of the period the text last named, else the current one."""
     unit = m["u"].lower()
     recent = ctx.recent or ""
@@ -868,7 +868,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         ),
         _same_period,
     ),
-    # "the entire year" (after "the fourth quarter of 2005": 2005), "the whole month"
+    # "the entire year" (after "the third quarter of 2018": 2018), "the whole month"
     (
         _compile(r"(?i:the)\s+(?i:entire|whole)\s+(?P<u>(?i:year|quarter|month))\b"),
         _whole_period,

@@ -1,7 +1,7 @@
 """What a figure is about: the phrase naming what it counts, the predicate of its clause,
 and the key that says which figures can be compared.
 
-"28 tech companies and a video surveillance firm" counts "tech companies" (a plural ends the
+"14 ferry operators and a port security firm" counts "ferry operators" (a plural ends the
 phrase unless another plural or "and" + a noun follows); the nearest predicate in the clause on
 either side ("blacklisted", "detention of", "are being held in") is looked up in
 ``lexicon.PREDICATES``, which maps its forms to a group ("detain"); the key is the group and the

@@ -59,7 +59,7 @@ def find_quoted(text: str) -> list[QuotedSpan]:
 
 
 def _nested_curly(text: str) -> list[QuotedSpan] | None:
-    """“As a voter, I’d rather live in what he calls “hell” than ...”: curly marks nested in
+    """“As a skipper, I’d sooner sail into what he calls “a storm” than ...”: curly marks nested in
     the same style. Taken as nesting (the outer passages only) when the paragraph uses only
     curly double marks, they balance, and one opens inside another; else None."""
     if "“" not in text or any(m in text for m in ('"', "«", "»", "„", "``", "''")):

@@ -1,6 +1,6 @@
 """How a sentence names a speaker: the subject of a cue (through passives, participles and
-clauses the parser lost), the phrase as written ("Aaron Kall, the director of debate at the
-University of Michigan,"), the name in it ("Ban Ki-moon"), its title or role; and the character
+clauses the parser lost), the phrase as written ("Ida Holm, the head of research at the
+harbour authority,"), the name in it ("Ban Ki-moon"), its title or role; and the character
 span of a run of tokens, which the content of a quote shares."""
 
 from __future__ import annotations
@@ -151,8 +151,8 @@ def _source_span(head: Any) -> tuple[int, int] | None:
 
 
 def mention_span(head: Any) -> tuple[int, int] | None:
-    """The speaker as the sentence writes it: the noun phrase with its apposition ("Aaron Kall,
-    the director of debate at the University of Michigan,", closing comma included, as
+    """The speaker as the sentence writes it: the noun phrase with its apposition ("Ida Holm,
+    the head of research at the harbour authority,", closing comma included, as
     annotators mark it), without a relative clause, a date or a sentence adverb ("Even")."""
     tokens = _phrase_tokens(head, as_written=True)
     appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
