@@ -250,11 +250,11 @@ def test_a_clause_of_its_own_is_not_the_first_cue_s_content(extractor: QuoteExtr
 
 def test_a_that_clause_the_parser_hung_on_the_object(extractor: QuoteExtractor) -> None:
     text = (
-        "In Honolulu last week, Marsh told a meeting of Pacific Island leaders that few "
-        "people understood the stakes of climate change better than residents of the islands."
+        "In Bergen last week, Marsh told a gathering of fishing co-operatives that hardly "
+        "anyone grasped the cost of the storm better than crews on the northern quay."
     )
     content = cue_and_content(extractor.extract(text), "told")[1]
-    assert content.startswith("that few people understood")
+    assert content.startswith("that hardly anyone grasped")
 
 
 def test_a_participle_speaks_for_the_speaker_before_it(extractor: QuoteExtractor) -> None:
@@ -280,11 +280,23 @@ def test_a_speech_verb_right_after_a_closing_quote_is_a_cue(extractor: QuoteExtr
 
 def test_a_that_clause_parsed_as_an_adverbial(extractor: QuoteExtractor) -> None:
     text = (
-        "Riedel tweeted in the early morning hours that Marsh was “disgusting” and “a con” and "
-        "encouraged Americans to “check out” her non-existent sex tape."
+        "Riedel tweeted late in the evening that Marsh was “lazy” and “a liar” and encouraged "
+        "fans to “look up” her old emails."
     )  # the small English model parses "that Marsh was ..." as an adverbial clause here
     content = cue_and_content(extractor.extract(text), "tweeted")[1]
-    assert content.startswith("that Marsh was “disgusting”")
+    assert content.startswith("that Marsh was “lazy”")
+
+
+def test_a_clause_with_its_own_subject_parsed_as_an_adverbial(extractor: QuoteExtractor) -> None:
+    text = "Marsh said after the meeting she would not accept the board's offer if it were made."
+    content = cue_and_content(extractor.extract(text), "said")[1]
+    assert "she would not accept the board's offer" in content
+
+
+def test_a_clause_before_a_semicolon_is_not_what_was_said(extractor: QuoteExtractor) -> None:
+    text = "The ferry plan is unlikely to pass; the council says it will vote again this month."
+    (quote,) = extractor.extract(text)
+    assert (quote.speaker, quote.content.text) == ("council", "it will vote again this month")
 
 
 def test_who_asked_is_not_the_one_who_answers(extractor: QuoteExtractor) -> None:
@@ -306,11 +318,11 @@ def test_a_cue_set_off_by_commas_reports_the_sentence_around_it(
     extractor: QuoteExtractor,
 ) -> None:
     text = (
-        "These employees, Okoye explained earlier in the committee hearing, were “well-paid,” "
-        "making between $30,000 and $60,000 a year."
+        "These dock crews, Okoye explained earlier in the council session, were “well-paid,” "
+        "making between $40,000 and $55,000 a season."
     )
     quote = next(q for q in extractor.extract(text) if q.speaker == "Okoye")
-    assert quote.content.text.startswith("These employees")
+    assert quote.content.text.startswith("These dock crews")
     assert "were “well-paid,”" in quote.content.text
 
 
@@ -423,9 +435,9 @@ def test_quote_marks_of_every_style() -> None:
 
 
 def test_nested_and_archive_quote_marks() -> None:
-    nested = "“I’d rather live in what he calls “hell” than here,” wrote a reader."
+    nested = "“I’d sooner sail into what he calls “a storm” than stay,” wrote a reader."
     assert [nested[q.inner_start : q.inner_end] for q in find_quoted(nested)] == [
-        "I’d rather live in what he calls “hell” than here,"
+        "I’d sooner sail into what he calls “a storm” than stay,"
     ]
     # Unbalanced: the first quote was never closed; no nesting is assumed.
     typo = "“open “inner” never closed"

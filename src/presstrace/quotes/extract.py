@@ -296,7 +296,7 @@ class _Article:
         if cue.lower_ == "according":
             return self._according_to(cue, doc, quoted, claimed, offset)
         if cue.pos_ == "NOUN":
-            # "Trump's claim that there have been thousands of shootings"
+            # "the mayor's claim that the harbour has never flooded"
             owner = next(c for c in cue.children if c.dep_ == "poss")
             clause = next(c for c in cue.children if _that_clause(c))
             span = char_span(clause.subtree)
@@ -828,6 +828,8 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
     itself on the way ("for" in "called for an end to ...")."""
     for child in cue.children:
         if child.dep_ == "ccomp":
+            if child.i < cue.i and _clause_break(child, cue):
+                continue  # "It is unlikely; the team says she will go on": two sentences
             if child.left_edge.i < cue.i < child.i:
                 # "a detour, which Reyna said would add 20 minutes": the relative pronoun and
                 # the speaker sit before the cue; what was said follows it.
@@ -918,6 +920,11 @@ def _after_a_quote(token: Any) -> bool:
     return k >= 0 and doc[k].text in _CLOSING_TOKENS and start - k <= 3
 
 
+def _clause_break(clause: Any, cue: Any) -> bool:
+    """Is there a semicolon or colon between ``clause`` (before the cue) and the cue?"""
+    return any(t.text in (";", ":") for t in cue.doc[clause.right_edge.i + 1 : cue.i])
+
+
 def _misattached_clause(cue: Any) -> Any:
     """ "told a meeting of island leaders that few people understood ...": the parser hung the
     that-clause on the object as a relative clause; a relative clause has no "that" marker,
@@ -925,6 +932,16 @@ def _misattached_clause(cue: Any) -> Any:
     parsed as an adverbial clause."""
     for child in cue.children:
         if child.dep_ == "advcl" and child.i > cue.i and child.left_edge.lower_ == "that":
+            return child
+        if (
+            child.dep_ == "advcl"
+            and child.i > cue.i
+            and any(c.dep_ == "nsubj" for c in child.children)
+            and not any(c.dep_ == "mark" for c in child.children)
+            and lemma(cue) in SPEECH_VERBS
+        ):
+            # "said after the meeting she would not sign ...": a finite clause with its
+            # own subject and no "because" / "if" is what was said, whatever the parse.
             return child
         if child.dep_ != "dobj" or child.i < cue.i:
             continue
