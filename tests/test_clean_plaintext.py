@@ -54,7 +54,7 @@ OUTLET_PAGE = "\n\n".join(
         P4,
         "Ferry operator warns of higher fares next spring",
         P5,
-        "Sign up now for our 50% early bird offer on Coastal Research: the Harbour Economy "
+        "Sign up today: a 50% early bird offer on Coastal Research: the Harbour Economy "
         "Report. This brand-new report brings you insider views on every trend in the port "
         "trade.",
         "More from The Lowmere Gazette:",
@@ -89,8 +89,8 @@ COMMUNITY_PAGE = "\n".join(
         "",
         P4,
         "",
-        "© Copyright 2020 The Example Press. All rights reserved. This material may not be "
-        "published, broadcast, rewritten or redistributed.",
+        "© Copyright 2020 The Example Press. All rights reserved. This story may not be "
+        "published or copied in any form.",
         "",
         "©2020 Example Media Inc.",
         "",
@@ -113,14 +113,14 @@ COMMUNITY_PAGE = "\n".join(
         "",
         "1 ( +3 / -2 )",
         "",
-        "Login to leave a comment",
+        "Log in to post a comment",
+        "",
+        "Forgot password?",
         "",
         "Facebook users",
         "",
         "Use your Facebook account to sign in or create an ExampleSite account; we will then "
         "email you an invitation to our alerts.",
-        "",
-        "Forgot password?",
         "",
         "Offer",
         "",
@@ -150,8 +150,8 @@ SIGNUP_FOOTER_PAGE = "\n\n".join(
         P1,
         P2,
         P5,
-        "Sign up to receive our latest news!",
-        "By submitting this form, I agree to the terms.",
+        "Sign up for our morning headlines!",
+        "By submitting your address, you agree to our terms.",
     ]
 )
 
@@ -239,7 +239,7 @@ def test_syndicated_page_without_blank_lines() -> None:
 def test_signup_form_after_body_is_removed() -> None:
     r = clean_plaintext(SIGNUP_FOOTER_PAGE)
     assert r.text.split("\n\n") == [P1, P2, P5]
-    assert reason_of(r, "By submitting this form, I agree to the terms.") in {"signup", "promo"}
+    assert reason_of(r, "By submitting your address, you agree to our terms.") in {"signup", "promo"}
 
 
 def test_menus_and_footer_links_are_dropped() -> None:

@@ -68,7 +68,7 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("Thanks for the work over the years.", ("over the years", "DURATION", "PXY")),
         ("They met on Monday and left in the evening.", ("the evening", "TIME", "2019-11-25TEV")),
         (
-            "Sales rose in October compared to the same period last year.",
+            "Fares rose in October against the same period last year.",
             ("the same period last year", "DATE", "2018-10"),
         ),
         (

@@ -1,7 +1,7 @@
 """The outlet's name, when the page furniture of a plain-text scrape states it.
 
-Syndication and app footers name the publisher ("This article ... first appeared on South China
-Morning Post", "For the latest news from the X download our app", "has not been edited by X
+Syndication and app footers name the publisher ("This article ... first appeared on The Example
+Post", "For the latest news from the X download our app", "has not been edited by X
 staff"). Only such explicit statements count: a copyright line names the owner of the text,
 often a wire agency, not the outlet that published the page.
 """

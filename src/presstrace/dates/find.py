@@ -398,7 +398,7 @@ def _part_of_unit(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 
 
 def _same_period(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
-    """ "sales rose in February compared to the same period last year": the period the text
+    """ "fares rose in March against the same period last year": the period the text
     last named (else the publication date's), a year earlier."""
     unit = m["u"].lower()
     base = ctx.recent or ""
