@@ -239,7 +239,8 @@ def test_syndicated_page_without_blank_lines() -> None:
 def test_signup_form_after_body_is_removed() -> None:
     r = clean_plaintext(SIGNUP_FOOTER_PAGE)
     assert r.text.split("\n\n") == [P1, P2, P5]
-    assert reason_of(r, "By submitting your address, you agree to our terms.") in {"signup", "promo"}
+    terms = "By submitting your address, you agree to our terms."
+    assert reason_of(r, terms) in {"signup", "promo"}
 
 
 def test_menus_and_footer_links_are_dropped() -> None:

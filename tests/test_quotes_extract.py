@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from presstrace.quotes import Quote
 from presstrace.quotes.extract import QuoteExtractor, _content_tokens, _cue_tokens, _paragraphs
 from presstrace.quotes.marks import find_quoted
-from presstrace.quotes.mentions import earlier_speaker
+from presstrace.quotes.mentions import earlier_speaker, mention_span
 
 
 @pytest.fixture(scope="module")
@@ -533,3 +534,18 @@ def test_an_opening_according_to_ends_its_source_at_the_comma(extractor: QuoteEx
     assert quote.speaker == "Ana Ruiz"
     assert quote.source is not None and quote.source.text == "harbour master Ana Ruiz"
     assert quote.content.text == "the closure reeks of “panic” and haste"
+
+
+def test_a_mention_drops_a_conjunction_left_without_a_partner(extractor: QuoteExtractor) -> None:
+    # The parse of a sentence with a typo ("and advocate about" for "and advocates"): the
+    # conjunction hangs on the subject with nothing after it.
+    words = ["Relatives", "of", "others", "and", "advocate", "about", "it"]
+    doc = Doc(
+        extractor.nlp.vocab,
+        words=words,
+        heads=[4, 0, 1, 0, 4, 4, 5],
+        deps=["nsubj", "prep", "pobj", "cc", "ROOT", "prep", "pobj"],
+        pos=["NOUN", "ADP", "NOUN", "CCONJ", "VERB", "ADP", "PRON"],
+    )
+    span = mention_span(doc[0])
+    assert span is not None and doc.text[span[0] : span[1]] == "Relatives of others"

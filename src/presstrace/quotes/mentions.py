@@ -206,7 +206,10 @@ def _phrase_tokens(head: Any, *, as_written: bool) -> list[Any]:
             )
         ):
             skip |= {t.i for t in child.subtree}
-    return [t for t in head.subtree if t.i not in skip]
+    tokens = [t for t in head.subtree if t.i not in skip]
+    while len(tokens) > 1 and tokens[-1].dep_ == "cc":
+        tokens.pop()  # "relatives of others and": a conjunction the parse left without a partner
+    return tokens
 
 
 #: Prepositions that belong to a name ("Bank of England", "Minister for Health").
