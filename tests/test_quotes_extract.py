@@ -549,3 +549,17 @@ def test_a_mention_drops_a_conjunction_left_without_a_partner(extractor: QuoteEx
     )
     span = mention_span(doc[0])
     assert span is not None and doc.text[span[0] : span[1]] == "Relatives of others"
+
+
+def test_a_mention_leaves_out_what_the_speaker_calls_something(extractor: QuoteExtractor) -> None:
+    # "derided by critics as “staged” tours", with "as ..." hung on "critics" by the parse
+    words = ["derided", "by", "critics", "as", "staged", "tours"]
+    doc = Doc(
+        extractor.nlp.vocab,
+        words=words,
+        heads=[0, 0, 1, 2, 5, 3],
+        deps=["ROOT", "agent", "pobj", "prep", "amod", "pobj"],
+        pos=["VERB", "ADP", "NOUN", "ADP", "ADJ", "NOUN"],
+    )
+    span = mention_span(doc[2])
+    assert span is not None and doc.text[span[0] : span[1]] == "critics"

@@ -195,6 +195,8 @@ def _phrase_tokens(head: Any, *, as_written: bool) -> list[Any]:
             or (as_written and not after and child.dep_ in ("advmod", "cc", "preconj"))
             # "accused by the mayor of hiding ...": what he is accused of, not who he is
             or (after and child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children))
+            # "derided by critics as “staged” tours": what they call it, not who they are
+            or (after and child.dep_ == "prep" and child.lower_ == "as")
             # "Ana Ruiz ... at a news conference in Orsk": where a named speaker spoke is not
             # part of the name ("Bank of England", "Minister for Health" keep theirs)
             or (
