@@ -563,3 +563,20 @@ def test_a_mention_leaves_out_what_the_speaker_calls_something(extractor: QuoteE
     )
     span = mention_span(doc[2])
     assert span is not None and doc.text[span[0] : span[1]] == "critics"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Crews are paid by the catch, according to a March 3 column by The Harbour Times.",
+         "Harbour Times"),
+        ("A 2019 report by Amnesty International said the camps were growing.",
+         "Amnesty International"),
+        ("The report by the council said the quay was unsafe.", "council"),
+    ],
+)  # fmt: skip
+def test_a_writing_speaks_for_its_author(
+    extractor: QuoteExtractor, text: str, speaker: str
+) -> None:
+    (quote,) = extractor.extract(text)
+    assert quote.speaker == speaker

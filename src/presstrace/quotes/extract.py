@@ -33,6 +33,7 @@ from .lexicon import (
     CLAUSE_ONLY,
     CUE_ADVERBS,
     CUE_HINT,
+    DOCUMENT_NOUNS,
     GROUP_NOUNS,
     GROUP_PRONOUNS,
     HONORIFICS,
@@ -639,6 +640,10 @@ class _Article:
                 title = re.sub(r"^(?:the|a|an)\s+", "", before.text.strip(" ,"), flags=re.I)
                 role = found.role if found.role not in (None, found.name) else None
                 return _Speaker(found.name, found.kind, role or title or None)
+        author = _author(head)
+        if author is not None:
+            # "according to a March 3 column by The Harbour Times": the paper says it.
+            return self._resolve(author)
         titled = self._titled_person(head)
         if titled is not None:
             return titled
@@ -773,6 +778,18 @@ class _Article:
 
 
 # -- parse helpers -----------------------------------------------------------------------------
+def _author(head: Any) -> Any:
+    """The named author of a writing: "a column by The Associated Press" -> "Press"."""
+    if head.pos_ != "NOUN" or lemma(head) not in DOCUMENT_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "by" and child.i > head.i:
+            author = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if author is not None and (author.pos_ == "PROPN" or lemma(author) in ORG_NOUNS):
+                return author
+    return None
+
+
 def _claim_noun(token: Any) -> bool:
     """ "Trump's claim that ...", "the senator's warning that ...": a speech noun with its
     owner and a that-clause."""
