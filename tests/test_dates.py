@@ -130,6 +130,9 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
             ("the entire year", "DATE", "2018"),
         ),
         ("Fares stay frozen for the time being.", ("the time being", "DATE", "PRESENT_REF")),
+        ("The ferry line lost money in fiscal 2018.", ("fiscal 2018", "DATE", "FY2018")),
+        ("Two years from now the quay will close.", ("Two years from now", "DATE", "2021")),
+        ("Bookings fell in the latest quarter.", ("the latest quarter", "DATE", "2019-Q3")),
     ],
 )
 def test_values_against_the_publication_date(text: str, expected: tuple[str, str, str]) -> None:

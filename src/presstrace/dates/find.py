@@ -285,7 +285,9 @@ def _year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     if not partial and not before and not _YEAR_AFTER.match(m.string, m.end()):
         return None  # "killed 1800 people": a count, not a year
     half = {"the first half of": "-H1", "the second half of": "-H2"}.get(partial, "")
-    return "DATE", f"{int(m['year']):04d}{half}"
+    # TimeML writes a fiscal year apart from the calendar one: "fiscal 1989" is FY1989.
+    fiscal = "FY" if re.search(r"(?i:fiscal|FY)\s*\d", m[0]) else ""
+    return "DATE", f"{fiscal}{int(m['year']):04d}{half}"
 
 
 def _decade(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
@@ -332,7 +334,8 @@ _REL_DIRECTION = {"last": -1, "past": -1, "next": 1, "coming": 1}
 _RELATIVE = {
     "this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
     "the previous": -1, "next": 1, "coming": 1, "the following": 1, "following": 1,
-    "the same": 0, "that": 0, "earlier this": 0, "later this": 0,
+    "the same": 0, "that": 0, "earlier this": 0, "later this": 0, "the latest": -1,
+    "the most recent": -1,
 }  # fmt: skip
 _GRANULARITY = {
     "week": WEEK, "month": MONTH, "year": YEAR, "quarter": QUARTER, "decade": DECADE,
@@ -556,7 +559,7 @@ def _unit(written: str) -> str:
     return unit.rstrip("s")
 
 
-def _ago(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+def _ago(m: re.Match[str], ctx: _Context, *, ahead: bool = False) -> tuple[str, str] | None:
     count = lx.number_value(m["num"])
     unit = _unit(m["unit"])
     letter, size = lx.UNITS.get(unit, ("", 0))
@@ -568,7 +571,7 @@ def _ago(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     granularity = {"D": DAY, "W": WEEK, "M": MONTH, "Q": QUARTER, "Y": YEAR}[letter]
     if unit == "decade":
         granularity = DECADE
-    return "DATE", write(shift(ctx.ref, letter, -n), granularity)
+    return "DATE", write(shift(ctx.ref, letter, n if ahead else -n), granularity)
 
 
 def _duration(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
@@ -899,6 +902,11 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         ),
         _this_unit,
     ),
+    # "profit in the latest quarter": in a results report, the quarter last closed
+    (
+        _compile(r"(?P<rel>(?i:the\s+latest|the\s+most\s+recent))\s+(?P<u>(?i:quarter|month))\b"),
+        _this_unit,
+    ),
     (
         _compile(
             rf"(?:(?P<rel>(?i:this|last|next|coming|past))\s+)?(?P<weekday>{_WEEKDAY})"
@@ -924,6 +932,14 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (_compile(rf"(?P<q>Q[1-4])(?:\s+{_YEAR})?"), _quarter_q),
     # (the first look-ahead is a cheap test: the number-word alternation is slow to try)
     (_compile(rf"(?=(?:[\w.]+[\s-]+){{1,4}}(?i:ago)\b){_NUMBER}[\s-]+{_UNIT}\s+(?i:ago)"), _ago),
+    # "two years from now": the date, as TimeML writes it, not a duration and "now"
+    (
+        _compile(
+            rf"(?=(?:[\w.]+[\s-]+){{1,4}}(?i:from)\s+(?i:now|today)\b){_NUMBER}[\s-]+{_UNIT}"
+            r"\s+(?i:from)\s+(?i:now|today)"
+        ),
+        lambda m, ctx: _ago(m, ctx, ahead=True),
+    ),
     (
         _compile(
             r"(?=(?:[\w.]+[\s-]+){1,2}[a-zA-Z]+\s+(?i:earlier|later|before|after|previous|prior))"

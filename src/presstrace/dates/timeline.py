@@ -127,4 +127,6 @@ def entries(
 def order(entry: dict[str, object]) -> tuple[bool, str, str, int]:
     """Placed dates first, in calendar order (ISO values sort as text), then unplaced ones."""
     start = int(str(entry["start"]))
-    return (not entry["resolved"], str(entry["date"]), str(entry["article"]), start)
+    # A fiscal year (FY2019) sorts with its calendar year.
+    when = str(entry["date"]).removeprefix("FY")
+    return (not entry["resolved"], when, str(entry["article"]), start)
