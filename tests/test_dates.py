@@ -133,6 +133,7 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("The ferry line lost money in fiscal 2018.", ("fiscal 2018", "DATE", "FY2018")),
         ("Two years from now the quay will close.", ("Two years from now", "DATE", "2021")),
         ("Bookings fell in the latest quarter.", ("the latest quarter", "DATE", "2019-Q3")),
+        ("A day earlier she had sailed.", ("A day earlier", "DATE", "2019-11-26")),
     ],
 )
 def test_values_against_the_publication_date(text: str, expected: tuple[str, str, str]) -> None:

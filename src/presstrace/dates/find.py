@@ -944,7 +944,11 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         _compile(
             r"(?=(?:[\w.]+[\s-]+){1,2}[a-zA-Z]+\s+(?i:earlier|later|before|after|previous|prior))"
             rf"(?:{_NUMBER}|(?P<the>(?i:the)))[\s-]+{_UNIT}\s+(?P<way>(?i:earlier|later|before|"
-            r"after|previous|prior))(?=[^\S\n]*(?:[,.;:)!?\n]|$|(?i:and|but|when|as|to)\b))"
+            r"after|previous|prior))(?=[^\S\n]*(?:[,.;:)!?\n]|$|(?i:and|but|when|as|to)\b)|"
+            # "A day earlier he had left": "earlier" / "later" end the phrase unless "than"
+            # follows; "before" / "after" before a noun are prepositions ("two years before
+            # the war": a duration anchored to the war)
+            r"(?:(?<=(?i:earlier))|(?<=(?i:later)))(?![^\S\n]+(?i:than)\b))"
         ),
         lambda m, ctx: (
             None
