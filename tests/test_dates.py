@@ -134,6 +134,11 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("Two years from now the quay will close.", ("Two years from now", "DATE", "2021")),
         ("Bookings fell in the latest quarter.", ("the latest quarter", "DATE", "2019-Q3")),
         ("A day earlier she had sailed.", ("A day earlier", "DATE", "2019-11-26")),
+        ("Ferries sail twice a week.", ("twice a week", "SET", "P1W")),
+        (
+            "Fares fell in the second half of the year.",
+            ("the second half of the year", "DATE", "2019-H2"),
+        ),
     ],
 )
 def test_values_against_the_publication_date(text: str, expected: tuple[str, str, str]) -> None:

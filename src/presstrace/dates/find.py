@@ -601,7 +601,7 @@ _EVERY = {
 
 
 def _set(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
-    word = (m["every"] or "").lower()
+    word = (m.groupdict().get("every") or "").lower()
     if word in _EVERY:
         return "SET", _EVERY[word]
     unit = _unit(m["unit"])
@@ -609,6 +609,22 @@ def _set(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     if not letter:
         return None
     return "SET", ("PT" if unit in lx.TIME_UNITS else "P") + f"{size}{letter}"
+
+
+def _half_year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    """ "the second half of the year": of the year the text last named, else the current one
+    ("of last year": the one before)."""
+    half = "H1" if m["half"].lower() == "first" else "H2"
+    rel = m["rel"].lower()
+    recent = ctx.recent or ""
+    if rel == "the" and recent[:4].isdigit():
+        return "DATE", f"{recent[:4]}-{half}"
+    if not ctx.ref:
+        return "DATE", f"XXXX-{half}"
+    year = ctx.ref.year + {"last": -1, "next": 1}.get(rel, 0)
+    if rel == "the" and half == "H2" and ctx.ref.month <= 6 and ctx.direction < 0:
+        year -= 1  # "profit rose in the second half of the year", written in February
+    return "DATE", f"{year:04d}-{half}"
 
 
 def _clock(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
@@ -980,6 +996,22 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         lambda m, ctx: (
             _duration(m, ctx) if m["num"] or m["lead"] or _plural_after_prep(m) else None
         ),
+    ),
+    # "twice a week", "three times per year": how often, a set (not "a week", a duration)
+    (
+        _compile(
+            r"(?i:once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+times)"
+            rf"\s+(?i:a|an|per|every|each)\s+{_UNIT}"
+        ),
+        _set,
+    ),
+    # "the second half of the year" (TimeML: 2019-H2)
+    (
+        _compile(
+            r"(?i:the)\s+(?P<half>(?i:first|second))\s+(?i:half)\s+(?i:of)\s+"
+            r"(?P<rel>(?i:the|this|last|next))\s+(?i:year)"
+        ),
+        _half_year,
     ),
     (
         _compile(
