@@ -135,6 +135,8 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("Bookings fell in the latest quarter.", ("the latest quarter", "DATE", "2019-Q3")),
         ("A day earlier she had sailed.", ("A day earlier", "DATE", "2019-11-26")),
         ("Ferries sail twice a week.", ("twice a week", "SET", "P1W")),
+        ("The repairs took a year and a half.", ("a year and a half", "DURATION", "P1.5Y")),
+        ("The quay reopens by year's end.", ("year's end", "DATE", "2019")),
         (
             "Fares fell in the second half of the year.",
             ("the second half of the year", "DATE", "2019-H2"),

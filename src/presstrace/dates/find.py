@@ -594,6 +594,16 @@ def _duration(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return "DURATION", f"{prefix}{amount}{letter}"
 
 
+def _and_a_half(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    count = lx.number_value(m["num"].lower())
+    unit = _unit(m["unit"])
+    letter, size = lx.UNITS.get(unit, ("", 0))
+    if count is None or not letter or m["unit"].lower().endswith("s") != (count > 1):
+        return None  # "a year and a half", "two years and a half"; not "a years and a half"
+    prefix = "PT" if unit in lx.TIME_UNITS else "P"
+    return "DURATION", f"{prefix}{(count + 0.5) * size:g}{letter}"
+
+
 _EVERY = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "annual": "P1Y",
     "yearly": "P1Y", "quarterly": "P3M",
@@ -900,7 +910,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         _same_period,
     ),
     (
-        _compile(r"(?i:year[\s-]end)(?![-\w])"),
+        _compile(r"(?i:year[\s-]end|year['’]s\s+end)(?![-\w])"),
         lambda m, ctx: ("DATE", f"{ctx.ref.year:04d}" if ctx.ref else "XXXX"),
     ),
     (
@@ -948,6 +958,14 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     (_compile(rf"(?P<q>Q[1-4])(?:\s+{_YEAR})?"), _quarter_q),
     # (the first look-ahead is a cheap test: the number-word alternation is slow to try)
     (_compile(rf"(?=(?:[\w.]+[\s-]+){{1,4}}(?i:ago)\b){_NUMBER}[\s-]+{_UNIT}\s+(?i:ago)"), _ago),
+    # "a year and a half": P1.5Y (the half after the unit; "two and a half years" is a number)
+    (
+        _compile(
+            rf"(?=\S+\s+\S+\s+(?i:and\s+a\s+half)\b){_NUMBER}[\s-]+{_UNIT}"
+            r"\s+(?i:and\s+a\s+half)"
+        ),
+        _and_a_half,
+    ),
     # "two years from now": the date, as TimeML writes it, not a duration and "now"
     (
         _compile(
