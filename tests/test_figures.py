@@ -145,6 +145,9 @@ def only(text: str):
          "=", "pp"),
         ("The loss was $-99.99 there.", "$-99.99", -99.99, -99.99, -99.99, "=", "USD"),
         ("It is that one mile we lost.", "one mile", 1, 1, 1, "=", "mi"),
+        ("Dock hands earn $15 an hour.", "$15 an hour", 15, 15, 15, "=", "USD"),
+        ("Diesel costs 1.5 euros a litre.", "1.5 euros a litre", 1.5, 1.5, 1.5, "=", "EUR"),
+        ("It cost $5 a year ago.", "$5", 5, 5, 5, "=", "USD"),
     ],
 )  # fmt: skip
 def test_values(

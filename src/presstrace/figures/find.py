@@ -180,11 +180,7 @@ class _Scanner(NumberReader, AboutReader):
                 number = Number(number.low, second.high, second.end, True)
         if second is None:
             number = self.spread(number, operator)  # "2,000.45 ± 0.01 pounds"
-        unit, kind, end, factor = self.unit(number.end, currency)
-        if unit is None and second is None and not (number.vague or number.ratio):
-            shared = self.shared_unit(number.end, self.toks[first].text, number)
-            if shared is not None:  # "45 and 50 mg": the unit of the list is the first's too
-                unit, kind, _end, factor = shared
+        unit, kind, end, factor = self.unit_of(number, currency, second is None, first)
         if second is None and between and unit is None:
             return None  # "between" without a second number says nothing
         if unit is None and self.celsius(number.end, first, number):
@@ -200,6 +196,11 @@ class _Scanner(NumberReader, AboutReader):
                 unit, kind, end, factor = of_unit, of_kind, of_end, of_factor
         number.low, number.high = number.low * factor, number.high * factor
         number, end = self.completed(number, end, (unit, kind), second is None, currency, factor)
+        priced = unit
+        if kind == "money" and unit is not None:
+            # "$15 an hour": the unit stays the currency (what the gold sets and a reader
+            # call it); the quantity key says it is a price per hour.
+            priced, end = self.money_rate(unit, end)
         if unit is None and self.low(first - 1) in ("aged", "age") and not number.vague:
             unit, kind = "year", "age"  # "aged 87", "a man of age 87"
         after = self.phrase(end, lx.OPERATORS_AFTER)
@@ -232,7 +233,7 @@ class _Scanner(NumberReader, AboutReader):
             kind=kind,
             counted=counted,
             predicate=predicate,
-            key=key_of(group, counted, unit, kind),
+            key=key_of(group, counted, priced, kind),
         )
         return _bounded(figure), end
 
@@ -278,6 +279,18 @@ class _Scanner(NumberReader, AboutReader):
                 width = abs(spread.low) if operator in ("=", "~") else 0.0
                 return Number(number.low - width, number.high + width, spread.end, number.scaled)
         return number
+
+    def unit_of(
+        self, number: Number, currency: str | None, alone: bool, first: int
+    ) -> tuple[str | None, str, int, float]:
+        """The unit after the number, else the one a list writes once after its last number
+        ("45 and 50 mg": the first is in mg too; its span does not grow)."""
+        found = self.unit(number.end, currency)
+        if found[0] is None and alone and not (number.vague or number.ratio):
+            shared = self.shared_unit(number.end, self.toks[first].text, number)
+            if shared is not None:
+                return shared[0], shared[1], found[2], shared[3]
+        return found
 
     def shared_unit(
         self, j: int, first: str, number: Number
@@ -472,6 +485,24 @@ class _Scanner(NumberReader, AboutReader):
         if k != j and head != self.low(k) and head in lx.SUBUNITS:
             return lx.SUBUNITS[head], "money", k + 1, lx.SUBUNIT_SHARE[head]  # "12-cent-a-share"
         return self.measure(j, k)
+
+    def money_rate(self, unit: str, j: int) -> tuple[str, int]:
+        """ "$15 an hour", "12 cents a share", "$350 per kg", "$15.4/hour": a price per
+        something ("USD/h", "USD/share") and where it ends, so that a wage is never compared
+        with a salary, nor earnings per share with a profit."""
+        link = self.low(j)
+        if link not in ("per", "/", "a", "an"):
+            return unit, j
+        word = self.low(j + 1)
+        if word in lx.PER_NOUNS:
+            return f"{unit}/{lx.PER_NOUNS[word]}", j + 2
+        per = self.phrase(j + 1, lx.MEASURES)
+        if per is None or (link != "per" and self.toks[j + 1].lower in lx.SHORT_UNITS):
+            return unit, j
+        other, end = per
+        if self.low(end) in ("ago", "later", "earlier", "before", "after"):
+            return unit, j  # "$5 a year ago"
+        return f"{unit}/{lx.RATE_TIMES.get(other, other)}", end
 
     def money_scale(self, j: int) -> tuple[int, float]:
         """A scale after the currency: "75 USD million"."""

@@ -317,6 +317,11 @@ RATE_TIMES = {
     "second": "s", "ms": "ms", "minute": "min", "hour": "h", "day": "d", "week": "wk",
     "month": "mo", "year": "yr",
 }  # fmt: skip
+#: What a price is per, besides units: "12 cents a share", "$40 a head".
+PER_NOUNS = {
+    "share": "share", "person": "person", "head": "person", "capita": "person",
+    "passenger": "passenger", "ticket": "ticket", "unit": "unit", "night": "night",
+}  # fmt: skip
 #: Units of time written as symbols only after a slash: "km/s", "l/h".
 RATE_SYMBOLS = {"s": "s", "h": "h", "ms": "ms", "min": "min", "d": "d", "yr": "yr"}
 #: Marks glued to digits for inches and feet: 9", 6'2".
