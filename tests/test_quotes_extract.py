@@ -580,3 +580,19 @@ def test_a_writing_speaks_for_its_author(
 ) -> None:
     (quote,) = extractor.extract(text)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Marsh stressed harbour safety, and a need to raise the dock wages.", "stressed",
+         "harbour safety, and a need to raise the dock wages"),
+        ("The minister urged Norway to resume fishing talks it abandoned in 2009.", "urged",
+         "Norway to resume fishing talks it abandoned in 2009"),
+        ("She attacked the plan on Monday and vowed to fight it.", "attacked", "the plan"),
+    ],
+)  # fmt: skip
+def test_a_verb_phrase_takes_coordinated_objects_and_stops_at_when(
+    extractor: QuoteExtractor, text: str, cue: str, content: str
+) -> None:
+    assert cue_and_content(extractor.extract(text), cue)[1] == content

@@ -1002,15 +1002,34 @@ def _verb_phrase(cue: Any, first: Any) -> list[Any]:
     candidates on stage for accepting donations", "casting himself as a champion", "called the
     charges unsubstantiated"; up to a comma, a coordinated verb or a time phrase."""
     tokens = list(first.subtree)
+    joiners: list[Any] = []  # a comma or "and" kept only if a coordinated object follows
     for child in cue.children:
         if child.i <= first.i:
             continue
-        if child.dep_ not in _PHRASE_DEPS or child.left_edge.i != tokens[-1].i + 1:
+        if child.left_edge.i != (joiners or tokens)[-1].i + 1:
             break
-        if any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+        if child.dep_ in ("punct", "cc") and child.lower_ in (",", "and", "or"):
+            joiners.append(child)
+            continue
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and joiners:
+            # "stressed safety, and a need to raise wages": objects the parse coordinated
+            # with the verb; a coordinated verb ("and vowed to ...") still ends the phrase
+            tokens += [*joiners, *child.subtree]
+            joiners = []
+            continue
+        if child.dep_ not in _PHRASE_DEPS or joiners or _time_phrase(child):
             break
         tokens += list(child.subtree)
     return tokens
+
+
+def _time_phrase(child: Any) -> bool:
+    """ "on Monday", "last week": a phrase saying when (not a date deep inside a clause, as
+    in "urged Norway to resume talks it abandoned in 2009")."""
+    if child.dep_ == "npadvmod":
+        return any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+    objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+    return any(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def _cue_tokens(cue: Any, extra: Sequence[Any] = ()) -> tuple[int, int]:
