@@ -587,8 +587,8 @@ def test_a_writing_speaks_for_its_author(
     [
         ("Marsh stressed harbour safety, and a need to raise the dock wages.", "stressed",
          "harbour safety, and a need to raise the dock wages"),
-        ("The minister urged Norway to resume fishing talks it abandoned in 2009.", "urged",
-         "Norway to resume fishing talks it abandoned in 2009"),
+        ("The minister urged Norway to reopen the fishing talks it quit in 2009.", "urged",
+         "Norway to reopen the fishing talks it quit in 2009"),
         ("She attacked the plan on Monday and vowed to fight it.", "attacked", "the plan"),
     ],
 )  # fmt: skip

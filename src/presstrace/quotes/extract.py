@@ -1025,7 +1025,7 @@ def _verb_phrase(cue: Any, first: Any) -> list[Any]:
 
 def _time_phrase(child: Any) -> bool:
     """ "on Monday", "last week": a phrase saying when (not a date deep inside a clause, as
-    in "urged Norway to resume talks it abandoned in 2009")."""
+    in "urged Norway to reopen the talks it quit in 2009")."""
     if child.dep_ == "npadvmod":
         return any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
     objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
