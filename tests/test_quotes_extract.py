@@ -596,3 +596,12 @@ def test_a_verb_phrase_takes_coordinated_objects_and_stops_at_when(
     extractor: QuoteExtractor, text: str, cue: str, content: str
 ) -> None:
     assert cue_and_content(extractor.extract(text), cue)[1] == content
+
+
+def test_a_complement_split_in_two_by_the_parse_is_one_clause(extractor: QuoteExtractor) -> None:
+    text = (
+        "Officials warned that attempts to breach the port system were made by people with "
+        "ties to foreign agencies."
+    )  # the small model reads "attempts" as a verb: two complements of "warned"
+    content = cue_and_content(extractor.extract(text), "warned")[1]
+    assert content.endswith("were made by people with ties to foreign agencies")

@@ -851,7 +851,7 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
                 # "a detour, which Reyna said would add 20 minutes": the relative pronoun and
                 # the speaker sit before the cue; what was said follows it.
                 return [t for t in child.subtree if t.i > cue.i], []
-            return list(child.subtree), []
+            return _whole_clause(cue, child), []
     clause = _misattached_clause(cue)
     if clause is not None:
         return list(clause.subtree), []
@@ -935,6 +935,20 @@ def _after_a_quote(token: Any) -> bool:
     while k >= 0 and doc[k].text in (",", "—", "–"):
         k -= 1
     return k >= 0 and doc[k].text in _CLOSING_TOKENS and start - k <= 3
+
+
+def _whole_clause(cue: Any, clause: Any) -> list[Any]:
+    """The clausal complement, with the rest of it the parse made a second complement: in
+    "warned that attempts to breach the system were made by ...", "attempts" (read as a verb
+    without a subject) and "made" are one clause. A second clause with a subject of its own
+    is a second thing said (or another speaker's: "X said ... and Democrats accused ...")."""
+    tokens = list(clause.subtree)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return tokens
+    for other in cue.children:
+        if other.dep_ == "ccomp" and other.i > clause.i and other.left_edge.i == tokens[-1].i + 1:
+            return tokens + list(other.subtree)
+    return tokens
 
 
 def _clause_break(clause: Any, cue: Any) -> bool:
