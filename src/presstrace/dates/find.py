@@ -145,8 +145,7 @@ def find_times(text: str, reference: str | date | None) -> list[TimeExpression]:
     ref = _as_date(reference)
     candidates: list[tuple[int, int, _Handler, re.Match[str]]] = []
     lowered = text.lower()
-    for pattern, handler in _PATTERNS:
-        needs = _NEEDS.get(pattern)
+    for pattern, handler, needs in _SCAN:
         if needs and not any(word in lowered for word in needs):
             continue
         for match in pattern.finditer(text):
@@ -750,11 +749,11 @@ def _compile(pattern: str, *, needs: tuple[str, ...] = ()) -> re.Pattern[str]:
     pattern = pattern.replace(r"[\s-]", r"(?:[^\S\n]|-)").replace(r"\s", r"[^\S\n]")
     compiled = re.compile(rf"(?<![\w$£€]){pattern}(?![\w])")
     if needs:
-        _NEEDS[compiled] = needs
+        _NEEDS[id(compiled)] = needs  # by identity: hashing a pattern hashes its text
     return compiled
 
 
-_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {}
+_NEEDS: dict[int, tuple[str, ...]] = {}
 
 
 def _quarter_q(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
@@ -1116,3 +1115,5 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     ),
     (_compile(rf"(?P<name>{_HOLIDAY_NAMES})(?:,?\s+{_YEAR})?"), _holiday),
 ]
+#: The patterns with the words each needs, looked up once.
+_SCAN = [(pattern, handler, _NEEDS.get(id(pattern), ())) for pattern, handler in _PATTERNS]
