@@ -137,6 +137,7 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("Ferries sail twice a week.", ("twice a week", "SET", "P1W")),
         ("The repairs took a year and a half.", ("a year and a half", "DURATION", "P1.5Y")),
         ("The quay reopens by year's end.", ("year's end", "DATE", "2019")),
+        ("The museum opens until 8 p.m. on weekdays.", ("8 p.m.", "SET", "XXXX-XX-XXT20:00")),
         (
             "Fares fell in the second half of the year.",
             ("the second half of the year", "DATE", "2019-H2"),

@@ -649,14 +649,26 @@ def _clock(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
         hour = 0
     if hour > 23 or minute > 59:
         return None
-    day = _clock_day(m, ctx) or "XXXX-XX-XX"
     zone = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT", "Z") else ""
+    if _RECURRING.match(m.string, m.end()):
+        return "SET", f"XXXX-XX-XXT{hour:02d}:{minute:02d}{zone}"
+    day = _clock_day(m, ctx) or "XXXX-XX-XX"
     return "TIME", f"{day}T{hour:02d}:{minute:02d}{zone}"
 
 
 def _named_time(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
     clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["name"].lower()]
+    if _RECURRING.match(m.string, m.end()):
+        return "SET", f"XXXX-XX-XXT{clock}"
     return "TIME", f"{_clock_day(m, ctx) or 'XXXX-XX-XX'}T{clock}"
+
+
+#: After a clock time, words that make it a time of every day, not of one day: "open until
+#: 8 p.m. on weekdays", "closes at midnight daily" (a set, never placed in the timeline).
+_RECURRING = re.compile(
+    r"[^\S\n]*,?[^\S\n]*(?i:on[^\S\n]+(?:weekdays|weekends|weeknights|workdays)|"
+    r"(?:every|each)[^\S\n]+(?:day|night|morning|evening|weekday)|daily|nightly)\b"
+)
 
 
 def _clock_day(m: re.Match[str], ctx: _Context) -> str | None:
