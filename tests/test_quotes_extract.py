@@ -605,3 +605,36 @@ def test_a_complement_split_in_two_by_the_parse_is_one_clause(extractor: QuoteEx
     )  # the small model reads "attempts" as a verb: two complements of "warned"
     content = cue_and_content(extractor.extract(text), "warned")[1]
     assert content.endswith("were made by people with ties to foreign agencies")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind", "role"),
+    [
+        ('"Many investors want out," said the senior market strategist for Harbour Capital, '
+         "Fritz Meyer.", "Fritz Meyer", "person", "senior market strategist for Harbour Capital"),
+        ("Its chairwoman, Zoë Ångström, said members wanted a footbridge.", "Zoë Ångström",
+         "person", "chairwoman"),
+        ("A statement from Harbour Ferries stated that the two firms now disagree.",
+         "Harbour Ferries", "organisation", None),
+    ],
+)  # fmt: skip
+def test_a_speaker_s_kind_and_role(
+    extractor: QuoteExtractor, text: str, speaker: str, kind: str, role: str | None
+) -> None:
+    (quote,) = extractor.extract(text)
+    assert (quote.speaker, quote.speaker_kind, quote.role) == (speaker, kind, role)
+
+
+def test_a_deadline_is_not_an_agent(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract("A first estimate of the repair time was expected by March 26.")
+    assert all(q.speaker != "March" for q in quotes)
+
+
+def test_a_participle_after_a_fronted_phrase_speaks_for_the_name(
+    extractor: QuoteExtractor,
+) -> None:
+    text = (
+        "As well as new ferry routes to the south, Marsh stated that there was a chance of "
+        'routes elsewhere as well, saying, "We will put the south first."'
+    )
+    assert {q.speaker for q in extractor.extract(text)} == {"Marsh"}

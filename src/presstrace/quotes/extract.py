@@ -73,6 +73,8 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _TOPIC_PREPS = frozenset(["about", "for", "against", "on", "of", "over"])
 #: Verbs whose subject is what the sentence is about, not someone who holds or says it.
 _RAISING = frozenset(["seem", "appear"])
+#: An article or possessive before a role: "Its chairwoman" is the chairwoman.
+_LEADING_DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her|our)\s+", re.IGNORECASE)
 _IMPERSONAL = frozenset(["it", "this", "that", "there", "what", "which"])
 _COLON_END = re.compile(r"[^.!?\n]{0,60}:\s*$")
 _DASH_SOURCE = re.compile(
@@ -637,9 +639,12 @@ class _Article:
             if found is not None and found.kind in ("person", "organisation"):
                 # "The United States's largest car manufacturer General Motors" likewise
                 before = head.doc[head.left_edge.i : named.left_edge.i]
-                title = re.sub(r"^(?:the|a|an)\s+", "", before.text.strip(" ,"), flags=re.I)
+                title = re.sub(_LEADING_DETERMINER, "", before.text.strip(" ,"))
                 role = found.role if found.role not in (None, found.name) else None
-                return _Speaker(found.name, found.kind, role or title or None)
+                # "the senior market strategist for X, Fritz Meyer": a person, whatever the
+                # tagger made of the name
+                kind = "person" if lemma(head) in PERSON_ROLE_WORDS else found.kind
+                return _Speaker(found.name, kind, role or title or None)
         author = _author(head)
         if author is not None:
             # "according to a March 3 column by The Harbour Times": the paper says it.
@@ -779,11 +784,12 @@ class _Article:
 
 # -- parse helpers -----------------------------------------------------------------------------
 def _author(head: Any) -> Any:
-    """The named author of a writing: "a column by The Associated Press" -> "Press"."""
+    """The named author of a writing: "a column by The Associated Press" -> "Press", "a
+    statement from Apple" -> "Apple"."""
     if head.pos_ != "NOUN" or lemma(head) not in DOCUMENT_NOUNS:
         return None
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "by" and child.i > head.i:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > head.i:
             author = next((c for c in child.children if c.dep_ == "pobj"), None)
             if author is not None and (author.pos_ == "PROPN" or lemma(author) in ORG_NOUNS):
                 return author

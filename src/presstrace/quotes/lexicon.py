@@ -164,6 +164,7 @@ PERSON_ROLE_WORDS = TITLE_WORDS | ROLE_NOUNS
 #: Nouns heading a mention of several unnamed people ("officials said").
 #: Writings whose author is the one who says what they say ("a column by the AP").
 DOCUMENT_NOUNS = frozenset(
-    "column report article study analysis editorial survey poll paper review letter".split()
+    """column report article study analysis editorial survey poll paper review letter
+    statement memo email message""".split()
 )
 GROUP_NOUNS = frozenset("officials sources people critics analysts experts residents".split())

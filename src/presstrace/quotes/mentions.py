@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..dates.lexicon import MONTHS, WEEKDAYS
 from .lexicon import HONORIFICS, ORG_NOUNS, PERSON_ROLE_WORDS, SPEECH_VERBS, TITLE_WORDS
 from .marks import QuotedSpan
 from .nlp import lemma
@@ -33,6 +34,35 @@ def lost_subject(cue: Any, doc: Any, quote_end: int | None, span: tuple[int, int
     return earlier_speaker(cue) if cue.tag_ in ("VBG", "VB") else None
 
 
+def _subject(verb: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
+    """The subject of ``verb``. "As well as new routes to the US, Mannion stated": with two
+    subjects (a parse error), a name before the verb speaks, else the first subject."""
+    subjects = [
+        c for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx, quoted)
+    ]  # fmt: skip
+    if not subjects:
+        return None
+    names = [c for c in subjects if c.i < verb.i and c.pos_ == "PROPN"]
+    return names[0] if len(names) < len(subjects) and names else subjects[0]
+
+
+def _agent(verb: Any) -> Any:
+    """Who does what a passive says: "derided by critics"; not a time ("was expected by
+    March 26", "by Friday")."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if by is None or by.ent_type_ in ("DATE", "TIME") or by.lower_ in _TIME_WORDS:
+        return None
+    return by
+
+
+#: Words that make "by X" a deadline, not an agent: months, weekdays and a few others.
+_TIME_WORDS = frozenset(
+    [*MONTHS, *WEEKDAYS, "tomorrow", "tonight", "today", "noon", "midnight", "then", "now"]
+)
+
+
 def earlier_speaker(cue: Any) -> Any:
     """ "“...,” Sanders said, suggesting ..." and "she recalled thinking ...": a participle or
     infinitive whose subject the parse lost speaks for the subject of the speech verb before
@@ -41,8 +71,8 @@ def earlier_speaker(cue: Any) -> Any:
     for k in range(cue.i - 1, cue.sent.start - 1, -1):
         verb = doc[k]
         if verb.pos_ == "VERB" and lemma(verb) in SPEECH_VERBS:
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is not None:
+            subject = _subject(verb)
+            if subject is not None and subject.dep_ == "nsubj":
                 return subject
     return None
 
@@ -104,28 +134,17 @@ def subject_of(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
     """The speaker of ``cue``: its subject (the agent of a passive), or its governor's."""
     if cue.dep_ == "compound" and cue.head.i > cue.i and cue.head.pos_ == "PROPN":
         return cue.head  # 'Said Ellis: “...”', parsed as a name "Said Ellis"
-    agent = next((c for c in cue.children if c.dep_ == "agent"), None)
-    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    by = _agent(cue)
     if by is not None:
         return by  # "tours derided by critics as ...": the critics
     current = cue
     for _ in range(6):
-        subjects = [
-            c for c in current.children
-            if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx, quoted)
-        ]  # fmt: skip
-        if subjects:
-            # "As well as new routes to the US, Mannion stated": with two subjects (a parse
-            # error), a name before the verb speaks, else the first subject.
-            names = [c for c in subjects if c.i < current.i and c.pos_ == "PROPN"]
-            child = names[0] if len(names) < len(subjects) and names else subjects[0]
+        child = _subject(current, quoted)
+        if child is not None:
             if child.dep_ == "nsubjpass":
-                agent = next((c for c in current.children if c.dep_ == "agent"), None)
-                pobj = (
-                    next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-                )
-                if pobj is not None:
-                    return pobj
+                by = _agent(current)
+                if by is not None:
+                    return by
                 if current is cue:
                     return None  # "thousands are reported to have been sent": by whom is unsaid
             return child
