@@ -638,3 +638,15 @@ def test_a_participle_after_a_fronted_phrase_speaks_for_the_name(
         'routes elsewhere as well, saying, "We will put the south first."'
     )
     assert {q.speaker for q in extractor.extract(text)} == {"Marsh"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crash sent the ferry shares tumbling down 50 points.",
+        "The plane promises better fuel use.",
+        "The markets saw investors pull out billions.",
+    ],
+)
+def test_things_and_events_take_no_position(extractor: QuoteExtractor, text: str) -> None:
+    assert extractor.extract(text) == []

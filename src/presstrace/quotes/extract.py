@@ -47,6 +47,7 @@ from .lexicon import (
     SPEECH_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
+    THING_NOUNS,
 )
 from .marks import QuotedSpan, find_quoted
 from .mentions import (
@@ -349,6 +350,10 @@ class _Article:
             subject = None  # "Asked about the fire, the mayor said ...": who asked is not said
         if subject is None and kind == "indirect" and not unnamed:
             return None  # "a statement condemning Beijing": a claim nobody is said to make
+        if subject is not None and kind == "indirect" and lemma(subject) in THING_NOUNS:
+            # "The crash sent the market tumbling", "the plane promises lower fuel costs":
+            # nobody takes a position, whatever the verb
+            return None
         if kind != "indirect" and (lemma(cue) in NAMING_VERBS or lemma(cue) in STANCE_VERBS):
             labels = [q for q in quoted if span[0] <= q.start and q.end <= span[1] + 1] or [
                 q for q in quoted if q.inner_start == span[0]

@@ -167,4 +167,14 @@ DOCUMENT_NOUNS = frozenset(
     """column report article study analysis editorial survey poll paper review letter
     statement memo email message""".split()
 )
+#: Things and events that act in a sentence without taking a position: a stance verb after
+#: them ("the crash sent", "the plane promises", "the yen rose") reports no one's view. Not
+#: documents, data or bodies, which PolNeAR counts as sources ("the poll shows").
+THING_NOUNS = frozenset(
+    """
+    crash storm earthquake fire flood war recession bankruptcy downgrade history plane
+    aircraft jet car ship train engine market stock share yen dollar euro pound currency
+    index price economy sale revenue profit system language weather virus disease cancer
+    """.split()
+)
 GROUP_NOUNS = frozenset("officials sources people critics analysts experts residents".split())
