@@ -188,6 +188,8 @@ def test_values(
         "Local 1520 met about iOS 5.",  # a union local, a version
         "On its twenty-fifth birthday the club met.",  # an ordinal, not 20/5
         "We will meet the one day we can.",  # some day, not a duration
+        "The 737 Skyliner flew; the 737 will carry more.",  # a model, named twice
+        "The Harbour & Dock 500 Index rose.",  # an index name
     ],
 )
 def test_not_figures(text: str) -> None:
@@ -209,6 +211,12 @@ def test_a_list_shares_the_unit_written_once_after_it() -> None:
     }
     for text, want in cases.items():
         assert [(f.text, f.unit) for f in find_figures(text)] == want, text
+
+
+def test_a_number_before_a_capitalised_word_still_counts_a_plural() -> None:
+    counts = ["300 Marines landed.", "It sold 500 Skyliner jets.", "The client expects 120 MEUR."]
+    for text in counts:
+        assert len(find_figures(text)) == 1, text
 
 
 def test_a_quotation_mark_after_digits_closes_the_quotation() -> None:

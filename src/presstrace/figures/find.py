@@ -381,6 +381,8 @@ class _Scanner(NumberReader, AboutReader):
         )
         if whole and name and self.low(i + 1) not in ("%", "percent", "per", "points"):
             return False  # "Boeing 787", "S&P 500"; not "the Dax 2.8%"
+        if whole and self.model_number(i):
+            return False  # "the 787 Dreamliner", "the 787 will seat": a name
         if (
             before in _VERB_IDENTIFIERS
             and self.toks[i - 1].text.islower()
@@ -389,6 +391,31 @@ class _Scanner(NumberReader, AboutReader):
         ):
             return True  # "will seat 250 people", "issue 500 visas": a verb and a count
         return not (before in lx.IDENTIFIER_WORDS and self.toks[i].kind == "num")
+
+    def model_number(self, i: int) -> bool:
+        """A whole number of three digits or more used as a name: before a capitalised
+        singular ("787 Dreamliner", but "300 Marines" counts), or after "the" with no noun
+        after it ("the 787 will seat", "than the 787.")."""
+        text = self.toks[i].text
+        if len(text) < 3 or (len(text) == 4 and 1800 <= int(text) <= 2100):
+            return False
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        if (
+            nxt is not None
+            and nxt.kind == "word"
+            and nxt.text[:1].isupper()
+            and not nxt.text.isupper()  # "120 MEUR", "40 GW": a code or a unit
+            and not nxt.lower.endswith("s")
+            and not self.glued(i + 1)
+            and nxt.lower not in lx.MEASURES
+            and nxt.lower not in lx.CURRENCY_WORDS
+            and nxt.lower not in lx.NOT_MODEL_WORDS
+        ):
+            after = self.toks[i + 2] if i + 2 < len(self.toks) else None
+            # "500 Dreamliner jets": the capitalised word qualifies a plural that is counted
+            plural = after is not None and after.text.islower() and after.lower.endswith("s")
+            return not plural
+        return self.low(i - 1) == "the" and (nxt is None or nxt.lower in lx.AFTER_A_NAME)
 
     def range_end(self, j: int, first: Number, between: bool, money: bool) -> Number | None:
         """The second number of a range starting after token ``j``."""

@@ -358,6 +358,20 @@ NAME_LABELS = {
     "apollo", "interstate", "xbox", "galaxy", "pixel",
 }  # fmt: skip
 
+#: Capitalised words after a number that do not make it a name ("500 Americans" is plural
+#: anyway; these are singular or months): "300 Police", "150 Army".
+NOT_MODEL_WORDS = {
+    "police", "army", "navy", "staff", "people", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november", "december", "and",
+    "or", "but", "the", "a", "in", "on", "at", "to", "of", "for", "from", "with", "by",
+    "should", "would", "will", "can", "could", "must", "might", "is", "was", "are", "were",
+    "has", "have", "had", "this", "that", "it", "he", "she", "they", "we", "i",
+}  # fmt: skip
+#: What follows "the 787" when the number names a thing rather than counts one.
+AFTER_A_NAME = {
+    ".", ",", ";", ":", "!", "?", ")", "will", "would", "is", "was", "has", "had", "can",
+    "could", "and", "or", "to", "in", "on", "with", "'s", "’s",
+}  # fmt: skip
 #: Pronoun-like uses of "one" that count nothing: "one of the", "no one", "one another".
 ONE_AFTER = {
     "of", "another", "day", "time", "by", "who", "which", "that", "thing", "way", "side",
