@@ -650,3 +650,9 @@ def test_a_participle_after_a_fronted_phrase_speaks_for_the_name(
 )
 def test_things_and_events_take_no_position(extractor: QuoteExtractor, text: str) -> None:
     assert extractor.extract(text) == []
+
+
+def test_speakers_named_together_are_one_group(extractor: QuoteExtractor) -> None:
+    text = "Norway, Sweden and Denmark signed a letter commending the “remarkable progress”."
+    (quote,) = extractor.extract(text)
+    assert (quote.speaker, quote.speaker_kind) == ("Norway, Sweden and Denmark", "group")

@@ -661,9 +661,12 @@ class _Article:
         if known is not None and head.pos_ == "NOUN" and head.n_lefts == 0:
             # '"...," said Angers.': a surname the article named in full, tagged as a plural
             return _Speaker(known, "person", self.state.person_roles.get(known))
-        if any(c.dep_ == "conj" for c in head.children):
+        conjuncts = [c for c in head.children if c.dep_ == "conj"]
+        if conjuncts:
             # "Tajikistan, Turkmenistan and Uzbekistan": several speakers, named together.
-            return _Speaker(phrase_text(head), "group", None)
+            words = head.doc[head.left_edge.i : conjuncts[-1].right_edge.i + 1]
+            named = re.sub(_LEADING_DETERMINER, "", words.text.strip(" ,"))
+            return _Speaker(named or phrase_text(head), "group", None)
         name_tokens = name_run(head)
         role = role_of(head, name_tokens)
         body = affiliation(head, name_tokens)
