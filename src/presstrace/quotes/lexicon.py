@@ -175,6 +175,7 @@ THING_NOUNS = frozenset(
     crash storm earthquake fire flood war recession bankruptcy downgrade history plane
     aircraft jet car ship train engine market stock share yen dollar euro pound currency
     index price economy sale revenue profit system language weather virus disease cancer
+    computer machine software algorithm camera
     """.split()
 )
 GROUP_NOUNS = frozenset("officials sources people critics analysts experts residents".split())
