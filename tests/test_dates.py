@@ -131,6 +131,8 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ),
         ("Fares stay frozen for the time being.", ("the time being", "DATE", "PRESENT_REF")),
         ("The ferry line lost money in fiscal 2018.", ("fiscal 2018", "DATE", "FY2018")),
+        ("Fares rose in fiscal 2018 from a year earlier.", ("a year earlier", "DATE", "2017")),
+        ("This summer Parliament will vote.", ("This summer", "DATE", "2019-SU")),
         ("Two years from now the quay will close.", ("Two years from now", "DATE", "2021")),
         ("Bookings fell in the latest quarter.", ("the latest quarter", "DATE", "2019-Q3")),
         ("A day earlier she had sailed.", ("A day earlier", "DATE", "2019-11-26")),
@@ -173,6 +175,7 @@ def test_offsets_point_at_the_text() -> None:
         "Police said 2,015 people were arrested.",
         "The fall of the regime came quickly.",  # not autumn
         "Skaters trained for the Winter Olympics after the Arab Spring.",  # names, not seasons
+        "She won gold in the Winter Olympics.",
         "He scored 12.5% and 2010 ended badly" * 0,  # empty text
         "",
     ],

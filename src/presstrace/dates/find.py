@@ -173,8 +173,9 @@ def find_times(text: str, reference: str | date | None) -> list[TimeExpression]:
         taken_until = end
         if _DAY_VALUE.match(value):
             anchor = date.fromisoformat(value[:10])
-        if kind == "DATE" and _CALENDAR_VALUE.match(value):
-            last = (value, end)
+        calendar = value.removeprefix("FY")  # "fiscal 1989 ... a year earlier": 1988
+        if kind == "DATE" and _CALENDAR_VALUE.match(calendar):
+            last = (calendar, end)
     return found
 
 
@@ -431,7 +432,7 @@ def _whole_period(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     recent = ctx.recent or ""
     if recent[:4].isdigit() and unit == "year":
         return "DATE", recent[:4]
-    if len(recent) >= 7 and unit == "quarter" and "W" not in recent:
+    if len(recent) >= 7 and unit == "quarter":
         quarter = recent[5:7] if "Q" in recent else f"Q{(int(recent[5:7]) - 1) // 3 + 1}"
         return "DATE", f"{recent[:4]}-{quarter}"
     if len(recent) >= 7 and unit == "month" and recent[5:7].isdigit():
@@ -666,7 +667,7 @@ def _named_time(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
 #: After a clock time, words that make it a time of every day, not of one day: "open until
 #: 8 p.m. on weekdays", "closes at midnight daily" (a set, never placed in the timeline).
 _RECURRING = re.compile(
-    r"[^\S\n]*,?[^\S\n]*(?i:on[^\S\n]+(?:weekdays|weekends|weeknights|workdays)|"
+    r"[^\S\n]*(?:,[^\S\n]*)?(?i:on[^\S\n]+(?:weekdays|weekends|weeknights|workdays)|"
     r"(?:every|each)[^\S\n]+(?:day|night|morning|evening|weekday)|daily|nightly)\b"
 )
 
@@ -784,8 +785,10 @@ def _season_is_time(m: re.Match[str]) -> bool:
         return True
     after = m.string[m.end() : m.end() + 2]
     word_before = re.search(r"(\w+)\s+$", m.string[max(0, m.start() - 20) : m.start()])
-    if after[:1] == " " and after[1:2].isupper():
-        return False
+    lead = (m["rel"] or "").lower()
+    prep = not lead and word_before is not None and word_before[1].lower() in _SEASON_LEADS
+    if after[:1] == " " and after[1:2].isupper() and lead in ("", "the") and not prep:
+        return False  # "the Winter Olympics", not "This summer I ..." nor "In spring Parliament"
     if (
         word_before is not None
         and word_before[1][:1].isupper()

@@ -393,15 +393,18 @@ class _Scanner(NumberReader, AboutReader):
         return not (before in lx.IDENTIFIER_WORDS and self.toks[i].kind == "num")
 
     def model_number(self, i: int) -> bool:
-        """A whole number of three digits or more used as a name: before a capitalised
-        singular ("787 Dreamliner", but "300 Marines" counts), or after "the" with no noun
-        after it ("the 787 will seat", "than the 787.")."""
+        """A whole number of three digits or more used as a name: after a determiner and
+        before a capitalised singular ("the new 787 Dreamliner", but "killed 150 Taliban" and
+        "the 300 Marines" count), or after "the" with nothing but a verb or a stop after it
+        ("the 787 will seat", "than the 787."; not "the 239 on board")."""
         text = self.toks[i].text
         if len(text) < 3 or (len(text) == 4 and 1800 <= int(text) <= 2100):
             return False
         nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        named = self.low(i - 1) in lx.MODEL_LEADS or self.low(i - 1).endswith(("'s", "’s"))
         if (
-            nxt is not None
+            named
+            and nxt is not None
             and nxt.kind == "word"
             and nxt.text[:1].isupper()
             and not nxt.text.isupper()  # "120 MEUR", "40 GW": a code or a unit
@@ -636,8 +639,10 @@ class _Scanner(NumberReader, AboutReader):
         """ "The length of my pencil is 2 in.": "in" ending a sentence about a length."""
         if end < len(self.toks) and self.low(end) not in (".", "!", "?", ";"):
             return False
+        if self.low(k - 2) not in ("is", "was", "are", "were", "measures", "measured", "of"):
+            return False  # "guards let only 40 in.": a verb's particle
         before = self.text[max(0, self.toks[k].start - 80) : self.toks[k].start].lower()
-        return any(word in before for word in lx.LENGTH_WORDS)
+        return any(re.search(rf"\b{word}\b", before) for word in lx.LENGTH_WORDS)
 
     def cents_after(self, j: int, named_after: bool) -> tuple[float, int] | None:
         """ "3 dollars 50 cents", "15 dollars and 50": the cents that complete a sum of

@@ -325,7 +325,7 @@ PER_NOUNS = {
 #: Units of time written as symbols only after a slash: "km/s", "l/h".
 RATE_SYMBOLS = {"s": "s", "h": "h", "ms": "ms", "min": "min", "d": "d", "yr": "yr"}
 #: Marks glued to digits for inches and feet: 9", 6'2".
-INCH_MARKS = {'"', "″", "”"}
+INCH_MARKS = {'"', "″"}  # not ”, which closes quotations
 FOOT_MARKS = {"'", "′", "’"}
 #: Words naming a length, which make a short "in" at the end of a sentence inches.
 LENGTH_WORDS = ("length", "long", "size", "width", "wide", "height", "tall", "thick", "diameter")
@@ -370,8 +370,10 @@ NOT_MODEL_WORDS = {
 #: What follows "the 787" when the number names a thing rather than counts one.
 AFTER_A_NAME = {
     ".", ",", ";", ":", "!", "?", ")", "will", "would", "is", "was", "has", "had", "can",
-    "could", "and", "or", "to", "in", "on", "with", "'s", "’s",
+    "could", "'s", "’s",
 }  # fmt: skip
+#: Words before a number that may name a model: "the 787 Dreamliner", "its new 737 Max".
+MODEL_LEADS = {"the", "a", "an", "its", "their", "his", "her", "our", "new", "first", "latest"}
 #: Pronoun-like uses of "one" that count nothing: "one of the", "no one", "one another".
 ONE_AFTER = {
     "of", "another", "day", "time", "by", "who", "which", "that", "thing", "way", "side",

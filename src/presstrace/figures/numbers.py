@@ -489,7 +489,13 @@ class NumberReader(Tokens):
         """ "one" as a count ("one person", "one in three") rather than a pronoun."""
         before, after = self.low(i - 1), self.low(i + 1)
         unit = lx.MEASURES.get(after)
-        if unit is not None and after not in lx.SHORT_UNITS and unit not in lx.KIND_OF_UNIT:
+        idiom = after in ("bit", "bits", "ounce", "inch", "iota")  # "the one bit of good news"
+        if (
+            unit is not None
+            and not idiom
+            and after not in lx.SHORT_UNITS
+            and unit not in lx.KIND_OF_UNIT
+        ):
             return True  # "that one mile", but not "the one day" (some day)
         if before in lx.ONE_BEFORE or after in lx.ONE_AFTER:
             return False

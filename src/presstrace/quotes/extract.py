@@ -56,6 +56,7 @@ from .mentions import (
     char_span,
     infix_joiner,
     inside,
+    is_time,
     lost_subject,
     mention_span,
     name_run,
@@ -74,6 +75,9 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _TOPIC_PREPS = frozenset(["about", "for", "against", "on", "of", "over"])
 #: Verbs whose subject is what the sentence is about, not someone who holds or says it.
 _RAISING = frozenset(["seem", "appear"])
+#: Words that open an adverbial clause without a "mark" in the parse: "told parliament when
+#: he returned" reports nothing.
+_ADVERBIAL_WORDS = frozenset(["when", "where", "while", "whenever", "wherever", "how", "why"])
 #: An article or possessive before a role: "Its chairwoman" is the chairwoman.
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her|our)\s+", re.IGNORECASE)
 _IMPERSONAL = frozenset(["it", "this", "that", "there", "what", "which"])
@@ -799,7 +803,8 @@ def _author(head: Any) -> Any:
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > head.i:
             author = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if author is not None and (author.pos_ == "PROPN" or lemma(author) in ORG_NOUNS):
+            named = author is not None and (author.pos_ == "PROPN" or lemma(author) in ORG_NOUNS)
+            if named and not is_time(author, months=True):  # not "a report from March"
                 return author
     return None
 
@@ -839,7 +844,11 @@ def _opening_according(cue: Any, to: Any) -> tuple[Any, list[Any], tuple[int, in
     )
     if comma is None or comma.i == to.i + 1:
         return None
-    named = [t for t in cue.doc[to.i + 1 : comma.i] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    named = [
+        t
+        for t in cue.doc[to.i + 1 : comma.i]
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and not is_time(t, months=True)
+    ]  # not the month of "According to a report from March, ..."
     people = [t for t in named if t.ent_type_ == "PERSON"]
     head = (people or named or [None])[-1]
     tokens = [t for t in sentence if t.i > comma.i]
@@ -983,6 +992,7 @@ def _misattached_clause(cue: Any) -> Any:
             and child.i > cue.i
             and any(c.dep_ == "nsubj" for c in child.children)
             and not any(c.dep_ == "mark" for c in child.children)
+            and child.left_edge.lower_ not in _ADVERBIAL_WORDS  # "when he returned ..."
             and lemma(cue) in SPEECH_VERBS
         ):
             # "said after the meeting she would not sign ...": a finite clause with its

@@ -161,7 +161,6 @@ ROLE_NOUNS = frozenset(
 )
 #: Words that say what a person is, office or occupation: a role, never part of a name.
 PERSON_ROLE_WORDS = TITLE_WORDS | ROLE_NOUNS
-#: Nouns heading a mention of several unnamed people ("officials said").
 #: Writings whose author is the one who says what they say ("a column by the AP").
 DOCUMENT_NOUNS = frozenset(
     """column report article study analysis editorial survey poll paper review letter
@@ -169,13 +168,14 @@ DOCUMENT_NOUNS = frozenset(
 )
 #: Things and events that act in a sentence without taking a position: a stance verb after
 #: them ("the crash sent", "the plane promises", "the yen rose") reports no one's view. Not
-#: documents, data or bodies, which PolNeAR counts as sources ("the poll shows").
+#: documents, data, markets or bodies, which PolNeAR counts as sources ("the poll shows",
+#: "the index shows", "history shows").
 THING_NOUNS = frozenset(
     """
-    crash storm earthquake fire flood war recession bankruptcy downgrade history plane
-    aircraft jet car ship train engine market stock share yen dollar euro pound currency
-    index price economy sale revenue profit system language weather virus disease cancer
+    crash storm earthquake fire flood war recession bankruptcy downgrade plane aircraft jet
+    car ship train engine yen dollar euro pound currency weather virus disease cancer
     computer machine software algorithm camera
     """.split()
 )
+#: Nouns heading a mention of several unnamed people ("officials said").
 GROUP_NOUNS = frozenset("officials sources people critics analysts experts residents".split())

@@ -52,9 +52,19 @@ def _agent(verb: Any) -> Any:
     March 26", "by Friday")."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-    if by is None or by.ent_type_ in ("DATE", "TIME") or by.lower_ in _TIME_WORDS:
-        return None
-    return by
+    return None if by is None or is_time(by) else by
+
+
+def is_time(token: Any, *, months: bool = False) -> bool:
+    """A date or time where a name could stand: "by Friday", "a report from March 3". "May"
+    and "March" are months only before a day number ("criticised by May": a person), unless
+    ``months`` (after a writing, "a report from March" is dated, not written by anyone)."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    if token.lower_ in ("may", "march") and not months:
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return nxt is not None and nxt.like_num
+    return token.lower_ in _TIME_WORDS
 
 
 #: Words that make "by X" a deadline, not an agent: months, weekdays and a few others.
