@@ -412,9 +412,8 @@ def _same_period(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     if len(base) > 4 and unit in ("period", "month", "quarter", "day"):
         if unit == "month" and "Q" in base:
             base = ""
-        elif unit == "quarter" and "Q" not in base:
-            month = int(base[5:7])
-            base = f"{base[:4]}-Q{(month - 1) // 3 + 1}"
+        elif unit == "quarter":
+            base = _quarter_of(base)
         elif unit in ("month", "period") and "Q" not in base:
             base = base[:7]
         if base:
@@ -433,13 +432,19 @@ def _whole_period(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     if recent[:4].isdigit() and unit == "year":
         return "DATE", recent[:4]
     if len(recent) >= 7 and unit == "quarter":
-        quarter = recent[5:7] if "Q" in recent else f"Q{(int(recent[5:7]) - 1) // 3 + 1}"
-        return "DATE", f"{recent[:4]}-{quarter}"
+        return "DATE", _quarter_of(recent)
     if len(recent) >= 7 and unit == "month" and recent[5:7].isdigit():
         return "DATE", recent[:7]
     if not ctx.ref:
         return None
     return "DATE", write(ctx.ref, {"year": YEAR, "quarter": QUARTER}.get(unit, MONTH))
+
+
+def _quarter_of(value: str) -> str:
+    """The quarter of a calendar value that has a month or quarter: 2010-05-03 -> 2010-Q2."""
+    if "Q" in value:
+        return value[:7]
+    return f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}"
 
 
 def _year_back(value: str, years: int) -> str:
@@ -594,8 +599,7 @@ def _duration(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     else:
         total = count * size
         amount = str(int(total)) if total == int(total) else f"{total:g}"
-    prefix = "PT" if unit in lx.TIME_UNITS else "P"
-    return "DURATION", f"{prefix}{amount}{letter}"
+    return "DURATION", _period(unit, amount, letter)
 
 
 def _and_a_half(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
@@ -604,8 +608,7 @@ def _and_a_half(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     letter, size = lx.UNITS.get(unit, ("", 0))
     if count is None or not letter or m["unit"].lower().endswith("s") != (count > 1):
         return None  # "a year and a half", "two years and a half"; not "a years and a half"
-    prefix = "PT" if unit in lx.TIME_UNITS else "P"
-    return "DURATION", f"{prefix}{(count + 0.5) * size:g}{letter}"
+    return "DURATION", _period(unit, f"{(count + 0.5) * size:g}", letter)
 
 
 _EVERY = {
@@ -622,7 +625,12 @@ def _set(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     letter, size = lx.UNITS.get(unit, ("", 0))
     if not letter:
         return None
-    return "SET", ("PT" if unit in lx.TIME_UNITS else "P") + f"{size}{letter}"
+    return "SET", _period(unit, str(size), letter)
+
+
+def _period(unit: str, amount: str, letter: str) -> str:
+    """A TimeML period: P2Y, PT3H (units of the clock take the T)."""
+    return f"{'PT' if unit in lx.TIME_UNITS else 'P'}{amount}{letter}"
 
 
 def _half_year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:

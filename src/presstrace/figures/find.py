@@ -58,6 +58,8 @@ _VERB_IDENTIFIERS = {"seat", "top", "block", "issue", "track", "stage", "table",
 #: Dollars whose country may stand apart from the sign ("c $ 1.34"); not "a $5 bill".
 _SPACED_DOLLARS = {"c", "hk", "nz", "us", "nt"}
 _AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
+#: Words after "a year" that make it a time, not the second half of a rate ("$5 a year ago").
+_PAST_AFTER = frozenset(["ago", "later", "earlier", "before", "after"])
 #: The signs of a spread after a number: "5 ± 1", "5 +/- 1", "5 plus or minus 1".
 _SPREAD_SIGNS = (("±",), ("+", "/", "-"), ("plus", "or", "minus"))
 #: A unit in brackets after the number, as tables write it: "20 (kg)".
@@ -530,7 +532,7 @@ class _Scanner(NumberReader, AboutReader):
         if per is None or (link != "per" and self.toks[j + 1].lower in lx.SHORT_UNITS):
             return unit, j
         other, end = per
-        if self.low(end) in ("ago", "later", "earlier", "before", "after"):
+        if self.low(end) in _PAST_AFTER:
             return unit, j  # "$5 a year ago"
         return f"{unit}/{lx.RATE_TIMES.get(other, other)}", end
 
@@ -604,7 +606,7 @@ class _Scanner(NumberReader, AboutReader):
             return None
         other, end = per
         if other in lx.RATE_TIMES:
-            if self.low(end) in ("ago", "later", "earlier", "before", "after"):
+            if self.low(end) in _PAST_AFTER:
                 return None  # "5 kg a year ago"
             return f"{unit}/{lx.RATE_TIMES[other]}", end
         if link in ("a", "an") or lx.KIND_OF_UNIT.get(other, "dimension") != "dimension":
@@ -642,7 +644,7 @@ class _Scanner(NumberReader, AboutReader):
         if self.low(k - 2) not in ("is", "was", "are", "were", "measures", "measured", "of"):
             return False  # "guards let only 40 in.": a verb's particle
         before = self.text[max(0, self.toks[k].start - 80) : self.toks[k].start].lower()
-        return any(re.search(rf"\b{word}\b", before) for word in lx.LENGTH_WORDS)
+        return lx.LENGTH_WORD.search(before) is not None
 
     def cents_after(self, j: int, named_after: bool) -> tuple[float, int] | None:
         """ "3 dollars 50 cents", "15 dollars and 50": the cents that complete a sum of

@@ -8,6 +8,8 @@ lowercased, plurals included explicitly (they are not regular: "feet", "inches",
 
 from __future__ import annotations
 
+import re
+
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -328,7 +330,7 @@ RATE_SYMBOLS = {"s": "s", "h": "h", "ms": "ms", "min": "min", "d": "d", "yr": "y
 INCH_MARKS = {'"', "″"}  # not ”, which closes quotations
 FOOT_MARKS = {"'", "′", "’"}
 #: Words naming a length, which make a short "in" at the end of a sentence inches.
-LENGTH_WORDS = ("length", "long", "size", "width", "wide", "height", "tall", "thick", "diameter")
+LENGTH_WORD = re.compile(r"\b(?:length|long|size|width|wide|height|tall|thick|diameter)\b")
 #: Words after a unit that make an ambiguous one sure: "2 1/2 in thick", "2m tall".
 DIMENSION_WORDS = {
     "thick", "long", "wide", "tall", "high", "deep", "across", "away", "apart",
