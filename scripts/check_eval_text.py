@@ -31,7 +31,16 @@ DEMO = REPO / "src" / "presstrace" / "demo" / "corpus"
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]+>")
 #: Binary or generated files, and the licence texts, which are not ours to reword.
-_SKIP = (".db", ".gz", ".png", ".ico", "cue_model.json", "LICENSE", "ATTRIBUTION.md")
+_SKIP = (
+    ".db",
+    ".gz",
+    ".png",
+    ".ico",
+    "cue_model.json",
+    "attribution_model.json",
+    "LICENSE",
+    "ATTRIBUTION.md",
+)
 
 
 def words(text: str) -> list[str]:

@@ -313,6 +313,7 @@ def test_a_passive_without_its_agent_names_nobody(extractor: QuoteExtractor) -> 
     ]  # who is accused is part of the claim; PolNeAR marks it so
     by = extractor.extract("Okoye was accused by the mayor of hiding the repair costs.")
     assert [q.source.text for q in by if q.source] == ["the mayor"]
+    assert by[0].content.text.endswith("of hiding the repair costs")  # the charge, too
 
 
 def test_a_cue_set_off_by_commas_reports_the_sentence_around_it(

@@ -7,7 +7,10 @@ Per paragraph (parsed only when it holds a cue word or a quote mark):
    union's claim that ..."). Its subject (or agent) is the source; the content is its clausal
    complement, else the verb phrase from its first object ("called the plan “reckless”"), else
    the clause a parenthetical cue hangs on ("X is bad, he said"), else a quoted passage next
-   to it ("“...,” he said", "he said: “...”");
+   to it ("“...,” he said", "he said: “...”"). With the attribution vetter (``vetting``), verbs
+   the filter scores lower give attributions too, and every indirect one of a scored verb is
+   kept or dropped by the vetter, which sees the whole finding: its subject, whether a clause
+   follows ("the poll indicates a tight race" against "the group backed the bill");
 2. content that lies inside quote marks is ``direct`` (the whole quoted passage is taken), content
    that contains a quoted fragment is ``mixed``, the rest ``indirect``;
 3. quoted passages no cue claimed are *floating*: in a paragraph of their own, or right after an
@@ -27,7 +30,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from . import cuemodel
+from . import cuemodel, vetting
 from .lexicon import (
     ADDRESSEE_VERBS,
     CLAUSE_ONLY,
@@ -235,6 +238,7 @@ def _pieces(offset: int, paragraph: str) -> Iterator[tuple[int, str]]:
 class _Article:
     def __init__(self) -> None:
         self.state = _ArticleState()
+        self._held: list[_Speaker] | None = None  # speakers of an attribution being vetted
         self.quotes: list[Quote] = []
         self.terms: list[Term] = []
 
@@ -251,13 +255,22 @@ class _Article:
         found: list[Quote] = []
         cues = [t for t in doc if _is_cue(t) and not inside(t.idx, quoted)]
         model = cuemodel.current()
+        vetter = vetting.current() if model is not None else None
+        scores: dict[int, float] = {}  # the cue filter's score of each verb it let through
         if model is not None:
-            # The learned filter decides over the wider candidate set ("according to" stays).
+            # The learned filter decides over the wider candidate set ("according to" stays);
+            # with a vetter, from a lower score: the vetter judges what the verb gave.
+            floor = model.threshold if vetter is None else min(vetter.cue_floor, model.threshold)
+            for t in doc:
+                if cuemodel.is_candidate(t) and not inside(t.idx, quoted):
+                    p = model.probability(cuemodel.features(t))
+                    # A verb right after a closing quote is a cue whatever its score (below).
+                    if p >= model.threshold or (p >= floor and not _after_a_quote(t)):
+                        scores[t.i] = p
             cues = [
                 t for t in doc
-                if not inside(t.idx, quoted)
-                and ((t.lower_ == "according" and _is_cue(t))
-                     or (cuemodel.is_candidate(t) and model.keep(t)))
+                if t.i in scores
+                or (t.lower_ == "according" and _is_cue(t) and not inside(t.idx, quoted))
             ]  # fmt: skip
         cues += [t for t in doc if _claim_noun(t) and not inside(t.idx, quoted)]
         chosen = {t.i for t in cues}
@@ -271,7 +284,7 @@ class _Article:
         # report came from, not a second speaker.
         cues.sort(key=lambda t: t.lower_ == "according")
         for token in cues:
-            quote = self._attribution(token, doc, quoted, claimed, offset)
+            quote = self._vetted(token, scores, doc, quoted, claimed, offset)
             if quote is None:
                 continue
             if token.lower_ == "according" and any(_overlap(quote, other) for other in found):
@@ -296,6 +309,47 @@ class _Article:
                 self.state.last_quote_index = len(self.quotes) - 1
         if ordered:
             self.state.last_quote_paragraph = number
+
+    def _vetted(
+        self,
+        cue: Any,
+        scores: dict[int, float],
+        doc: Any,
+        quoted: list[QuotedSpan],
+        claimed: set[int],
+        offset: int,
+    ) -> Quote | None:
+        """The attribution of ``cue`` if it is kept: by the cue filter alone, or for an
+        indirect one of a scored verb, by the vetter. One that is dropped leaves no trace (no
+        quote marks claimed, no speaker remembered for later pronouns, no "X said:" pending)."""
+        if cue.i not in scores:
+            return self._attribution(cue, doc, quoted, claimed, offset)
+        model, vetter = cuemodel.current(), vetting.current()
+        assert model is not None
+        trial = set(claimed)
+        held: list[_Speaker] = []
+        pending = (self.state.pending, self.state.pending_paragraph)
+        self._held = held
+        try:
+            quote = self._attribution(cue, doc, quoted, trial, offset)
+        finally:
+            self._held = None
+        above = scores[cue.i] >= model.threshold
+        if quote is not None and vetter is not None and quote.kind == "indirect":
+            found = vetting.features(cue, quote, scores[cue.i], offset)
+            if vetting.recorded is not None:
+                vetting.recorded.append((found, quote))
+            keep = vetter.probability(found) >= vetter.threshold
+        else:
+            keep = above
+        if not above:
+            self.state.pending, self.state.pending_paragraph = pending
+        if quote is None or not keep:
+            return None
+        claimed |= trial
+        for speaker in held:
+            self._remember(speaker)
+        return quote
 
     # -- attributions ------------------------------------------------------------------------
     def _attribution(
@@ -480,9 +534,13 @@ class _Article:
         speaker: _Speaker | None,
         offset: int,
     ) -> Quote:
-        """The quote with its speaker known; the speaker becomes the last one heard."""
+        """The quote with its speaker known; the speaker becomes the last one heard (once
+        the quote is kept, when it is still to be vetted)."""
         if speaker is not None:
-            self._remember(speaker)
+            if self._held is not None:
+                self._held.append(speaker)
+            else:
+                self._remember(speaker)
         text = doc.text
         return Quote(
             content=Span(offset + span[0], offset + span[1], text[span[0] : span[1]]),
@@ -881,8 +939,22 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
     word = lemma(cue)
     passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
     if passive is not None and any(c.dep_ == "agent" for c in cue.children):
-        # "Clinton has been endorsed by dozens of papers": what is endorsed is the subject.
-        return list(passive.subtree), []
+        # "Clinton has been endorsed by dozens of papers": what is endorsed is the subject,
+        # with what it is accused of or called: "Okoye was accused by the mayor of fraud".
+        phrase, extra = ([], []) if word in CLAUSE_ONLY else _complement(cue, word)
+        # The small model hangs "of hiding the costs" on "the mayor"; it is still the charge.
+        phrase += [
+            t
+            for agent in cue.children
+            if agent.dep_ == "agent"
+            for speaker in agent.children
+            for prep in speaker.children
+            if prep.dep_ == "prep"
+            and prep.lower_ == "of"
+            and any(c.dep_ == "pcomp" and c.pos_ == "VERB" for c in prep.children)
+            for t in prep.subtree
+        ]
+        return list(passive.subtree) + phrase, extra
     # Not the cue's own particle ("rolled out") nor the speaker ("derided by critics as ...").
     own = {t.i for c in cue.children if c.dep_ in ("prt", "agent") for t in c.subtree}
     # Nor a clause of its own after it: "mocked the complaint, saying “...”" and "outlined
@@ -1189,7 +1261,13 @@ def _entity_sentences(doc: Any) -> list[Any]:
 def _kept_cue(token: Any, model: cuemodel.CueModel) -> bool:
     # Decided again after entities are known (the filter uses the subject's entity type), so
     # this gate's answer is not reused by the attribution pass.
-    return token.lower_ == "according" or (cuemodel.is_candidate(token) and model.keep(token))
+    if token.lower_ == "according":
+        return True
+    if not cuemodel.is_candidate(token):
+        return False
+    vetter = vetting.current()
+    floor = model.threshold if vetter is None else min(vetter.cue_floor, model.threshold)
+    return model.probability(cuemodel.features(token)) >= floor
 
 
 _QUOTE_TOKENS = frozenset(['"', "“", "”", "``", "''", "«", "»"])
