@@ -666,3 +666,11 @@ def test_a_month_after_a_writing_dates_it(extractor: QuoteExtractor) -> None:
 
 def test_a_when_clause_is_not_what_was_told(extractor: QuoteExtractor) -> None:
     assert extractor.extract("The minister told parliament when he returned from Oslo.") == []
+
+
+def test_any_verb_closing_a_quoted_sentence_speaks(extractor: QuoteExtractor) -> None:
+    barked = extractor.extract("“Go back to the studio,” the mayor barked.")
+    assert [(q.kind, q.speaker) for q in barked] == [("direct", "mayor")]
+    # A title before a relative clause, or a verb with an object of its own, says nothing.
+    assert extractor.extract("“Harbour Lights,” which opened in 2015, won awards.") == []
+    assert extractor.extract("“Harbour Lights,” the studio released it in May.") == []

@@ -1019,7 +1019,7 @@ def _after_a_quote(token: Any) -> bool:
     """ "“...,” the president added" and "“...,” said Obama": a speech verb whose clause starts
     right after a closing quote mark is a cue whatever the parse made of it (it often files
     the verb under one inside the quote, which the learned filter then rejects)."""
-    if token.pos_ != "VERB" or lemma(token) not in SPEECH_VERBS:
+    if token.pos_ != "VERB":
         return False
     doc = token.doc
     start = token.i
@@ -1029,7 +1029,31 @@ def _after_a_quote(token: Any) -> bool:
     k = start - 1
     while k >= 0 and doc[k].text in (",", "—", "–"):
         k -= 1
-    return k >= 0 and doc[k].text in _CLOSING_TOKENS and start - k <= 3
+    if not (k >= 0 and doc[k].text in _CLOSING_TOKENS and start - k <= 3):
+        return False
+    return lemma(token) in SPEECH_VERBS or _manner_of_speaking(token, subject, k)
+
+
+def _manner_of_speaking(token: Any, subject: Any, closing: int) -> bool:
+    """ "“Go back to Univision,” Trump barked.": any verb with a subject and nothing of its own
+    after it, closing the sentence a quote ending in a comma (or ? or !) opened, speaks."""
+    doc = token.doc
+    if subject is None or subject.tag_ in ("WDT", "WP") or closing == 0:
+        return False  # "“Hamilton,” which opened in 2015": a title
+    # Someone who can speak: "the number needed to secure ..." after a quote is no speaker.
+    speaker = (
+        subject.pos_ in ("PROPN", "PRON")
+        or subject.ent_type_ in ("PERSON", "ORG", "NORP")
+        or lemma(subject) in PERSON_ROLE_WORDS | ORG_NOUNS | GROUP_NOUNS
+    )
+    if not speaker or token.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    if doc[closing - 1].text not in (",", "?", "!"):
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "dative") for c in token.children):
+        return False
+    end = token.right_edge.i + 1
+    return end >= len(doc) or doc[end].is_sent_start or doc[end].text in (".", "!", "?")
 
 
 def _whole_clause(cue: Any, clause: Any) -> list[Any]:
