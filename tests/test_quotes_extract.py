@@ -674,3 +674,23 @@ def test_any_verb_closing_a_quoted_sentence_speaks(extractor: QuoteExtractor) ->
     # A title before a relative clause, or a verb with an object of its own, says nothing.
     assert extractor.extract("“Harbour Lights,” which opened in 2015, won awards.") == []
     assert extractor.extract("“Harbour Lights,” the studio released it in May.") == []
+
+
+def test_calling_for_a_clause(extractor: QuoteExtractor) -> None:
+    # The small model reads "for" as opening a clause; what is called for is that clause.
+    text = "Okoye, who won the vote in March, is calling for some of her rivals to step aside."
+    (quote,) = extractor.extract(text)
+    assert (quote.cue.text if quote.cue else None, quote.speaker) == ("is calling for", "Okoye")
+    assert quote.content.text == "some of her rivals to step aside"
+
+
+def test_a_participle_phrase_parsed_as_the_subject_speaks_through_its_noun(
+    extractor: QuoteExtractor,
+) -> None:
+    text = (
+        "Large majorities of voters in six counties going to the polls on Super Tuesday said "
+        "they support a plan to close the harbour."
+    )
+    (quote,) = extractor.extract(text)
+    assert quote.speaker is not None and quote.speaker.startswith("Large majorities of voters")
+    assert quote.content.text.startswith("they support a plan")

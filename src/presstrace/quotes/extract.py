@@ -1119,6 +1119,13 @@ def _complement(cue: Any, word: str) -> tuple[list[Any], list[Any]]:
                 return _verb_phrase(cue, objects[0]), [child]
         elif child.dep_ in ("xcomp", "attr", "oprd", "acomp"):
             return _verb_phrase(cue, child), []
+        elif child.dep_ == "advcl" and child.left_edge.lower_ == "for":
+            # "is calling for his rivals to drop out", parsed as "for" opening a clause: the
+            # clause is what is called for, "for" is part of the cue.
+            mark = child.left_edge
+            between = cue.doc[cue.i + 1 : mark.i]
+            if mark.dep_ == "mark" and all(t.dep_ == "prt" for t in between):
+                return [t for t in child.subtree if t.i != mark.i], [mark]
         elif child.dep_ == "dobj":
             if word in ADDRESSEE_VERBS and not any(
                 c.dep_ == "xcomp" and c.i > child.i for c in cue.children

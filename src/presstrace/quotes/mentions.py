@@ -42,7 +42,15 @@ def _subject(verb: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
         if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx, quoted)
     ]  # fmt: skip
     if not subjects:
-        return None
+        # "Most voters going to the polls on Tuesday said ...": the parse made the participle
+        # phrase a clausal subject; its own subject speaks.
+        clause = next(
+            (c for c in verb.children if c.dep_ == "csubj" and c.tag_ in ("VBG", "VBN")), None
+        )
+        inner = (
+            [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i] if clause else []
+        )
+        return inner[0] if inner else None
     names = [c for c in subjects if c.i < verb.i and c.pos_ == "PROPN"]
     return names[0] if len(names) < len(subjects) and names else subjects[0]
 
