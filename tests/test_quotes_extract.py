@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from presstrace.quotes import Quote
+from presstrace.quotes import Quote, vetting
 from presstrace.quotes.extract import QuoteExtractor, _content_tokens, _cue_tokens, _paragraphs
 from presstrace.quotes.marks import find_quoted
 from presstrace.quotes.mentions import earlier_speaker, mention_span
@@ -694,3 +694,43 @@ def test_a_participle_phrase_parsed_as_the_subject_speaks_through_its_noun(
     (quote,) = extractor.extract(text)
     assert quote.speaker is not None and quote.speaker.startswith("Large majorities of voters")
     assert quote.content.text.startswith("they support a plan")
+
+
+def test_a_closing_quote_glued_to_the_speaker(extractor: QuoteExtractor) -> None:
+    (quote,) = extractor.extract("“The quay is safe again,”Okoye said on Monday.")
+    assert (quote.kind, quote.speaker, quote.content.text) == (
+        "direct",
+        "Okoye",
+        "The quay is safe again,",
+    )
+
+
+def test_a_cue_coordinated_without_a_conjunction_is_an_aside(extractor: QuoteExtractor) -> None:
+    text = (
+        "Marsh will keep the harbour open through the winter, his top aide, Tad Holm, told "
+        "reporters."
+    )
+    vetting.use_vetter(False)  # the rule, not the learned vetter's view of it
+    try:
+        (quote,) = extractor.extract(text)  # parsed as "Marsh will keep ... and Tad Holm told"
+    finally:
+        vetting.use_vetter(None)
+    assert quote.speaker == "Tad Holm"
+    assert quote.content.text.startswith("Marsh will keep the harbour open")
+    # With "and", the second clause is a report of its own.
+    text = "The mayor opened the bridge, and her deputy told reporters it was safe."
+    assert [q.content.text for q in extractor.extract(text)] == ["it was safe"]
+
+
+def test_a_question_before_its_asker(extractor: QuoteExtractor) -> None:
+    (quote,) = extractor.extract("“But why?” reporter Ida Holm asked him.")
+    assert (quote.kind, quote.speaker, quote.content.text) == ("direct", "Ida Holm", "But why?")
+
+
+def test_a_that_clause_hung_on_the_statement_it_was_said_in(extractor: QuoteExtractor) -> None:
+    text = (
+        "Okoye’s chief strategist Ida Holm says in a statement that the race will now be a "
+        "contest between Okoye and Marsh."
+    )  # parsed as "a statement that ..." (what the statement is), not what Holm says
+    (quote,) = extractor.extract(text)
+    assert quote.content.text == "that the race will now be a contest between Okoye and Marsh"

@@ -51,6 +51,7 @@ from .lexicon import (
     SPEECH_VERBS,
     STANCE_VERBS,
     THING_NOUNS,
+    WRITINGS,
 )
 from .marks import QuotedSpan, find_quoted
 from .mentions import (
@@ -982,6 +983,7 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
         cue.dep_ == "parataxis"  # "But X, he said, is bad"
         or (cue.dep_ in ("ccomp", "advcl") and head.i < cue.i)  # "X is bad, he said"
         or (cue.dep_ == "advcl" and any(c.lower_ == "as" for c in cue.children))
+        or _asyndetic_aside(cue, head)
     )  # "Hawaii, as one adviser pointed out, rarely gets ..."
     if aside and not _is_cue(head):
         # "X is bad, he said" and "But X, he said, is bad": the clause the cue hangs on.
@@ -990,6 +992,20 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
         skip |= {c.i for c in head.children if c.dep_ == "cc" and c.i == head.left_edge.i}
         return [t for t in head.subtree if t.i not in skip], []
     return _between_commas(cue), []
+
+
+def _asyndetic_aside(cue: Any, head: Any) -> bool:
+    """ "Sanders will stay in the race, his top aide, Tad Devine, told the Post": a cue with its
+    own subject the parse coordinated with the clause before it, though no "and" or "but"
+    joins them; it is an aside on that clause."""
+    if cue.dep_ != "conj" or head.i > cue.i or lemma(cue) not in SPEECH_VERBS:
+        return False
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subject is None or subject.left_edge.i == 0:
+        return False
+    if cue.doc[subject.left_edge.i - 1].text != ",":
+        return False
+    return not any(c.dep_ == "cc" and head.i < c.i < cue.i for c in head.children)
 
 
 def _between_commas(cue: Any) -> list[Any]:
@@ -1094,9 +1110,18 @@ def _misattached_clause(cue: Any) -> Any:
             # "said after the meeting she would not sign ...": a finite clause with its
             # own subject and no "because" / "if" is what was said, whatever the parse.
             return child
-        if child.dep_ != "dobj" or child.i < cue.i:
+        if child.i < cue.i:
             continue
-        for token in child.subtree:
+        holder = child
+        if child.dep_ == "prep" and child.lower_ in ("in", "on") and lemma(cue) in SPEECH_VERBS:
+            # "says in a statement that the race ...": the clause hangs on the statement.
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if not (objects and lemma(objects[0]) in WRITINGS):
+                continue
+            holder = objects[0]
+        elif child.dep_ != "dobj":
+            continue
+        for token in holder.subtree:
             if token.dep_ in ("relcl", "acl") and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in token.children
             ):
@@ -1212,7 +1237,9 @@ def _adjacent_quote(cue: Any, doc: Any, quoted: list[QuotedSpan]) -> int | None:
     """A quoted passage right before the cue's clause or right after the cue ("said: “...”")."""
     text = doc.text
     subject = subject_of(cue, quoted)
-    clause_start = min(cue.idx, subject.left_edge.idx if subject is not None else cue.idx)
+    # Not a closing quote mark the parse hung on the speaker ("“But why?” reporter X asked").
+    first = next((t for t in subject.subtree if not t.is_punct), subject) if subject else cue
+    clause_start = min(cue.idx, first.idx)
     after = cue.idx + len(cue.text)
     for k, passage in enumerate(quoted):
         gap_before = text[passage.end : clause_start]

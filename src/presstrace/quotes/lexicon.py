@@ -166,6 +166,12 @@ DOCUMENT_NOUNS = frozenset(
     """column report article study analysis editorial survey poll paper review letter
     statement memo email message""".split()
 )
+#: Where words are said: "says in a statement that ...", "wrote on Twitter that ...".
+WRITINGS = DOCUMENT_NOUNS | frozenset(
+    """
+    interview speech tweet post video conference call briefing twitter facebook
+    """.split()
+)
 #: Things and events that act in a sentence without taking a position: a stance verb after
 #: them ("the crash sent", "the plane promises", "the yen rose") reports no one's view. Not
 #: documents, data, markets or bodies, which PolNeAR counts as sources ("the poll shows",

@@ -75,6 +75,18 @@ _BASE_FORMS = {
 
 _lemmatizers: dict[int, Any] = {}
 
+#: A closing quote mark glued to the next word, as scraped pages often have it
+#: ('...to me,”Clinton said'): the default tokenizer keeps 'me,”Clinton' as one token, which
+#: loses both the quote's end and the speaker's name.
+_GLUED_QUOTES = (r"(?<=\w)[,.!?](?=[\"”])", r"(?<=[,.!?])[\"”](?=[^\W\d_])")
+
+
+def _split_glued_quotes(nlp: Any) -> None:
+    from spacy.util import compile_infix_regex  # noqa: PLC0415 (spaCy loads with the model)
+
+    infixes = [*nlp.Defaults.infixes, *_GLUED_QUOTES]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
 
 @cache
 def load_english(disable: tuple[str, ...] = DISABLED) -> Any:
@@ -85,6 +97,7 @@ def load_english(disable: tuple[str, ...] = DISABLED) -> Any:
         except ImportError:
             continue
         nlp = module.load(disable=list(disable))
+        _split_glued_quotes(nlp)
         if "attribute_ruler" in disable and "attribute_ruler" in nlp.component_names:
             from . import pos  # noqa: F401,PLC0415 (registers the component)
 
