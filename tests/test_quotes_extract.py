@@ -734,3 +734,14 @@ def test_a_that_clause_hung_on_the_statement_it_was_said_in(extractor: QuoteExtr
     )  # parsed as "a statement that ..." (what the statement is), not what Holm says
     (quote,) = extractor.extract(text)
     assert quote.content.text == "that the race will now be a contest between Okoye and Marsh"
+
+
+def test_a_speaker_read_as_an_apposition_inside_a_fronted_phrase(
+    extractor: QuoteExtractor,
+) -> None:
+    text = (
+        "In a statement to the Gazette, her senior policy adviser, Tad Holm, said: “Okoye "
+        "believes that the harbour must stay open.”"
+    )
+    (quote,) = extractor.extract(text)
+    assert (quote.kind, quote.speaker) == ("direct", "Tad Holm")

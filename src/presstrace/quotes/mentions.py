@@ -31,7 +31,31 @@ def lost_subject(cue: Any, doc: Any, quote_end: int | None, span: tuple[int, int
         found = source_between(doc, span[1], cue.idx)
         if found is not None:
             return found
+    fronted = _fronted_apposition(cue)
+    if fronted is not None:
+        return fronted
     return earlier_speaker(cue) if cue.tag_ in ("VBG", "VB") else None
+
+
+def _fronted_apposition(cue: Any) -> Any:
+    """ "In a statement to the Gazette, her adviser, Tad Holm, said:": the parser read the
+    speaker as an apposition of the paper inside the fronted phrase. The outermost apposition
+    set off by commas that ends right before the cue is the speaker."""
+    doc = cue.doc
+    prep = next((c for c in cue.children if c.dep_ == "prep" and c.i < cue.i), None)
+    if prep is not None and prep.lower_ == "according":
+        return None  # "According to the poll, majorities of voters say": the poll reports
+    k = cue.i - 1
+    while k >= 0 and doc[k].text == ",":
+        k -= 1
+    if prep is None or k < 0 or k != max(t.i for t in prep.subtree if not t.is_punct):
+        return None
+    for token in prep.subtree:
+        if token.dep_ == "appos" and doc[token.left_edge.i - 1].text == ",":
+            last = max(t.i for t in token.subtree if not t.is_punct)
+            if last == k and token.pos_ in ("NOUN", "PROPN"):
+                return token
+    return None
 
 
 def _subject(verb: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
