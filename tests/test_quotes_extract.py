@@ -745,3 +745,34 @@ def test_a_speaker_read_as_an_apposition_inside_a_fronted_phrase(
     )
     (quote,) = extractor.extract(text)
     assert (quote.kind, quote.speaker) == ("direct", "Tad Holm")
+
+
+def test_a_wire_dateline_is_not_the_speaker(extractor: QuoteExtractor) -> None:
+    text = "MACAU (AP) — The harbour owner Ida Marsh said on Friday he met the mayor this week."
+    assert [q.speaker for q in extractor.extract(text)] == ["Ida Marsh"]
+    # A name set off by dashes is no dateline.
+    text = "Tad Holm — a teacher from Harbourtown — says he voted for the quay."
+    assert [q.speaker for q in extractor.extract(text)] == ["Tad Holm"]
+
+
+def test_a_speaker_after_a_fronted_question_and_a_party_label(
+    extractor: QuoteExtractor,
+) -> None:
+    text = (
+        "Asked about the posters, Speaker of the House Rep. Tad Holm (R-WI) said “such images "
+        "have no place in a campaign.”"
+    )
+    assert [q.speaker for q in extractor.extract(text) if q.kind == "direct"] == ["Tad Holm"]
+
+
+def test_an_opening_quote_glued_to_the_comma_before_it(extractor: QuoteExtractor) -> None:
+    (quote,) = extractor.extract("Holm said,“Look, such images have no place here.”")
+    assert (quote.speaker, quote.content.text) == ("Holm", "Look, such images have no place here.")
+
+
+def test_of_two_subjects_the_name_nearest_the_verb_speaks(extractor: QuoteExtractor) -> None:
+    text = (
+        "Monday at Holm University in Dover, DE, after winning Delaware in the primary, Gov. "
+        "Ida Marsh (R-DE), said, “We are ready.”"
+    )  # parsed with two subjects, "Monday" and "Marsh"
+    assert [q.speaker for q in extractor.extract(text)] == ["Ida Marsh"]

@@ -38,29 +38,39 @@ def lost_subject(cue: Any, doc: Any, quote_end: int | None, span: tuple[int, int
 
 
 def _fronted_apposition(cue: Any) -> Any:
-    """ "In a statement to the Gazette, her adviser, Tad Holm, said:": the parser read the
-    speaker as an apposition of the paper inside the fronted phrase. The outermost apposition
+    """ "In a statement to the Gazette, her adviser, Tad Holm, said:", "Asked about the posters,
+    Speaker Tad Holm said": the parser read the speaker as an apposition of a noun inside the
+    fronted phrase. The outermost apposition
     set off by commas that ends right before the cue is the speaker."""
     doc = cue.doc
-    prep = next((c for c in cue.children if c.dep_ == "prep" and c.i < cue.i), None)
+    prep = next((c for c in cue.children if c.dep_ in ("prep", "advcl") and c.i < cue.i), None)
     if prep is not None and prep.lower_ == "according":
         return None  # "According to the poll, majorities of voters say": the poll reports
     k = cue.i - 1
-    while k >= 0 and doc[k].text == ",":
-        k -= 1
+    while k >= 0 and doc[k].text in (",", ")"):
+        k -= 1  # "..., Rep. Tad Holm (R-WI) said"
     if prep is None or k < 0 or k != max(t.i for t in prep.subtree if not t.is_punct):
         return None
     for token in prep.subtree:
         if token.dep_ == "appos" and doc[token.left_edge.i - 1].text == ",":
             last = max(t.i for t in token.subtree if not t.is_punct)
             if last == k and token.pos_ in ("NOUN", "PROPN"):
-                return token
+                return _last_name(token)
     return None
+
+
+def _last_name(phrase: Any) -> Any:
+    """The name a phrase ends on, before any "(R-WI)": "Speaker of the House Rep. Tad Holm
+    (R-WI)" is Tad Holm; the phrase's head when it names no one."""
+    tokens = list(phrase.subtree)
+    stop = next((t.i for t in tokens if t.text == "("), tokens[-1].i + 1)
+    names = [t for t in tokens if t.i < stop and t.pos_ == "PROPN" and t.dep_ != "compound"]
+    return names[-1] if names else phrase
 
 
 def _subject(verb: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
     """The subject of ``verb``. "As well as new routes to the US, Mannion stated": with two
-    subjects (a parse error), a name before the verb speaks, else the first subject."""
+    subjects (a parse error), the name nearest before the verb speaks, else the first subject."""
     subjects = [
         c for c in verb.children
         if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx, quoted)
@@ -76,7 +86,40 @@ def _subject(verb: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
         )
         return inner[0] if inner else None
     names = [c for c in subjects if c.i < verb.i and c.pos_ == "PROPN"]
-    return names[0] if len(names) < len(subjects) and names else subjects[0]
+    # Of two names, the one nearer the verb: "in Berea, OH, after winning, Gov. Kasich said".
+    return _past_dateline(names[-1] if len(subjects) > 1 and names else subjects[0])
+
+
+_DASHES = frozenset(["—", "–", "-", "--"])
+
+
+def _past_dateline(subject: Any) -> Any:
+    """ "MACAU (AP) — Casino owner Sheldon Adelson said": the parse made the wire dateline the
+    subject and the speaker its apposition; the speaker is the one after the dash."""
+    sentence = subject.sent
+    if subject.left_edge.i != sentence.start:
+        return subject
+    doc = subject.doc
+    # A dash set off by spaces: "(AP) — ", not the hyphen of "(D-Md.)".
+    dash = next(
+        (t for t in subject.subtree if t.text in _DASHES and t.i > 0 and doc[t.i - 1].whitespace_),
+        None,
+    )
+    if dash is None or dash.i < subject.i or dash.i > subject.left_edge.i + 8:
+        return subject
+    place = doc[sentence.start : dash.i]
+    if not all(t.pos_ == "PROPN" or t.is_punct for t in place):
+        return subject
+    if not (place[0].text.isupper() or any(t.text == ")" for t in place)):
+        return subject  # "Jason Sims — a teacher from Mount Pleasant — says": no dateline
+    phrase = next((c for c in subject.children if c.dep_ == "appos" and c.i > dash.i), None)
+    if phrase is None:
+        return subject
+    # The name the phrase opens with: "Sen. X (R-Iowa)", "X, a teacher from Mount Pleasant".
+    tokens = [t for t in phrase.subtree if t.i > dash.i]
+    stop = next((t.i for t in tokens if t.text in ("(", ",")), len(doc))
+    names = [t for t in tokens if t.i < stop and t.pos_ == "PROPN" and t.dep_ != "compound"]
+    return names[-1] if names else phrase
 
 
 def _agent(verb: Any) -> Any:

@@ -76,9 +76,9 @@ _BASE_FORMS = {
 _lemmatizers: dict[int, Any] = {}
 
 #: A closing quote mark glued to the next word, as scraped pages often have it
-#: ('...to me,”Clinton said'): the default tokenizer keeps 'me,”Clinton' as one token, which
-#: loses both the quote's end and the speaker's name.
-_GLUED_QUOTES = (r"(?<=\w)[,.!?](?=[\"”])", r"(?<=[,.!?])[\"”](?=[^\W\d_])")
+#: ('...to me,”Clinton said', 'Ryan said,“Look'): the default tokenizer keeps 'me,”Clinton'
+#: as one token, which loses both the quote's end and the speaker's name.
+_GLUED_QUOTES = (r"(?<=\w)[,.!?](?=[\"“”])", r"(?<=[,.!?])[\"“”](?=[^\W\d_])")
 
 
 def _split_glued_quotes(nlp: Any) -> None:
