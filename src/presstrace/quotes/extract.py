@@ -73,7 +73,7 @@ from .mentions import (
     without_titles,
 )
 from .model import Quote, Span, Term
-from .nlp import entity_recogniser, lemma, load_english
+from .nlp import entity_recogniser, lemma, load_english, text_of
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _TOPIC_PREPS = frozenset(["about", "for", "against", "on", "of", "over"])
@@ -244,7 +244,7 @@ class _Article:
         self.terms: list[Term] = []
 
     def paragraph(self, number: int, offset: int, doc: Any) -> None:
-        text = doc.text
+        text = text_of(doc)
         if self.state.pending is not None and self.state.pending_paragraph != number - 1:
             self.state.pending = None  # "X said:" only introduces the very next paragraph
         self.state.paragraph = number
@@ -254,7 +254,8 @@ class _Article:
         ]  # an unclosed mark mid-paragraph is a typo, not a quote running to the end
         claimed: set[int] = set()
         found: list[Quote] = []
-        cues = [t for t in doc if _is_cue(t) and not inside(t.idx, quoted)]
+        tokens = list(doc)  # spaCy makes a new Token object on every pass over the doc
+        cues = [t for t in tokens if _is_cue(t) and not inside(t.idx, quoted)]
         model = cuemodel.current()
         vetter = vetting.current() if model is not None else None
         scores: dict[int, float] = {}  # the cue filter's score of each verb it let through
@@ -262,21 +263,23 @@ class _Article:
             # The learned filter decides over the wider candidate set ("according to" stays);
             # with a vetter, from a lower score: the vetter judges what the verb gave.
             floor = model.threshold if vetter is None else min(vetter.cue_floor, model.threshold)
-            for t in doc:
+            for t in tokens:
                 if cuemodel.is_candidate(t) and not inside(t.idx, quoted):
                     p = model.probability(cuemodel.features(t))
                     # A verb right after a closing quote is a cue whatever its score (below).
                     if p >= model.threshold or (p >= floor and not _after_a_quote(t)):
                         scores[t.i] = p
             cues = [
-                t for t in doc
+                t for t in tokens
                 if t.i in scores
                 or (t.lower_ == "according" and _is_cue(t) and not inside(t.idx, quoted))
             ]  # fmt: skip
-        cues += [t for t in doc if _claim_noun(t) and not inside(t.idx, quoted)]
+        cues += [t for t in tokens if _claim_noun(t) and not inside(t.idx, quoted)]
         chosen = {t.i for t in cues}
         cues += [
-            t for t in doc if t.i not in chosen and _after_a_quote(t) and not inside(t.idx, quoted)
+            t
+            for t in tokens
+            if t.i not in chosen and _after_a_quote(t) and not inside(t.idx, quoted)
         ]
         label = self._label(doc, quoted, claimed, offset)
         if label is not None:
@@ -365,22 +368,23 @@ class _Article:
             span = char_span(clause.subtree)
             if span is None:
                 return None
-            span, kind = _classify(span, quoted, claimed, doc.text)
+            span, kind = _classify(span, quoted, claimed, text_of(doc))
             return self._quote(doc, span, kind, (cue.idx, cue.idx + len(cue.text)), owner, offset)
         content, cue_extra = _content_tokens(cue)
         span = char_span(content) if content else None
         k = _adjacent_quote(cue, doc, quoted) if span is None else None
         if span is None and k is None:
-            if _COLON_END.match(doc.text, cue.idx + len(cue.text)):
+            if _COLON_END.match(text_of(doc), cue.idx + len(cue.text)):
                 # "Caddell continued:" — the quote is the next paragraph.
                 subject = subject_of(cue, quoted)
                 speaker = self._resolve(subject) if subject is not None else None
                 source = mention_span(subject) if subject is not None else None
                 self.state.pending_paragraph = self.state.paragraph
                 cue_start, cue_end = _cue_tokens(cue)
+                text = text_of(doc)
                 self.state.pending = (
-                    Span(offset + cue_start, offset + cue_end, doc.text[cue_start:cue_end]),
-                    Span(offset + source[0], offset + source[1], doc.text[source[0] : source[1]])
+                    Span(offset + cue_start, offset + cue_end, text[cue_start:cue_end]),
+                    Span(offset + source[0], offset + source[1], text[source[0] : source[1]])
                     if source else None,
                     speaker,
                 )  # fmt: skip
@@ -395,10 +399,10 @@ class _Article:
         if subject is None and k is None:
             # "“...,” leading security expert Adrian Zenz said": the parser folded the speaker
             # into the content; a quote closing before the cue in this sentence is the content.
-            k = _quote_before(cue, quoted, doc.text)
+            k = _quote_before(cue, quoted, text_of(doc))
             if k is not None:
                 span = (quoted[k].inner_start, quoted[k].inner_end)
-        span, kind = _classify(span, quoted, claimed, doc.text)
+        span, kind = _classify(span, quoted, claimed, text_of(doc))
         if subject is None:
             before = quoted[k].end if k is not None and quoted[k].end <= cue.idx else None
             subject = lost_subject(cue, doc, before, span)
@@ -418,19 +422,19 @@ class _Article:
                 q for q in quoted if q.inner_start == span[0]
             ]
             short = all(
-                len(doc.text[q.inner_start : q.inner_end].split()) <= NAMING_MAX_WORDS
+                len(text_of(doc)[q.inner_start : q.inner_end].split()) <= NAMING_MAX_WORDS
                 for q in labels
             )
             if labels and short:
                 # "which it calls “vocational training centres”": a term and who uses it.
                 speaker = self._resolve(subject) if subject is not None else None
                 for q in labels:
-                    label = _span(doc.text, (q.inner_start, q.inner_end), offset)
+                    label = _span(text_of(doc), (q.inner_start, q.inner_end), offset)
                     assert label is not None
                     self.terms.append(Term(label, speaker.name if speaker else None))
                 rest = "".join(
                     char if not any(q.start <= i < q.end for q in labels) else " "
-                    for i, char in enumerate(doc.text[span[0] : span[1]], start=span[0])
+                    for i, char in enumerate(text_of(doc)[span[0] : span[1]], start=span[0])
                 )
                 if len(re.findall(r"\w+", rest)) < 2:
                     return None
@@ -452,7 +456,7 @@ class _Article:
             span = char_span(tokens)
             if span is None:
                 return None
-            span, kind = _classify(span, quoted, claimed, doc.text)
+            span, kind = _classify(span, quoted, claimed, text_of(doc))
             cue_span = (cue.idx, to.idx + len(to.text))
             return self._quote(doc, span, kind, cue_span, source, offset, written)
         clause = cue.head
@@ -465,7 +469,7 @@ class _Article:
         span = char_span(tokens)
         if span is None:
             return None
-        span, kind = _classify(span, quoted, claimed, doc.text)
+        span, kind = _classify(span, quoted, claimed, text_of(doc))
         cue_span = (cue.idx, to.idx + len(to.text))
         return self._quote(doc, span, kind, cue_span, source, offset)
 
@@ -474,7 +478,7 @@ class _Article:
     ) -> Quote | None:
         """A speaker label opening the paragraph ("PENCE: Well, look, ..."): the words after
         the colon, said by the label's name, with the colon as the cue."""
-        match = _LABEL.match(doc.text)
+        match = _LABEL.match(text_of(doc))
         if match is None:
             return None
         label = match.group("name")
@@ -484,8 +488,8 @@ class _Article:
         name = doc.char_span(*match.span("name"), alignment_mode="contract")
         if name is None or len(name) == 0 or name.root.ent_type_ in _NOT_SPEAKER_ENTITIES:
             return None
-        start, end = match.end(), len(doc.text.rstrip())
-        if len(doc.text[start:end].split()) < 3:
+        start, end = match.end(), len(text_of(doc).rstrip())
+        if len(text_of(doc)[start:end].split()) < 3:
             return None  # "Sources: AP, Reuters"
         opened = [k for k, q in enumerate(quoted) if q.start < match.start("name") < q.end]
         if opened:
@@ -497,8 +501,8 @@ class _Article:
             claimed.update(k for k, q in enumerate(quoted) if start <= q.start and q.end <= last)
             span, kind = (start, last), "direct"
         else:
-            span, kind = _classify((start, end), quoted, claimed, doc.text)
-            single = _SINGLE_QUOTED.fullmatch(doc.text, start, end)
+            span, kind = _classify((start, end), quoted, claimed, text_of(doc))
+            single = _SINGLE_QUOTED.fullmatch(text_of(doc), start, end)
             if kind == "indirect" and single is not None:
                 # "Marsh: ‘Every Fisherman Will Be Paid.’": a headline quotes in single marks.
                 span, kind = single.span("words"), "direct"
@@ -542,7 +546,7 @@ class _Article:
                 self._held.append(speaker)
             else:
                 self._remember(speaker)
-        text = doc.text
+        text = text_of(doc)
         return Quote(
             content=Span(offset + span[0], offset + span[1], text[span[0] : span[1]]),
             kind=kind,
@@ -1235,7 +1239,7 @@ def _cue_company(verb: Any) -> list[Any]:
 
 def _adjacent_quote(cue: Any, doc: Any, quoted: list[QuotedSpan]) -> int | None:
     """A quoted passage right before the cue's clause or right after the cue ("said: “...”")."""
-    text = doc.text
+    text = text_of(doc)
     subject = subject_of(cue, quoted)
     # Not a closing quote mark the parse hung on the speaker ("“But why?” reporter X asked").
     first = next((t for t in subject.subtree if not t.is_punct), subject) if subject else cue
@@ -1305,7 +1309,7 @@ def _entity_sentences(doc: Any) -> list[Any]:
         if not names:
             continue
         if (
-            (number == 0 and _LABEL.match(doc.text))
+            (number == 0 and _LABEL.match(text_of(doc)))
             or any(t.i + 1 < sentence.end and doc[t.i + 1].pos_ == "PROPN" for t in names)
             or any(
                 t.text in _QUOTE_TOKENS or (_is_cue(t) if model is None else _kept_cue(t, model))

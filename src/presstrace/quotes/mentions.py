@@ -12,7 +12,7 @@ from typing import Any
 from ..dates.lexicon import MONTHS, WEEKDAYS
 from .lexicon import HONORIFICS, ORG_NOUNS, PERSON_ROLE_WORDS, SPEECH_VERBS, TITLE_WORDS
 from .marks import QuotedSpan
-from .nlp import lemma
+from .nlp import lemma, text_of
 
 #: Punctuation a span of content or source neither starts nor ends with.
 _EDGE_PUNCT = set(",;:.!?―—–-\"“”‘’'«»()[]") | {"''", "``", "--"}
@@ -272,7 +272,7 @@ def mention_span(head: Any) -> tuple[int, int] | None:
             first = min((t for t in tokens if not t.is_punct), key=lambda t: t.i, default=head)
             return first.idx, last.idx + len(last.text)
     span = char_span(tokens)
-    text = head.doc.text
+    text = text_of(head.doc)
     if span is not None and "," in text[span[0] : span[1]] and text[span[1] : span[1] + 1] == ",":
         # "House Speaker Paul Ryan, R-Wis.,": a phrase with a comma inside is closed by one
         # (PolNeAR: 921 times in 1,027)
@@ -448,5 +448,5 @@ def phrase_text(head: Any) -> str:
     span = char_span(head.doc[start : end + 1])
     if span is None:
         return str(head.text)
-    text = _MARKUP.sub("", head.doc.text[span[0] : span[1]]).strip() or str(head.text)
+    text = _MARKUP.sub("", text_of(head.doc)[span[0] : span[1]]).strip() or str(head.text)
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)

@@ -75,6 +75,16 @@ _BASE_FORMS = {
 
 _lemmatizers: dict[int, Any] = {}
 
+
+def text_of(doc: Any) -> str:
+    """``doc.text``, which spaCy joins again from every token on each access (it was a tenth
+    of the quotes stage's time), kept once per parsed paragraph."""
+    text: str | None = doc.user_data.get("presstrace.text")
+    if text is None:
+        text = doc.user_data["presstrace.text"] = doc.text
+    return text
+
+
 #: A closing quote mark glued to the next word, as scraped pages often have it
 #: ('...to me,”Clinton said', 'Ryan said,“Look'): the default tokenizer keeps 'me,”Clinton'
 #: as one token, which loses both the quote's end and the speaker's name.

@@ -39,11 +39,16 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
+def _tokens(doc: Any, start: int, end: int) -> list[Any]:
+    """The tokens that start in ``[start, end)`` (a span of this paragraph's characters)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if start <= t.idx < end] if span is not None else []
+
+
 def features(cue: Any, quote: Quote, cue_probability: float, offset: int) -> dict[str, float]:
     """The attribution's features: names with the value 1, and the cue filter's log-odds."""
     doc = cue.doc
-    start, end = quote.content.start - offset, quote.content.end - offset
-    content = [t for t in doc if start <= t.idx < end]
+    content = _tokens(doc, quote.content.start - offset, quote.content.end - offset)
     word = lemma(cue)
     p = min(max(cue_probability, 1e-6), 1 - 1e-6)
     found: dict[str, float] = {"cue_logit": math.log(p / (1 - p))}
@@ -69,9 +74,7 @@ def features(cue: Any, quote: Quote, cue_probability: float, offset: int) -> dic
         names += [f"link={dep}" for dep in heads if dep != "punct"]
         names.append("content_before" if content[-1].i < cue.i else "content_after")
     if quote.source is not None:
-        source = [
-            t for t in doc if quote.source.start - offset <= t.idx < quote.source.end - offset
-        ]
+        source = _tokens(doc, quote.source.start - offset, quote.source.end - offset)
         if source:
             head = next((t for t in source if t.head.i == t.i or t.head not in source), source[0])
             names.append(f"source_pos={head.pos_}")
