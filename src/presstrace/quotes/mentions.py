@@ -40,8 +40,8 @@ def lost_subject(cue: Any, doc: Any, quote_end: int | None, span: tuple[int, int
 def _fronted_apposition(cue: Any) -> Any:
     """ "In a statement to the Gazette, her adviser, Tad Holm, said:", "Asked about the posters,
     Speaker Tad Holm said": the parser read the speaker as an apposition of a noun inside the
-    fronted phrase. The outermost apposition
-    set off by commas that ends right before the cue is the speaker."""
+    fronted phrase. The outermost apposition set off by commas that ends right before the cue
+    is the speaker."""
     doc = cue.doc
     prep = next((c for c in cue.children if c.dep_ in ("prep", "advcl") and c.i < cue.i), None)
     if prep is not None and prep.lower_ == "according":
@@ -52,18 +52,23 @@ def _fronted_apposition(cue: Any) -> Any:
     if prep is None or k < 0 or k != max(t.i for t in prep.subtree if not t.is_punct):
         return None
     for token in prep.subtree:
-        if token.dep_ == "appos" and doc[token.left_edge.i - 1].text == ",":
+        if (
+            token.dep_ == "appos"
+            and token.left_edge.i > 0
+            and doc[token.left_edge.i - 1].text == ","
+        ):
             last = max(t.i for t in token.subtree if not t.is_punct)
             if last == k and token.pos_ in ("NOUN", "PROPN"):
                 return _last_name(token)
     return None
 
 
-def _last_name(phrase: Any) -> Any:
-    """The name a phrase ends on, before any "(R-WI)": "Speaker of the House Rep. Tad Holm
-    (R-WI)" is Tad Holm; the phrase's head when it names no one."""
-    tokens = list(phrase.subtree)
-    stop = next((t.i for t in tokens if t.text == "("), tokens[-1].i + 1)
+def _last_name(phrase: Any, after: int = -1, stops: tuple[str, ...] = ("(",)) -> Any:
+    """The name a phrase ends on, before any "(R-WI)" (or another of ``stops``) and after
+    token ``after``: "Speaker of the House Rep. Tad Holm (R-WI)" is Tad Holm; the phrase's
+    head when it names no one."""
+    tokens = [t for t in phrase.subtree if t.i > after]
+    stop = next((t.i for t in tokens if t.text in stops), len(phrase.doc))
     names = [t for t in tokens if t.i < stop and t.pos_ == "PROPN" and t.dep_ != "compound"]
     return names[-1] if names else phrase
 
@@ -116,10 +121,7 @@ def _past_dateline(subject: Any) -> Any:
     if phrase is None:
         return subject
     # The name the phrase opens with: "Sen. X (R-Iowa)", "X, a teacher from Mount Pleasant".
-    tokens = [t for t in phrase.subtree if t.i > dash.i]
-    stop = next((t.i for t in tokens if t.text in ("(", ",")), len(doc))
-    names = [t for t in tokens if t.i < stop and t.pos_ == "PROPN" and t.dep_ != "compound"]
-    return names[-1] if names else phrase
+    return _last_name(phrase, after=dash.i, stops=("(", ","))
 
 
 def _agent(verb: Any) -> Any:
