@@ -688,8 +688,8 @@ def test_a_participle_phrase_parsed_as_the_subject_speaks_through_its_noun(
     extractor: QuoteExtractor,
 ) -> None:
     text = (
-        "Large majorities of voters in six counties going to the polls on Super Tuesday said "
-        "they support a plan to close the harbour."
+        "Large majorities of voters in six counties going to the ballot boxes on Super Tuesday "
+        "said they support a plan to close the harbour."
     )
     (quote,) = extractor.extract(text)
     assert quote.speaker is not None and quote.speaker.startswith("Large majorities of voters")
@@ -729,11 +729,11 @@ def test_a_question_before_its_asker(extractor: QuoteExtractor) -> None:
 
 def test_a_that_clause_hung_on_the_statement_it_was_said_in(extractor: QuoteExtractor) -> None:
     text = (
-        "Okoye’s chief strategist Ida Holm says in a statement that the race will now be a "
+        "Okoye’s campaign chief Ida Holm says in a statement that the vote will soon be a "
         "contest between Okoye and Marsh."
     )  # parsed as "a statement that ..." (what the statement is), not what Holm says
     (quote,) = extractor.extract(text)
-    assert quote.content.text == "that the race will now be a contest between Okoye and Marsh"
+    assert quote.content.text == "that the vote will soon be a contest between Okoye and Marsh"
 
 
 def test_a_speaker_read_as_an_apposition_inside_a_fronted_phrase(

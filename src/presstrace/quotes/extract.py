@@ -999,7 +999,7 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
 
 
 def _asyndetic_aside(cue: Any, head: Any) -> bool:
-    """ "Sanders will stay in the race, his top aide, Tad Devine, told the Post": a cue with its
+    """ "Marsh will stay in the race, his top aide, Tad Holm, told the Gazette": a cue with its
     own subject the parse coordinated with the clause before it, though no "and" or "but"
     joins them; it is an aside on that clause."""
     if cue.dep_ != "conj" or head.i > cue.i or lemma(cue) not in SPEECH_VERBS:

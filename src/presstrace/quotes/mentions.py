@@ -91,7 +91,7 @@ def _subject(verb: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
         )
         return inner[0] if inner else None
     names = [c for c in subjects if c.i < verb.i and c.pos_ == "PROPN"]
-    # Of two names, the one nearer the verb: "in Berea, OH, after winning, Gov. Kasich said".
+    # Of two names, the one nearer the verb: "in Dover, DE, after winning, Gov. Marsh said".
     return _past_dateline(names[-1] if len(subjects) > 1 and names else subjects[0])
 
 
@@ -99,7 +99,7 @@ _DASHES = frozenset(["—", "–", "-", "--"])
 
 
 def _past_dateline(subject: Any) -> Any:
-    """ "MACAU (AP) — Casino owner Sheldon Adelson said": the parse made the wire dateline the
+    """ "DOVER (AP) — Harbour owner Ida Marsh said": the parse made the wire dateline the
     subject and the speaker its apposition; the speaker is the one after the dash."""
     sentence = subject.sent
     if subject.left_edge.i != sentence.start:
@@ -116,11 +116,11 @@ def _past_dateline(subject: Any) -> Any:
     if not all(t.pos_ == "PROPN" or t.is_punct for t in place):
         return subject
     if not (place[0].text.isupper() or any(t.text == ")" for t in place)):
-        return subject  # "Jason Sims — a teacher from Mount Pleasant — says": no dateline
+        return subject  # "Tad Holm — a teacher from Harbourtown — says": no dateline
     phrase = next((c for c in subject.children if c.dep_ == "appos" and c.i > dash.i), None)
     if phrase is None:
         return subject
-    # The name the phrase opens with: "Sen. X (R-Iowa)", "X, a teacher from Mount Pleasant".
+    # The name the phrase opens with: "Sen. X (R-Iowa)", "X, a teacher from Harbourtown".
     return _last_name(phrase, after=dash.i, stops=("(", ","))
 
 

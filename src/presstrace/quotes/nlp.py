@@ -86,7 +86,7 @@ def text_of(doc: Any) -> str:
 
 
 #: A closing quote mark glued to the next word, as scraped pages often have it
-#: ('...to me,”Clinton said', 'Ryan said,“Look'): the default tokenizer keeps 'me,”Clinton'
+#: ('...to me,”Holm said', 'Holm said,“Look'): the default tokenizer keeps 'me,”Holm'
 #: as one token, which loses both the quote's end and the speaker's name.
 _GLUED_QUOTES = (r"(?<=\w)[,.!?](?=[\"“”])", r"(?<=[,.!?])[\"“”](?=[^\W\d_])")
 
