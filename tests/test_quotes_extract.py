@@ -776,3 +776,17 @@ def test_of_two_subjects_the_name_nearest_the_verb_speaks(extractor: QuoteExtrac
         "Ida Marsh (R-DE), said, “We are ready.”"
     )  # parsed with two subjects, "Monday" and "Marsh"
     assert [q.speaker for q in extractor.extract(text)] == ["Ida Marsh"]
+
+
+def test_a_statement_announced_with_a_colon(extractor: QuoteExtractor) -> None:
+    text = (
+        "When the harbour flooded in 1998, Mayor Okoye released the following statement:\n\n"
+        "“Ida and I offer our condolences to the families.”"
+    )  # a paragraph with no speech verb or quote mark of its own is read all the same
+    (quote,) = extractor.extract(text)
+    assert (quote.kind, quote.speaker) == ("direct", "Okoye")
+    assert quote.cue is not None and quote.cue.text == "released the following statement:"
+    (quote,) = extractor.extract("The council issued a statement: “We regret the delay.”")
+    assert (quote.speaker, quote.content.text) == ("council", "We regret the delay.")
+    # A longer object with unquoted words after the colon is no announcement.
+    assert extractor.extract("The port released its annual report: profits fell.") == []

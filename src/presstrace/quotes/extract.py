@@ -279,7 +279,9 @@ class _Article:
         cues += [
             t
             for t in tokens
-            if t.i not in chosen and _after_a_quote(t) and not inside(t.idx, quoted)
+            if t.i not in chosen
+            and (_after_a_quote(t) or _writing_before_colon(t))
+            and not inside(t.idx, quoted)
         ]
         label = self._label(doc, quoted, claimed, offset)
         if label is not None:
@@ -356,6 +358,23 @@ class _Article:
         return quote
 
     # -- attributions ------------------------------------------------------------------------
+    def _expect_next_paragraph(
+        self, cue: Any, cue_extra: list[Any], quoted: list[QuotedSpan], offset: int
+    ) -> None:
+        """ "Caddell continued:" — the quote is the next paragraph."""
+        subject = subject_of(cue, quoted)
+        speaker = self._resolve(subject) if subject is not None else None
+        source = mention_span(subject) if subject is not None else None
+        self.state.pending_paragraph = self.state.paragraph
+        cue_start, cue_end = _cue_tokens(cue, cue_extra)
+        text = text_of(cue.doc)
+        self.state.pending = (
+            Span(offset + cue_start, offset + cue_end, text[cue_start:cue_end]),
+            Span(offset + source[0], offset + source[1], text[source[0] : source[1]])
+            if source else None,
+            speaker,
+        )  # fmt: skip
+
     def _attribution(
         self, cue: Any, doc: Any, quoted: list[QuotedSpan], claimed: set[int], offset: int
     ) -> Quote | None:
@@ -371,23 +390,15 @@ class _Article:
             span, kind = _classify(span, quoted, claimed, text_of(doc))
             return self._quote(doc, span, kind, (cue.idx, cue.idx + len(cue.text)), owner, offset)
         content, cue_extra = _content_tokens(cue)
+        writing = _writing_before_colon(cue)
+        if writing:
+            # "released the following statement:": the statement is what follows the colon
+            content, cue_extra = [], writing
         span = char_span(content) if content else None
         k = _adjacent_quote(cue, doc, quoted) if span is None else None
         if span is None and k is None:
-            if _COLON_END.match(text_of(doc), cue.idx + len(cue.text)):
-                # "Caddell continued:" — the quote is the next paragraph.
-                subject = subject_of(cue, quoted)
-                speaker = self._resolve(subject) if subject is not None else None
-                source = mention_span(subject) if subject is not None else None
-                self.state.pending_paragraph = self.state.paragraph
-                cue_start, cue_end = _cue_tokens(cue)
-                text = text_of(doc)
-                self.state.pending = (
-                    Span(offset + cue_start, offset + cue_end, text[cue_start:cue_end]),
-                    Span(offset + source[0], offset + source[1], text[source[0] : source[1]])
-                    if source else None,
-                    speaker,
-                )  # fmt: skip
+            if writing or _COLON_END.match(text_of(doc), cue.idx + len(cue.text)):
+                self._expect_next_paragraph(cue, cue_extra, quoted, offset)
             return None
         if span is None and lemma(cue) in CLAUSE_ONLY:
             return None
@@ -1052,6 +1063,30 @@ def _after_a_quote(token: Any) -> bool:
     if not (k >= 0 and doc[k].text in _CLOSING_TOKENS and start - k <= 3):
         return False
     return lemma(token) in SPEECH_VERBS or _manner_of_speaking(token, subject, k)
+
+
+def _writing_before_colon(verb: Any) -> list[Any]:
+    """ "Clinton released the following statement:", "issued this message:": a verb whose
+    object is a writing that a colon ends introduces it, whatever the verb. The object's
+    words, to be part of the cue; empty when there is none."""
+    if verb.pos_ != "VERB":
+        return []
+    writing = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if writing is None or lemma(writing) not in WRITINGS:
+        return []
+    doc = verb.doc
+    # The colon right after the object's words ("the following statement:"), even when the
+    # parse hung what follows it on the object.
+    colon = next((t for t in doc[writing.i + 1 : writing.i + 6] if t.is_punct), None)
+    if colon is None or colon.text != ":":
+        return []
+    words = [t for t in writing.subtree if t.i < colon.i]
+    # Only the short announcement ("the following statement:", "a statement:") with the words
+    # themselves next: the end of the paragraph or a quote mark.
+    rest = text_of(doc)[colon.idx + 1 :].lstrip()
+    if len(words) > 4 or not (rest == "" or rest[:1] in _OPENING_TOKENS or rest[:2] == "``"):
+        return []
+    return words
 
 
 def _manner_of_speaking(token: Any, subject: Any, closing: int) -> bool:

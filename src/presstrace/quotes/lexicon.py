@@ -109,7 +109,7 @@ def _forms(verb: str) -> set[str]:
 CUE_HINT = re.compile(
     r"\b(?:according|"
     + "|".join(sorted(set(_IRREGULAR).union(*(_forms(v) for v in SPEECH_VERBS | STANCE_VERBS))))
-    + r")\b|[\"“”«»„]|``|''",
+    + r")\b|[\"“”«»„]|``|''|:\s*\Z",  # and a paragraph that introduces the next one
     re.IGNORECASE,
 )
 
