@@ -262,7 +262,7 @@ class _Article:
         if model is not None:
             # The learned filter decides over the wider candidate set ("according to" stays);
             # with a vetter, from a lower score: the vetter judges what the verb gave.
-            floor = model.threshold if vetter is None else min(vetter.cue_floor, model.threshold)
+            floor = _cue_floor(model, vetter)
             for t in tokens:
                 if cuemodel.is_candidate(t) and not inside(t.idx, quoted):
                     p = model.probability(cuemodel.features(t))
@@ -1089,6 +1089,10 @@ def _writing_before_colon(verb: Any) -> list[Any]:
     return words
 
 
+#: Nouns for someone who can speak: "“...,” the mayor barked".
+_SPEAKING_NOUNS = PERSON_ROLE_WORDS | ORG_NOUNS | GROUP_NOUNS
+
+
 def _manner_of_speaking(token: Any, subject: Any, closing: int) -> bool:
     """ "“Go back to Univision,” Trump barked.": any verb with a subject and nothing of its own
     after it, closing the sentence a quote ending in a comma (or ? or !) opened, speaks."""
@@ -1099,7 +1103,7 @@ def _manner_of_speaking(token: Any, subject: Any, closing: int) -> bool:
     speaker = (
         subject.pos_ in ("PROPN", "PRON")
         or subject.ent_type_ in ("PERSON", "ORG", "NORP")
-        or lemma(subject) in PERSON_ROLE_WORDS | ORG_NOUNS | GROUP_NOUNS
+        or lemma(subject) in _SPEAKING_NOUNS
     )
     if not speaker or token.tag_ not in ("VBD", "VBZ", "VBP"):
         return False
@@ -1362,9 +1366,14 @@ def _kept_cue(token: Any, model: cuemodel.CueModel) -> bool:
         return True
     if not cuemodel.is_candidate(token):
         return False
-    vetter = vetting.current()
-    floor = model.threshold if vetter is None else min(vetter.cue_floor, model.threshold)
+    floor = _cue_floor(model, vetting.current())
     return model.probability(cuemodel.features(token)) >= floor
+
+
+def _cue_floor(model: cuemodel.CueModel, vetter: vetting.Vetter | None) -> float:
+    """The cue filter's score from which a verb gives an attribution: its own threshold, or
+    the vetter's lower floor when the vetter judges what the verb gave."""
+    return model.threshold if vetter is None else min(vetter.cue_floor, model.threshold)
 
 
 _QUOTE_TOKENS = frozenset(['"', "“", "”", "``", "''", "«", "»"])
