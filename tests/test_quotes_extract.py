@@ -6,7 +6,14 @@ import pytest
 from spacy.tokens import Doc
 
 from presstrace.quotes import Quote, vetting
-from presstrace.quotes.extract import QuoteExtractor, _content_tokens, _cue_tokens, _paragraphs
+from presstrace.quotes.extract import (
+    QuoteExtractor,
+    _content_tokens,
+    _cue_tokens,
+    _entity_windows,
+    _inner_words,
+    _paragraphs,
+)
 from presstrace.quotes.marks import find_quoted
 from presstrace.quotes.mentions import earlier_speaker, mention_span
 
@@ -790,3 +797,30 @@ def test_a_statement_announced_with_a_colon(extractor: QuoteExtractor) -> None:
     assert (quote.speaker, quote.content.text) == ("council", "We regret the delay.")
     # A longer object with unquoted words after the colon is no announcement.
     assert extractor.extract("The port released its annual report: profits fell.") == []
+
+
+def test_entities_are_read_only_around_names_and_dates(extractor: QuoteExtractor) -> None:
+    text = (
+        "The ferry service, which the town has run for a very long time with its own boats and "
+        "crews, will stop. Mayor Ida Okoye said last week that the council agreed in 1998."
+    )
+    doc = extractor.nlp(text)
+    windows = _entity_windows(doc, list(doc.sents))
+    read = {t.i for w in windows for t in w}
+    assert {t.i for t in doc if t.text in ("Okoye", "last", "week", "1998")} <= read
+    assert doc[1].i not in read  # "ferry", far from any name or date, costs nothing
+    parsed = {(0, 0): doc}
+    extractor._recognise_entities(parsed)
+    found = {(e.text, e.label_) for e in parsed[(0, 0)].ents}
+    assert {("Ida Okoye", "PERSON"), ("last week", "DATE"), ("1998", "DATE")} <= found
+
+
+def test_an_entity_loses_the_punctuation_and_adverb_at_its_edges(
+    extractor: QuoteExtractor,
+) -> None:
+    doc = extractor.nlp("”― Certainly Dana Holm.")
+    doc.set_ents([doc.char_span(0, len("”― Certainly Dana Holm"), "PERSON")])
+    (entity,) = doc.ents
+    start, end = _inner_words(entity)  # type: ignore[misc]
+    assert doc.text[start:end] == "Dana Holm"
+    assert _inner_words(doc[0:2]) is None
