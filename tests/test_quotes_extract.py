@@ -824,3 +824,23 @@ def test_an_entity_loses_the_punctuation_and_adverb_at_its_edges(
     start, end = _inner_words(entity)  # type: ignore[misc]
     assert doc.text[start:end] == "Dana Holm"
     assert _inner_words(doc[0:2]) is None
+
+
+def test_an_expectation_nobody_is_said_to_hold(extractor: QuoteExtractor) -> None:
+    (quote,) = extractor.extract("Mayor Okoye is also expected to unveil her budget on Monday.")
+    assert (quote.speaker, quote.kind) == (None, "indirect")
+    assert quote.cue is not None and quote.cue.text == "is also expected"
+    assert "to unveil her budget" in quote.content.text
+    # Whose expectation it is, when said, is the clause's business: "expect" still wants one.
+    assert extractor.extract("Residents expected a long winter.") == []
+
+
+def test_a_question_asked_with_if_or_whether(extractor: QuoteExtractor) -> None:
+    text = "Asked if she believed the council wanted Marsh to win, Okoye said she would not guess."
+    asked = by_content(extractor.extract(text), "if she believed")
+    assert asked.speaker is None and asked.cue is not None and asked.cue.text == "Asked"
+    quotes = extractor.extract(
+        "“The yard is busy,” Dana Holm said.\n\nShe greeted the crew and asked the welders "
+        "if they meant to join the strike."
+    )
+    assert by_content(quotes, "if they meant to join").speaker == "Dana Holm"

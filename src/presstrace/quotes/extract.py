@@ -1005,6 +1005,9 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
                 # the speaker sit before the cue; what was said follows it.
                 return [t for t in child.subtree if t.i > cue.i], []
             return _whole_clause(cue, child), []
+        if child.dep_ == "advcl" and child.i > cue.i and _question_clause(cue, child):
+            # "asked workers if they planned to strike", parsed as a condition
+            return list(child.subtree), []
     clause = _misattached_clause(cue)
     if clause is not None:
         return list(clause.subtree), []
@@ -1039,7 +1042,10 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
     }
     after = [t for t in cue.subtree if t.i > cue.i and t.i not in own]
     quote_after = any(t.text in _OPENING_TOKENS for t in after)
-    phrase, extra = ([], []) if word in CLAUSE_ONLY else _complement(cue, word)
+    # "Okoye is expected to resign": an expectation the article reports without saying whose
+    expected = word == "expect" and passive is not None and agent_unsaid(cue)
+    clause_only = word in CLAUSE_ONLY and not expected
+    phrase, extra = ([], []) if clause_only else _complement(cue, word)
     if phrase and (not quote_after or any(t.text in _OPENING_TOKENS for t in phrase)):
         # "described Clinton as a “disgrace” after she attacked ...": the verb phrase only.
         if passive is not None and agent_unsaid(cue):
@@ -1063,6 +1069,15 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
         skip |= {c.i for c in head.children if c.dep_ == "cc" and c.i == head.left_edge.i}
         return [t for t in head.subtree if t.i not in skip], []
     return _between_commas(cue), []
+
+
+def _question_clause(cue: Any, clause: Any) -> bool:
+    return lemma(cue) in _ASKING and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children
+    )
+
+
+_ASKING = frozenset(["ask", "wonder", "question", "inquire", "query"])
 
 
 def _asyndetic_aside(cue: Any, head: Any) -> bool:
