@@ -844,3 +844,11 @@ def test_a_question_asked_with_if_or_whether(extractor: QuoteExtractor) -> None:
         "if they meant to join the strike."
     )
     assert by_content(quotes, "if they meant to join").speaker == "Dana Holm"
+
+
+def test_a_name_right_before_a_verb_without_subject_speaks(extractor: QuoteExtractor) -> None:
+    text = (
+        "Friday at the Harbourtown Liberal county’s party dinner Sen. Ida Marsh (D-ME) said the "
+        "harbour plan was a “costly failure” for fishermen."
+    )  # parsed with "Marsh" an apposition of "dinner" and no subject for "said"
+    assert [q.speaker for q in extractor.extract(text)] == ["Ida Marsh"]

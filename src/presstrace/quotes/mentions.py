@@ -34,7 +34,24 @@ def lost_subject(cue: Any, doc: Any, quote_end: int | None, span: tuple[int, int
     fronted = _fronted_apposition(cue)
     if fronted is not None:
         return fronted
+    if cue.tag_ in ("VBD", "VBZ", "VBP"):
+        return _name_before(cue)
     return earlier_speaker(cue) if cue.tag_ in ("VBG", "VB") else None
+
+
+def _name_before(verb: Any) -> Any:
+    """ "Saturday at the party convention Sen. Ida Marsh (D-ME) said ...": a finite verb the
+    parse left without a subject, right after a person's name (and any party label), which the
+    parse hung on a noun of the fronted phrase."""
+    doc, k = verb.doc, verb.i - 1
+    if k >= 0 and doc[k].text == ")":
+        opening = next((j for j in range(k - 1, max(k - 6, -1), -1) if doc[j].text == "("), None)
+        k = -1 if opening is None else opening - 1
+    # A person only: without a comma the recogniser runs a paper and a name together ("the
+    # board of the Harbour Times Okoye said": one organisation)
+    if k < 0 or doc[k].pos_ != "PROPN" or doc[k].ent_type_ != "PERSON":
+        return None
+    return doc[k]
 
 
 def _fronted_apposition(cue: Any) -> Any:
