@@ -852,3 +852,11 @@ def test_a_name_right_before_a_verb_without_subject_speaks(extractor: QuoteExtra
         "harbour plan was a “costly failure” for fishermen."
     )  # parsed with "Marsh" an apposition of "dinner" and no subject for "said"
     assert [q.speaker for q in extractor.extract(text)] == ["Ida Marsh"]
+
+
+def test_a_quote_before_said_of_is_the_content(extractor: QuoteExtractor) -> None:
+    (quote,) = extractor.extract("“Why will they never listen?” Holm said of the council in May.")
+    assert (quote.speaker, quote.content.text) == ("Holm", "Why will they never listen?")
+    assert quote.cue is not None and quote.cue.text == "said"
+    (quote,) = extractor.extract("Holm said of the council that it never listens.")
+    assert quote.content.text == "that it never listens"

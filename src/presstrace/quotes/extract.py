@@ -451,7 +451,7 @@ class _Article:
             # "released the following statement:": the statement is what follows the colon
             content, cue_extra = [], writing
         span = char_span(content) if content else None
-        k = _adjacent_quote(cue, doc, quoted) if span is None else None
+        k, span, cue_extra = _quote_instead(cue, doc, quoted, span, cue_extra)
         if span is None and k is None:
             if writing or _COLON_END.match(text_of(doc), cue.idx + len(cue.text)):
                 self._expect_next_paragraph(cue, cue_extra, quoted, offset)
@@ -1379,6 +1379,28 @@ def _quote_before(cue: Any, quoted: list[QuotedSpan], text: str) -> int | None:
             if not re.search(r"[.!?]\s", between):
                 return k
     return None
+
+
+def _quote_instead(
+    cue: Any,
+    doc: Any,
+    quoted: list[QuotedSpan],
+    span: tuple[int, int] | None,
+    extra: list[Any],
+) -> tuple[int | None, tuple[int, int] | None, list[Any]]:
+    """The quoted passage next to the cue that is its content, if any, with the content span
+    and the cue's extra words left: when the parse gave no content, or when it gave only the
+    topic of a speech verb and the quote comes first ("“Why ...?” Holm said of the council":
+    the quote, and "said")."""
+    said_of = bool(extra) and extra[0].lower_ == "of" and lemma(cue) in SPEECH_VERBS
+    if span is not None and not said_of:
+        return None, span, extra
+    k = _adjacent_quote(cue, doc, quoted)
+    if span is None or k is None:
+        return k, span, extra
+    if quoted[k].start > cue.idx:
+        return None, span, extra  # "said of the council: “...”" is read as before
+    return k, None, []
 
 
 def _topic_prep(prep: Any, cue: Any) -> bool:
