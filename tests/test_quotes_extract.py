@@ -826,13 +826,12 @@ def test_an_entity_loses_the_punctuation_and_adverb_at_its_edges(
     assert _inner_words(doc[0:2]) is None
 
 
-def test_an_expectation_nobody_is_said_to_hold(extractor: QuoteExtractor) -> None:
-    (quote,) = extractor.extract("Mayor Okoye is also expected to unveil her budget on Monday.")
-    assert (quote.speaker, quote.kind) == (None, "indirect")
-    assert quote.cue is not None and quote.cue.text == "is also expected"
-    assert "to unveil her budget" in quote.content.text
-    # Whose expectation it is, when said, is the clause's business: "expect" still wants one.
-    assert extractor.extract("Residents expected a long winter.") == []
+def test_an_expectation_nobody_is_said_to_hold_is_no_statement(
+    extractor: QuoteExtractor,
+) -> None:
+    # PolNeAR annotates these (12 of 13 on 250 training articles); in a record of who said
+    # what they would be statements by nobody in the writer's own voice.
+    assert extractor.extract("Mayor Okoye is also expected to unveil her budget on Monday.") == []
 
 
 def test_a_question_asked_with_if_or_whether(extractor: QuoteExtractor) -> None:

@@ -1042,10 +1042,7 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
     }
     after = [t for t in cue.subtree if t.i > cue.i and t.i not in own]
     quote_after = any(t.text in _OPENING_TOKENS for t in after)
-    # "Okoye is expected to resign": an expectation the article reports without saying whose
-    expected = word == "expect" and passive is not None and agent_unsaid(cue)
-    clause_only = word in CLAUSE_ONLY and not expected
-    phrase, extra = ([], []) if clause_only else _complement(cue, word)
+    phrase, extra = ([], []) if word in CLAUSE_ONLY else _complement(cue, word)
     if phrase and (not quote_after or any(t.text in _OPENING_TOKENS for t in phrase)):
         # "described Clinton as a “disgrace” after she attacked ...": the verb phrase only.
         if passive is not None and agent_unsaid(cue):
