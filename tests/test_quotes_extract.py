@@ -859,3 +859,18 @@ def test_a_quote_before_said_of_is_the_content(extractor: QuoteExtractor) -> Non
     assert quote.cue is not None and quote.cue.text == "said"
     (quote,) = extractor.extract("Holm said of the council that it never listens.")
     assert quote.content.text == "that it never listens"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("Said Marsh: “We will not wait for the council.”", "Marsh", "Said"),
+        ("Stated Dana Holm: “I think the stakes are high for the harbour.”", "Dana Holm", "Stated"),
+    ],
+)
+def test_a_label_opened_by_its_verb(
+    extractor: QuoteExtractor, text: str, speaker: str, cue: str
+) -> None:
+    (quote,) = extractor.extract(text)
+    assert (quote.speaker, quote.kind) == (speaker, "direct")
+    assert quote.cue is not None and quote.cue.text == cue

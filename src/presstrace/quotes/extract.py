@@ -40,6 +40,7 @@ from .lexicon import (
     GROUP_NOUNS,
     GROUP_PRONOUNS,
     HONORIFICS,
+    INVERTED_CUES,
     LABEL_BREAKS,
     NAMING_VERBS,
     NOT_LABELS,
@@ -552,7 +553,13 @@ class _Article:
         words = [w.split("'")[0].strip(".") for w in label.lower().replace("’", "'").split()]
         if words[0] in NOT_LABELS or words[-1] in NOT_LABELS or LABEL_BREAKS & set(words[1:]):
             return None  # "Editor's Note:", "Big Win For Bernie:" (a headline, not a name)
-        name = doc.char_span(*match.span("name"), alignment_mode="contract")
+        name_span, cue_span = match.span("name"), match.span("colon")
+        verb, _, rest = label.partition(" ")
+        if rest and verb.lower() in INVERTED_CUES:
+            # 'Said Ellis: “...”': the verb is the cue, the rest the name
+            label, name_span = rest, (match.start("name") + len(verb) + 1, match.end("name"))
+            words, cue_span = words[1:], (match.start("name"), match.start("name") + len(verb))
+        name = doc.char_span(*name_span, alignment_mode="contract")
         if name is None or len(name) == 0 or name.root.ent_type_ in _NOT_SPEAKER_ENTITIES:
             return None
         start, end = match.end(), len(text_of(doc).rstrip())
@@ -578,7 +585,7 @@ class _Article:
         known = self.state.names.get(words[-1])
         entity = _ENT_KIND.get(name.root.ent_type_)
         speaker = _Speaker(known or label, "person" if known else entity or "unnamed", None)
-        return self._said(doc, span, kind, match.span("colon"), match.span("name"), speaker, offset)
+        return self._said(doc, span, kind, cue_span, name_span, speaker, offset)
 
     def _quote(
         self,

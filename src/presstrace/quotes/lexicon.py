@@ -104,6 +104,16 @@ def _forms(verb: str) -> set[str]:
     return forms
 
 
+#: Verbs written before the speaker's name in a label: 'Said Ellis: “...”', 'Added Okoye: ...'.
+INVERTED_CUES = frozenset(
+    """
+    said says told wrote writes added adds asked asks noted notes explained explains stated
+    states tweeted tweets replied replies recalled recalls declared declares continued
+    continues concluded concludes insisted insists warned warns argued argues observed
+    observes remarked remarks answered answers
+    """.split()
+)
+
 #: Paragraphs worth parsing: a form of a cue verb or a quote mark. A superset of what the rules
 #: accept, and only a filter: a false hit costs one parse, a miss loses an attribution.
 CUE_HINT = re.compile(

@@ -10,7 +10,14 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..dates.lexicon import MONTHS, WEEKDAYS
-from .lexicon import HONORIFICS, ORG_NOUNS, PERSON_ROLE_WORDS, SPEECH_VERBS, TITLE_WORDS
+from .lexicon import (
+    HONORIFICS,
+    INVERTED_CUES,
+    ORG_NOUNS,
+    PERSON_ROLE_WORDS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
 from .marks import QuotedSpan
 from .nlp import lemma, text_of
 
@@ -367,7 +374,7 @@ def without_titles(tokens: list[Any]) -> list[Any]:
     """ "Spokeswoman Lena Kovac" with the title tagged as part of the name: the title is a
     role, not the name (taken off while two words are left: "General Motors" stays whole)."""
     tokens = list(tokens)
-    while len(tokens) > 1 and tokens[0].pos_ == "VERB":
+    while len(tokens) > 1 and (tokens[0].pos_ == "VERB" or tokens[0].lower_ in INVERTED_CUES):
         tokens.pop(0)  # 'Said Ellis: “...”' tagged as one name
     while len(tokens) > 2 and tokens[0].lower_ in PERSON_ROLE_WORDS:
         tokens.pop(0)
