@@ -874,3 +874,23 @@ def test_a_label_opened_by_its_verb(
     (quote,) = extractor.extract(text)
     assert (quote.speaker, quote.kind) == (speaker, "direct")
     assert quote.cue is not None and quote.cue.text == cue
+
+
+def test_a_live_blog_entry_starts_afresh(extractor: QuoteExtractor) -> None:
+    text = (
+        "“We will win the harbour seat,” Mara Lowe said.\n\n___\n\n6:00 p.m.\n\n"
+        "Dana Holm is keeping up her criticism of her rivals before the vote.\n\n"
+        "She says the pier plan would cost the town too much."
+    )  # "She" is the entry's Dana Holm, not the last entry's speaker
+    quotes = extractor.extract(text)
+    assert by_content(quotes, "the pier plan would cost").speaker == "Dana Holm"
+
+
+def test_she_or_he_before_anyone_spoke_is_the_person_the_paragraph_is_about(
+    extractor: QuoteExtractor,
+) -> None:
+    text = (
+        "Tad Marsh is raising questions about his debate with Ida Okoye.\n\n"
+        "He says, “The microphone did not work for an hour.”"
+    )
+    assert by_content(extractor.extract(text), "microphone").speaker == "Tad Marsh"

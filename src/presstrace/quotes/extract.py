@@ -159,7 +159,10 @@ class QuoteExtractor:
             (para, (i, j))
             for i, paras in enumerate(paragraphs)
             for j, para in enumerate(paras)
-            if CUE_HINT.search(para[1]) or _LABEL.match(para[1])
+            if CUE_HINT.search(para[1])
+            or _LABEL.match(para[1])
+            # a live blog entry's opening names who its "he" is ("Ted Cruz is drawing ...")
+            or (j > 0 and _ENTRY_BREAK.fullmatch(paras[j - 1][1].strip()))
         ]
         parsed: dict[tuple[int, int], Any] = {}
         texts_only = ((para[1], key) for para, key in wanted)
@@ -170,10 +173,12 @@ class QuoteExtractor:
         results = []
         for i, paras in enumerate(paragraphs):
             article = _Article()
-            for j, (offset, _) in enumerate(paras):
+            for j, (offset, paragraph) in enumerate(paras):
                 doc = parsed.get((i, j))
                 if doc is not None:
                     article.paragraph(j, offset, doc)
+                elif _ENTRY_BREAK.fullmatch(paragraph.strip()):
+                    article.new_entry()
             article.finish()
             results.append((article.quotes, article.terms))
         return results
@@ -267,6 +272,9 @@ _ENTITY_TIME_WORDS = frozenset(
     ).split()
 )
 
+
+#: A paragraph that separates the entries of a live blog: a rule or a time of day.
+_ENTRY_BREAK = re.compile(r"_{3,}\.?|\d{1,2}:\d{2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?")
 
 #: News paragraphs are short (the longest of PolNeAR's 19,291 has 2,573 characters). A longer
 #: "paragraph" is a page scraped without line breaks: it is parsed in pieces of about this size,
@@ -725,6 +733,7 @@ class _Article:
 
     # -- speakers ----------------------------------------------------------------------------
     def _learn_names(self, doc: Any) -> None:
+        subject: _Speaker | None = None
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
@@ -741,6 +750,8 @@ class _Article:
             surname = tokens[-1].lower_
             if len(tokens) > 1:
                 self.state.named_person = _Speaker(full, "person", None)
+                if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                    subject = self.state.named_person
             known = self.state.names.get(surname)
             if known is None or len(full) > len(known):
                 self.state.names[surname] = full
@@ -749,6 +760,10 @@ class _Article:
             if role and full not in self.state.person_roles:
                 self.state.person_roles[full] = role
                 self.state.roles.append(_Speaker(full, "person", role))
+        if subject is not None:
+            # "Donald Trump is raising questions about the debate with Hillary Clinton. He
+            # says ...": the person the paragraph is about, not the last one it names
+            self.state.named_person = subject
 
     def _resolve_pronoun(self, head: Any) -> _Speaker | None:
         word = head.lower_
@@ -898,6 +913,14 @@ class _Article:
             if word in words:
                 return earlier
         return None
+
+    def new_entry(self) -> None:
+        """A live blog's next entry ("___", "10:25 p.m."): its "he" is not the last entry's
+        speaker. The names and roles the article gave still hold."""
+        kept = self.state
+        self.state = _ArticleState(
+            names=kept.names, person_roles=kept.person_roles, roles=kept.roles
+        )
 
     def finish(self) -> None:
         """Forward references: a role named before the person ("The US Secretary of State has
