@@ -894,3 +894,8 @@ def test_she_or_he_before_anyone_spoke_is_the_person_the_paragraph_is_about(
         "He says, “The microphone did not work for an hour.”"
     )
     assert by_content(extractor.extract(text), "microphone").speaker == "Tad Marsh"
+
+
+def test_an_organisation_is_named_in_full(extractor: QuoteExtractor) -> None:
+    (quote,) = extractor.extract("The Center for Harbour Policy said the pier cost too much.")
+    assert (quote.speaker, quote.speaker_kind) == ("Center for Harbour Policy", "organisation")

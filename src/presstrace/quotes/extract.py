@@ -840,13 +840,7 @@ class _Article:
                     # "Jean-Claude Juncker" when only "Juncker" was tagged as a person.
                     self.state.names[name_tokens[-1].lower_] = known = name
                 return _Speaker(known, "person", role or self.state.person_roles.get(known))
-            kind = _ENT_KIND.get(head.ent_type_, "person")
-            if kind != "person" and _person_role(role) and personal_name(name_tokens):
-                kind = "person"  # "Spokeswoman Sandy Angers" tagged as an organisation
-                self.state.names.setdefault(name_tokens[-1].lower_, name)
-                if role:
-                    self.state.person_roles.setdefault(name, role)
-            return _Speaker(name, kind, role)
+            return self._named(head, name, name_tokens, role)
         if name_tokens and lemma(head) not in ORG_NOUNS:
             phrase = phrase_text(head)
             if role and personal_name(name_tokens):
@@ -867,6 +861,19 @@ class _Article:
         if lemma(head) in GROUP_NOUNS or head.tag_ == "NNS":
             kind = "group" if kind == "unnamed" else kind
         return _Speaker(phrase, kind, None)
+
+    def _named(self, head: Any, name: str, name_tokens: list[Any], role: str | None) -> _Speaker:
+        """A speaker the recogniser named: of the kind it says unless a role makes it a
+        person, and an organisation by its whole name."""
+        kind = _ENT_KIND.get(head.ent_type_, "person")
+        if kind != "person" and _person_role(role) and personal_name(name_tokens):
+            kind = "person"  # "Spokeswoman Sandy Angers" tagged as an organisation
+            self.state.names.setdefault(name_tokens[-1].lower_, name)
+            if role:
+                self.state.person_roles.setdefault(name, role)
+        if kind == "organisation":
+            name = _organisation_name(head) or name  # not "Center" of "Center for ..."
+        return _Speaker(name, kind, role)
 
     def _titled_person(self, head: Any) -> _Speaker | None:
         """ "The company president and CEO Louis Gallois": two titles joined by "and" and a
@@ -955,6 +962,17 @@ class _Article:
 
 
 # -- parse helpers -----------------------------------------------------------------------------
+def _organisation_name(head: Any) -> str | None:
+    """The whole name of an organisation the parse cut at a preposition ("the Center for
+    Responsive Politics": "Center", or "Politics"), from the entity the recogniser found."""
+    entity = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    if entity is None or entity.label_ != "ORG" or len(entity) == 1:
+        return None
+    if not all(t.pos_ in ("PROPN", "ADP", "CCONJ") or t.lower_ == "the" for t in entity):
+        return None
+    return re.sub(_LEADING_DETERMINER, "", entity.text.strip()) or None
+
+
 def _author(head: Any) -> Any:
     """The named author of a writing: "a column by The Associated Press" -> "Press", "a
     statement from Apple" -> "Apple"."""
