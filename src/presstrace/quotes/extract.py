@@ -161,7 +161,7 @@ class QuoteExtractor:
             for j, para in enumerate(paras)
             if CUE_HINT.search(para[1])
             or _LABEL.match(para[1])
-            # a live blog entry's opening names who its "he" is ("Ted Cruz is drawing ...")
+            # a live blog entry's opening names who its "he" is ("Dana Holm is keeping up ...")
             or (j > 0 and _ENTRY_BREAK.fullmatch(paras[j - 1][1].strip()))
         ]
         parsed: dict[tuple[int, int], Any] = {}
@@ -761,8 +761,8 @@ class _Article:
                 self.state.person_roles[full] = role
                 self.state.roles.append(_Speaker(full, "person", role))
         if subject is not None:
-            # "Donald Trump is raising questions about the debate with Hillary Clinton. He
-            # says ...": the person the paragraph is about, not the last one it names
+            # "Tad Marsh is raising questions about his debate with Ida Okoye. He says ...":
+            # the person the paragraph is about, not the last one it names
             self.state.named_person = subject
 
     def _resolve_pronoun(self, head: Any) -> _Speaker | None:
