@@ -899,3 +899,27 @@ def test_she_or_he_before_anyone_spoke_is_the_person_the_paragraph_is_about(
 def test_an_organisation_is_named_in_full(extractor: QuoteExtractor) -> None:
     (quote,) = extractor.extract("The Center for Harbour Policy said the pier cost too much.")
     assert (quote.speaker, quote.speaker_kind) == ("Center for Harbour Policy", "organisation")
+
+
+def test_a_digest_names_whom_it_quotes_before_a_colon(extractor: QuoteExtractor) -> None:
+    text = (
+        "HARBOUR POLLS STOPPED TOO EARLY - Dana Holm and Ida Marsh: “The surveys ended a week "
+        "before the vote, and the swing came late.” [Gazette.]\n\n"
+        "Counts ran behind in the north -More from Holm: “Counting in the north ran two days "
+        "behind the south, so the early tallies were\n\n"
+        "“misleading for anyone reading them that night.”\n\n"
+        "The Harbour Institute published a report on Monday. From the report: “Samples "
+        "weighted by region did better than those weighted by age alone.”\n\n"
+        "Related: “Five things to know about the harbour vote this week”"
+    )
+    quotes = extractor.extract(text)
+    first = by_content(quotes, "The surveys ended")
+    assert (first.speaker, first.kind) == ("Dana Holm and Ida Marsh", "direct")
+    assert first.cue is not None and first.cue.text == ":"
+    assert first.source is not None and first.source.text == "Dana Holm and Ida Marsh"
+    # an unclosed mark a colon opens runs on, and the next paragraph continues it
+    second = by_content(quotes, "Counting in the north")
+    assert second.speaker == "Dana Holm" and second.content.text.endswith("tallies were")
+    assert by_content(quotes, "misleading for anyone").speaker == "Dana Holm"
+    assert by_content(quotes, "Samples weighted").source.text == "the report"  # type: ignore[union-attr]
+    assert not [q for q in quotes if "Five things" in q.content.text]

@@ -95,6 +95,15 @@ _DASH_SOURCE = re.compile(
 _LABEL = re.compile(
     r"[\"“]?(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3})[ ]?(?P<colon>:)[ \t]+(?=\S)"
 )
+#: "POLLS WERE TOO EARLY - Dana Holm: “...”", "More from Holm: “...”", "From the report: “...”",
+#: "Here's Marsh in May 2019: “...”": a digest names whose words it quotes before a colon.
+_COLON_SOURCE = re.compile(
+    r"(?:\b(?:[Mm]ore from|From|Here[’']s|Here is)\s+|\s[-–—]\s*|^)"
+    r"(?P<name>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|and|&))*"
+    r"|(?P<document>[Tt]he (?:report|study|survey|poll|memo|statement|letter|analysis|authors?"
+    r"|researchers)))"
+    r"(?:\s+in\s+\w+(?:\s+\d{4})?)?\s*(?P<colon>:)\s*$"
+)
 _SINGLE_QUOTED = re.compile(r"[‘'](?P<words>.+)[’']\W*")
 _NOT_SPEAKER_ENTITIES = frozenset(["GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL"])
 #: Quoted passages of at most this many words inside a sentence are terms, not statements.
@@ -314,43 +323,15 @@ class _Article:
             self.state.pending = None  # "X said:" only introduces the very next paragraph
         self.state.paragraph = number
         self._learn_names(doc)
-        quoted = [
-            q for q in find_quoted(text) if q.closed or not text[: q.start].strip()
-        ]  # an unclosed mark mid-paragraph is a typo, not a quote running to the end
+        quoted = _quoted_passages(text)
         claimed: set[int] = set()
         found: list[Quote] = []
-        tokens = list(doc)  # spaCy makes a new Token object on every pass over the doc
-        cues = [t for t in tokens if _is_cue(t) and not inside(t.idx, quoted)]
-        model = cuemodel.current()
-        vetter = vetting.current() if model is not None else None
-        scores: dict[int, float] = {}  # the cue filter's score of each verb it let through
-        if model is not None:
-            # The learned filter decides over the wider candidate set ("according to" stays);
-            # with a vetter, from a lower score: the vetter judges what the verb gave.
-            floor = _cue_floor(model, vetter)
-            for t in tokens:
-                if cuemodel.is_candidate(t) and not inside(t.idx, quoted):
-                    p = model.probability(cuemodel.features(t))
-                    # A verb right after a closing quote is a cue whatever its score (below).
-                    if p >= model.threshold or (p >= floor and not _after_a_quote(t)):
-                        scores[t.i] = p
-            cues = [
-                t for t in tokens
-                if t.i in scores
-                or (t.lower_ == "according" and _is_cue(t) and not inside(t.idx, quoted))
-            ]  # fmt: skip
-        cues += [t for t in tokens if _claim_noun(t) and not inside(t.idx, quoted)]
-        chosen = {t.i for t in cues}
-        cues += [
-            t
-            for t in tokens
-            if t.i not in chosen
-            and (_after_a_quote(t) or _writing_before_colon(t))
-            and not inside(t.idx, quoted)
-        ]
+        cues, scores = _cues(doc, quoted)
         label = self._label(doc, quoted, claimed, offset)
         if label is not None:
             found.append(label)
+        named = self._named_before_colons(doc, quoted, claimed, offset)
+        found += named
         # "according to X" last: when a verb already attributes the same words, X is where the
         # report came from, not a second speaker.
         cues.sort(key=lambda t: t.lower_ == "according")
@@ -360,6 +341,8 @@ class _Article:
                 continue
             if token.lower_ == "according" and any(_overlap(quote, other) for other in found):
                 continue
+            if any(_overlap(quote, other) for other in named):
+                continue  # "EARLY - Dana Holm: “...”" is Holm's, whatever verb the parse sees
             found.append(quote)
         found = _tightest(found)
         pending: list[tuple[int, Quote | int]] = [(q.content.start, q) for q in found]
@@ -672,6 +655,11 @@ class _Article:
                 span = (passage.inner_start, passage.inner_end)
                 name = dash.span("name")
                 return self._quote(doc, span, "direct", dash.span("dash"), head, offset, name)
+        before = text[: passage.start].strip()
+        if (before.endswith(":") and before[:-1].strip().lower() in NOT_LABELS) or inner.strip(
+            " :"
+        ).lower() in NOT_LABELS:
+            return None  # "Related: “Five things to know ...”" is a link, nobody's words
         outside = (text[: passage.start] + text[passage.end :]).strip(" ,.;:—–-")
         standalone = not outside or len(outside.split()) <= 2
         follows_quote = bool(found) or self.state.last_quote_paragraph >= number - 1
@@ -699,6 +687,38 @@ class _Article:
             role=speaker.role,
             continues=self.state.last_quote_index,
         )
+
+    def _named_before_colons(
+        self, doc: Any, quoted: list[QuotedSpan], claimed: set[int], offset: int
+    ) -> list[Quote]:
+        """ "TOO EARLY - Dana Holm: “...”": the name before the colon speaks (a digest's
+        excerpt); the colon is the cue."""
+        found = []
+        text = text_of(doc)
+        for k, passage in enumerate(quoted):
+            inner = text[passage.inner_start : passage.inner_end]
+            colon = _COLON_SOURCE.search(text, 0, passage.start)
+            if k in claimed or colon is None or len(inner.split()) <= TERM_MAX_WORDS:
+                continue
+            label = [w.split("'")[0].strip(".") for w in colon["name"].lower().split()]
+            if colon["document"] is None and (label[0] in NOT_LABELS or label[-1] in NOT_LABELS):
+                continue  # "Related:", "Update:"
+            head = source_between(doc, colon.start("name"), colon.end("name"))
+            if head is None or head.ent_type_ in _NOT_SPEAKER_ENTITIES:
+                continue
+            claimed.add(k)
+            span, name = (passage.inner_start, passage.inner_end), colon.span("name")
+            if colon["document"] is not None:
+                speaker = self._resolve(head)  # "the report": the one the article named
+            else:
+                # The name as the digest writes it: the parse runs it into the headline.
+                several = "and" in label or "&" in label  # "Holm and Marsh": not Marsh alone
+                known = None if several else self.state.names.get(label[-1])
+                kind = _ENT_KIND.get(head.ent_type_)
+                speaker = _Speaker(known or colon["name"], "person" if known else kind or "unnamed")
+            cue = colon.span("colon")
+            found.append(self._said(doc, span, "direct", cue, name, speaker, offset))
+        return found
 
     def _governed(self, passage: QuotedSpan, doc: Any, offset: int) -> Quote | None:
         """ "Cruz exhorted Republicans to “vote your conscience”": quoted words inside a sentence
@@ -1515,6 +1535,52 @@ def _cue_floor(model: cuemodel.CueModel, vetter: vetting.Vetter | None) -> float
 
 
 _QUOTE_TOKENS = frozenset(['"', "“", "”", "``", "''", "«", "»"])
+
+
+def _cues(doc: Any, quoted: list[QuotedSpan]) -> tuple[list[Any], dict[int, float]]:
+    """The paragraph's cue words outside its quotes, and the cue filter's score of each verb
+    it let through."""
+    tokens = list(doc)  # spaCy makes a new Token object on every pass over the doc
+    cues = [t for t in tokens if _is_cue(t) and not inside(t.idx, quoted)]
+    model = cuemodel.current()
+    vetter = vetting.current() if model is not None else None
+    scores: dict[int, float] = {}
+    if model is not None:
+        # The learned filter decides over the wider candidate set ("according to" stays);
+        # with a vetter, from a lower score: the vetter judges what the verb gave.
+        floor = _cue_floor(model, vetter)
+        for t in tokens:
+            if cuemodel.is_candidate(t) and not inside(t.idx, quoted):
+                p = model.probability(cuemodel.features(t))
+                # A verb right after a closing quote is a cue whatever its score (below).
+                if p >= model.threshold or (p >= floor and not _after_a_quote(t)):
+                    scores[t.i] = p
+        cues = [
+            t for t in tokens
+            if t.i in scores
+            or (t.lower_ == "according" and _is_cue(t) and not inside(t.idx, quoted))
+        ]  # fmt: skip
+    cues += [t for t in tokens if _claim_noun(t) and not inside(t.idx, quoted)]
+    chosen = {t.i for t in cues}
+    cues += [
+        t
+        for t in tokens
+        if t.i not in chosen
+        and (_after_a_quote(t) or _writing_before_colon(t))
+        and not inside(t.idx, quoted)
+    ]
+    return cues, scores
+
+
+def _quoted_passages(text: str) -> list[QuotedSpan]:
+    """The paragraph's quoted passages. An unclosed mark mid-paragraph is a typo, not a quote
+    running to the end, unless a colon opens it ("More from Holm: “..." runs on into the next
+    paragraphs)."""
+    return [
+        q
+        for q in find_quoted(text)
+        if q.closed or not text[: q.start].strip() or text[: q.start].rstrip().endswith(":")
+    ]
 
 
 def _overlap(a: Quote, b: Quote) -> bool:
