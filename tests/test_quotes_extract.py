@@ -441,6 +441,12 @@ def test_quote_marks_of_every_style() -> None:
     assert inner == ["curly", "straight", "latex", "guillemets", "reversed"]
     unclosed = find_quoted("“runs to the end of the paragraph")
     assert len(unclosed) == 1 and not unclosed[0].closed
+    # an opening mark typed for the closing one, before the speaker's name
+    typo = "“It’s unusual,“ said Dana Holm, a lawyer. “It’s hard to do.”"
+    assert [typo[q.inner_start : q.inner_end] for q in find_quoted(typo)] == [
+        "It’s unusual,",
+        "It’s hard to do.",
+    ]
 
 
 def test_nested_and_archive_quote_marks() -> None:

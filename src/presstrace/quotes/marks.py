@@ -1,10 +1,10 @@
 """Find quoted passages in a paragraph, whatever marks the outlet uses.
 
 Robust to straight and curly marks, ``LaTeX'' style, guillemets, a closing mark used as an
-opener (”like this”), and to unbalanced marks: an opening mark with no closing one runs to the
-end of the paragraph (the journalistic convention for a quote that continues in the next
-paragraph), and a stray closing mark is ignored. Single quotes are left alone: they are far more
-often apostrophes than quotation marks.
+opener (”like this”) and an opening one as a closer (“like this“), and to unbalanced marks: an
+opening mark with no closing one runs to the end of the paragraph (the journalistic convention
+for a quote that continues in the next paragraph), and a stray closing mark is ignored. Single
+quotes are left alone: they are far more often apostrophes than quotation marks.
 """
 
 from __future__ import annotations
@@ -43,7 +43,10 @@ def find_quoted(text: str) -> list[QuotedSpan]:
             if _can_open(text, pos, match.end(), mark):
                 open_at, opener = pos, mark
             continue
-        if mark == _OPENERS.get(opener) or opener in _ALSO_CLOSES.get(mark, ()):
+        # An opening mark that cannot open (a space after it) but can close was typed for
+        # the closing one: '“It’s unusual,“ said Holm'.
+        mistyped = mark == "“" and opener != "„" and not _can_open(text, pos, match.end(), mark)
+        if mark == _OPENERS.get(opener) or opener in _ALSO_CLOSES.get(mark, ()) or mistyped:
             if _can_close(text, pos, match.end()) or mark == _OPENERS.get(opener):
                 spans.append(QuotedSpan(open_at, match.end(), open_at + len(opener), pos, True))
                 open_at = None
