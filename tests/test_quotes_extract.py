@@ -929,3 +929,20 @@ def test_a_digest_names_whom_it_quotes_before_a_colon(extractor: QuoteExtractor)
     assert by_content(quotes, "misleading for anyone").speaker == "Dana Holm"
     assert by_content(quotes, "Samples weighted").source.text == "the report"  # type: ignore[union-attr]
     assert not [q for q in quotes if "Five things" in q.content.text]
+
+
+def test_calling_something_a_name_is_a_judgement_as_well_as_a_term(
+    extractor: QuoteExtractor,
+) -> None:
+    quotes, terms = extractor.extract_with_terms(
+        ["Dana Holm called Marsh “unhinged.” Okoye blasted the plan, calling it “absurd.”"]
+    )[0]
+    assert by_content(quotes, "unhinged").speaker == "Dana Holm"
+    assert by_content(quotes, "absurd").speaker == "Okoye"
+    assert {t.span.text: t.user for t in terms} == {"unhinged.": "Dana Holm", "absurd.": "Okoye"}
+    # naming inside a phrase stays a term only
+    quotes, terms = extractor.extract_with_terms(
+        ["The camps, which the ministry calls “training centres”, are full."]
+    )[0]
+    assert quotes == []
+    assert [(t.span.text, t.user) for t in terms] == [("training centres", "ministry")]

@@ -476,29 +476,43 @@ class _Article:
             # "The crash sent the market tumbling", "the plane promises lower fuel costs":
             # nobody takes a position, whatever the verb
             return None
-        if kind != "indirect" and (lemma(cue) in NAMING_VERBS or lemma(cue) in STANCE_VERBS):
-            labels = [q for q in quoted if span[0] <= q.start and q.end <= span[1] + 1] or [
-                q for q in quoted if q.inner_start == span[0]
-            ]
-            short = all(
-                len(text_of(doc)[q.inner_start : q.inner_end].split()) <= NAMING_MAX_WORDS
-                for q in labels
-            )
-            if labels and short:
-                # "which it calls “vocational training centres”": a term and who uses it.
-                speaker = self._resolve(subject) if subject is not None else None
-                for q in labels:
-                    label = _span(text_of(doc), (q.inner_start, q.inner_end), offset)
-                    assert label is not None
-                    self.terms.append(Term(label, speaker.name if speaker else None))
-                rest = "".join(
-                    char if not any(q.start <= i < q.end for q in labels) else " "
-                    for i, char in enumerate(text_of(doc)[span[0] : span[1]], start=span[0])
-                )
-                if len(re.findall(r"\w+", rest)) < 2:
-                    return None
-                # "Christie described Clinton as a “disgrace”": a term, and a claim about Clinton.
+        naming = lemma(cue) in NAMING_VERBS or lemma(cue) in STANCE_VERBS
+        if kind != "indirect" and naming and self._only_a_term(cue, subject, span, quoted, offset):
+            return None
         return self._quote(doc, span, kind, _cue_tokens(cue, cue_extra), subject, offset)
+
+    def _only_a_term(
+        self, cue: Any, subject: Any, span: tuple[int, int], quoted: list[QuotedSpan], offset: int
+    ) -> bool:
+        """Short quoted labels a naming verb governs are terms, with who uses them ("which it
+        calls “vocational training centres”"). Is that all the attribution holds? Not when
+        words are left ("Holm described Marsh as a “disgrace”": a claim about Marsh), nor
+        when the verb says what its subject thinks of something ("Holm called it “absurd”",
+        "called Marsh “unhinged”"), unlike naming inside a phrase ("a website called “...”",
+        "what Holm calls “...”")."""
+        text = text_of(cue.doc)
+        labels = [q for q in quoted if span[0] <= q.start and q.end <= span[1] + 1] or [
+            q for q in quoted if q.inner_start == span[0]
+        ]
+        short = all(
+            len(text[q.inner_start : q.inner_end].split()) <= NAMING_MAX_WORDS for q in labels
+        )
+        if not labels or not short:
+            return False
+        speaker = self._resolve(subject) if subject is not None else None
+        for q in labels:
+            label = _span(text, (q.inner_start, q.inner_end), offset)
+            assert label is not None
+            self.terms.append(Term(label, speaker.name if speaker else None))
+        rest = "".join(
+            char if not any(q.start <= i < q.end for q in labels) else " "
+            for i, char in enumerate(text[span[0] : span[1]], start=span[0])
+        )
+        words = [w.lower() for w in re.findall(r"\w+", rest)]
+        if len(words) >= 2:
+            return False
+        judged = subject is not None and cue.dep_ not in ("relcl", "acl", "pcomp")
+        return not (judged and words and words[0] not in RELATIVE_PRONOUNS | {"what"})
 
     def _according_to(
         self, cue: Any, doc: Any, quoted: list[QuotedSpan], claimed: set[int], offset: int
@@ -667,9 +681,9 @@ class _Article:
         if governed is not None:
             return governed
         if words <= TERM_MAX_WORDS and not standalone:
-            self.terms.append(
-                Term(Span(offset + passage.inner_start, offset + passage.inner_end, inner))
-            )
+            start = offset + passage.inner_start
+            if not any(term.span.start == start for term in self.terms):  # kept with its user
+                self.terms.append(Term(Span(start, offset + passage.inner_end, inner)))
             return None
         if not follows_quote or self.state.last is None:
             return None
