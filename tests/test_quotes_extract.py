@@ -946,3 +946,10 @@ def test_calling_something_a_name_is_a_judgement_as_well_as_a_term(
     )[0]
     assert quotes == []
     assert [(t.span.text, t.user) for t in terms] == [("training centres", "ministry")]
+
+
+def test_a_name_ending_in_ly_after_said_is_the_speaker(extractor: QuoteExtractor) -> None:
+    (quote,) = extractor.extract("“Having both files is valuable,” said Skelly.")
+    assert quote.speaker == "Skelly" and quote.cue is not None and quote.cue.text == "said"
+    (quote,) = extractor.extract("“Having both files is valuable,” Holm said sarcastically.")
+    assert quote.cue is not None and quote.cue.text == "said sarcastically"

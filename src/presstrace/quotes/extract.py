@@ -1422,7 +1422,12 @@ def _cue_company(verb: Any) -> list[Any]:
         or (child.i > verb.i and child.dep_ == "prt")
         or (child.i < verb.i and child.dep_ == "advmod" and child.lower_ in CUE_ADVERBS)
         # "said sarcastically": a manner adverb right after the verb
-        or (child.i == verb.i + 1 and child.dep_ == "advmod" and child.lower_.endswith("ly"))
+        or (
+            child.i == verb.i + 1
+            and child.dep_ == "advmod"
+            and child.lower_.endswith("ly")
+            and not child.is_title  # "said Skelly": a name the parse took for an adverb
+        )
     ]
 
 

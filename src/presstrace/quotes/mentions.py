@@ -42,8 +42,16 @@ def lost_subject(cue: Any, doc: Any, quote_end: int | None, span: tuple[int, int
     if fronted is not None:
         return fronted
     if cue.tag_ in ("VBD", "VBZ", "VBP"):
-        return _name_before(cue)
+        return _name_after(cue) or _name_before(cue)
     return earlier_speaker(cue) if cue.tag_ in ("VBG", "VB") else None
+
+
+def _name_after(verb: Any) -> Any:
+    """ "“...,” said Skelly": an unknown name ending in -ly, parsed as an adverb of the verb."""
+    doc, k = verb.doc, verb.i + 1
+    if k >= len(doc) or not doc[k].is_title or doc[k].head.i != verb.i:
+        return None
+    return doc[k] if doc[k].dep_ == "advmod" and doc[k].pos_ == "ADV" else None
 
 
 def _name_before(verb: Any) -> Any:
