@@ -953,3 +953,26 @@ def test_a_name_ending_in_ly_after_said_is_the_speaker(extractor: QuoteExtractor
     assert quote.speaker == "Skelly" and quote.cue is not None and quote.cue.text == "said"
     (quote,) = extractor.extract("“Having both files is valuable,” Holm said sarcastically.")
     assert quote.cue is not None and quote.cue.text == "said sarcastically"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Marsh needed to split the first two votes,” added a Harbour Democrat.", "Democrat"),
+        ('"Owners should leave their boats at home," opined the Harbour Gazette.', "Gazette"),
+        ('"We took notes on her life," read the statement.', "statement"),
+    ],
+)
+def test_a_speaker_after_the_verb_that_the_parse_made_its_object(
+    extractor: QuoteExtractor, text: str, speaker: str
+) -> None:
+    (quote,) = extractor.extract(text)
+    assert quote.speaker is not None and quote.speaker.endswith(speaker)
+
+
+def test_a_participle_after_a_quote_does_not_take_its_object_as_speaker(
+    extractor: QuoteExtractor,
+) -> None:
+    text = "Holm fired back: “If they sue us in court, they will lose,” adding a warning."
+    (quote,) = extractor.extract(text)
+    assert quote.speaker != "warning"  # what is added, not who speaks

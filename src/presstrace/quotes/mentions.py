@@ -31,7 +31,7 @@ def lost_subject(cue: Any, doc: Any, quote_end: int | None, span: tuple[int, int
     """The speaker of a cue whose subject the parse lost: the name between the quote and the
     cue ("“...,” Flynn, a top surrogate, said"), or the speaker of the verb before it."""
     if quote_end is not None:
-        found = source_between(doc, quote_end, cue.idx)
+        found = source_between(doc, quote_end, cue.idx) or _inverted_object(cue, quote_end)
         if found is not None:
             return found
     if span[1] <= cue.idx:
@@ -44,6 +44,28 @@ def lost_subject(cue: Any, doc: Any, quote_end: int | None, span: tuple[int, int
     if cue.tag_ in ("VBD", "VBZ", "VBP"):
         return _name_after(cue) or _name_before(cue)
     return earlier_speaker(cue) if cue.tag_ in ("VBG", "VB") else None
+
+
+#: Verbs of writing and exclaiming that put their speaker after them ("opined the Gazette").
+_INVERTED_WRITING = frozenset(["opine", "exhort", "read", "chime", "editorialize"])
+
+
+def _inverted_object(cue: Any, quote_end: int) -> Any:
+    """ "“...,” added a Harbour Democrat", "opined the Gazette": right after a quote, the
+    speaker after the verb, which the parse made its object."""
+    # Finite ("read" right after a quote is often tagged as a base form), not a participle:
+    # "“...,” referencing the harbour" speaks for the subject before the quote.
+    finite = cue.tag_ in ("VBD", "VBZ", "VBP", "VB") and not any(
+        c.dep_ in ("aux", "auxpass") for c in cue.children
+    )
+    if text_of(cue.doc)[quote_end : cue.idx].strip(" ,") or not finite:
+        return None
+    if lemma(cue) not in SPEECH_VERBS | _INVERTED_WRITING or lemma(cue) in ("tell", "ask"):
+        return None  # "“Lilyhammer” follows a mobster"; "“...,” told the Gazette"
+    after = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "npadvmod", "attr")]
+    if not after or after[0].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return after[0] if after[0].left_edge.i == cue.i + 1 else None
 
 
 def _name_after(verb: Any) -> Any:
