@@ -976,3 +976,16 @@ def test_a_participle_after_a_quote_does_not_take_its_object_as_speaker(
     text = "Holm fired back: “If they sue us in court, they will lose,” adding a warning."
     (quote,) = extractor.extract(text)
     assert quote.speaker != "warning"  # what is added, not who speaks
+
+
+def test_an_apposition_after_the_verb_is_not_part_of_the_speaker(
+    extractor: QuoteExtractor,
+) -> None:
+    text = (
+        "Harbour officials said recently that all “trainees” had “graduated” and found work — "
+        "claims that have not persuaded critics of the council, among them Okoye."
+    )
+    (quote,) = extractor.extract(text)
+    assert quote.source is not None and quote.source.text == "Harbour officials"
+    (quote,) = extractor.extract("Dana Holm, the head of research, said the pier is safe.")
+    assert quote.source is not None and quote.source.text == "Dana Holm, the head of research,"

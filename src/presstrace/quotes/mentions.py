@@ -315,7 +315,7 @@ def mention_span(head: Any) -> tuple[int, int] | None:
     the head of research at the harbour authority,", closing comma included, as
     annotators mark it), without a relative clause, a date or a sentence adverb ("Even")."""
     tokens = _phrase_tokens(head, as_written=True)
-    appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+    appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i and not _past_verb(c)]
     if appos:
         doc = head.doc
         appos_end = appos[-1].right_edge.i
@@ -336,6 +336,13 @@ def mention_span(head: Any) -> tuple[int, int] | None:
     return span
 
 
+def _past_verb(appos: Any) -> bool:
+    """An apposition after the verb its noun is the subject of is a parse error ("Officials
+    said that ... — claims that have not persuaded critics"), not part of who speaks."""
+    noun, verb = appos.head, appos.head.head
+    return bool(noun.i < verb.i < appos.i)
+
+
 def _phrase_tokens(head: Any, *, as_written: bool) -> list[Any]:
     """``head``'s subtree without what is not part of who speaks: a relative clause, a date
     ("Mike Pompeo on Tuesday"); for a name also an apposition and the possessive mark ("the
@@ -343,11 +350,12 @@ def _phrase_tokens(head: Any, *, as_written: bool) -> list[Any]:
     skip: set[int] = set()
     for child in head.children:
         after = child.i > head.i
-        if as_written and child.dep_ == "appos" and after:
+        if as_written and child.dep_ == "appos" and after and not _past_verb(child):
             continue  # kept, with its closing comma (``mention_span``)
         temporal = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
         if (
             child.dep_ in ("relcl", "acl")
+            or (child.dep_ == "appos" and after and _past_verb(child))
             or (child.dep_ == "compound" and child.pos_ == "VERB")  # the "Said" of "Said Ellis"
             or (not as_written and child.dep_ in ("appos", "case"))
             or (child.dep_ == "punct" and after and not _closing_bracket(child))
