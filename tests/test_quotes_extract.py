@@ -989,3 +989,12 @@ def test_an_apposition_after_the_verb_is_not_part_of_the_speaker(
     assert quote.source is not None and quote.source.text == "Harbour officials"
     (quote,) = extractor.extract("Dana Holm, the head of research, said the pier is safe.")
     assert quote.source is not None and quote.source.text == "Dana Holm, the head of research,"
+
+
+def test_a_noun_the_parse_read_as_a_verb_is_no_cue(extractor: QuoteExtractor) -> None:
+    text = (
+        "Officials said that all “trainees” had “graduated” and found employment, claims that "
+        "have not persuaded critics of the council, among them the mayor."
+    )
+    (quote,) = extractor.extract(text)  # what the officials said; "claims" is a noun
+    assert quote.cue is not None and quote.cue.text == "said"

@@ -66,6 +66,7 @@ from .mentions import (
     mention_span,
     name_run,
     name_text,
+    noun_read_as_verb,
     personal_name,
     phrase_text,
     role_of,
@@ -437,6 +438,8 @@ class _Article:
                 return None
             span, kind = _classify(span, quoted, claimed, text_of(doc))
             return self._quote(doc, span, kind, (cue.idx, cue.idx + len(cue.text)), owner, offset)
+        if noun_read_as_verb(cue):
+            return None
         content, cue_extra = _content_tokens(cue)
         writing = _writing_before_colon(cue)
         if writing:

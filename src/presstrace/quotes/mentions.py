@@ -336,6 +336,18 @@ def mention_span(head: Any) -> tuple[int, int] | None:
     return span
 
 
+def noun_read_as_verb(cue: Any) -> bool:
+    """ "Officials said ..., claims that have not persuaded critics": a verb in the third
+    person singular without a subject of its own, joined to a verb whose subject is plural, is
+    a noun the parse read as a verb."""
+    if cue.tag_ != "VBZ" or cue.dep_ != "conj" or _subject(cue) is not None:
+        return False
+    shared = _subject(cue.head)
+    if shared is None or shared.tag_ != "NNS" or shared.ent_type_:
+        return False  # "Sanders wins, vows to press on": a name the tagger made plural
+    return not shared.is_title or shared.i == shared.sent.start
+
+
 def _past_verb(appos: Any) -> bool:
     """An apposition after the verb its noun is the subject of is a parse error ("Officials
     said that ... — claims that have not persuaded critics"), not part of who speaks."""
