@@ -983,7 +983,7 @@ def test_an_apposition_after_the_verb_is_not_part_of_the_speaker(
 ) -> None:
     text = (
         "Harbour officials said recently that all “trainees” had “graduated” and found work — "
-        "claims that have not persuaded critics of the council, among them Okoye."
+        "claims that have not convinced sceptics of the council, among them Okoye."
     )
     (quote,) = extractor.extract(text)
     assert quote.source is not None and quote.source.text == "Harbour officials"
@@ -993,8 +993,8 @@ def test_an_apposition_after_the_verb_is_not_part_of_the_speaker(
 
 def test_a_noun_the_parse_read_as_a_verb_is_no_cue(extractor: QuoteExtractor) -> None:
     text = (
-        "Officials said that all “trainees” had “graduated” and found employment, claims that "
-        "have not persuaded critics of the council, among them the mayor."
+        "Officials said that all “cadets” had “passed” and found employment, claims that have "
+        "not convinced sceptics of the council, among them the mayor."
     )
     (quote,) = extractor.extract(text)  # what the officials said; "claims" is a noun
     assert quote.cue is not None and quote.cue.text == "said"

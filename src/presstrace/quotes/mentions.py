@@ -337,7 +337,7 @@ def mention_span(head: Any) -> tuple[int, int] | None:
 
 
 def noun_read_as_verb(cue: Any) -> bool:
-    """ "Officials said ..., claims that have not persuaded critics": a verb in the third
+    """ "Officials said ..., claims that have not convinced sceptics": a verb in the third
     person singular without a subject of its own, joined to a verb whose subject is plural, is
     a noun the parse read as a verb."""
     if cue.tag_ != "VBZ" or cue.dep_ != "conj" or _subject(cue) is not None:
@@ -350,7 +350,7 @@ def noun_read_as_verb(cue: Any) -> bool:
 
 def _past_verb(appos: Any) -> bool:
     """An apposition after the verb its noun is the subject of is a parse error ("Officials
-    said that ... — claims that have not persuaded critics"), not part of who speaks."""
+    said that ... — claims that have not convinced sceptics"), not part of who speaks."""
     noun, verb = appos.head, appos.head.head
     return bool(noun.i < verb.i < appos.i)
 
