@@ -63,9 +63,16 @@ def _inverted_object(cue: Any, quote_end: int) -> Any:
     if lemma(cue) not in SPEECH_VERBS | _INVERTED_WRITING or lemma(cue) in ("tell", "ask"):
         return None  # "“Lilyhammer” follows a mobster"; "“...,” told the Gazette"
     after = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "npadvmod", "attr")]
-    if not after or after[0].pos_ not in ("NOUN", "PROPN", "PRON"):
-        return None
-    return after[0] if after[0].left_edge.i == cue.i + 1 else None
+    # "said Dana Holm, asked about ...": the parse made the name the subject of the clause
+    after += [
+        c
+        for clause in cue.children
+        if clause.i > cue.i and clause.dep_ in ("ccomp", "advcl") and clause.tag_ == "VBD"
+        for c in clause.children
+        if c.dep_ == "nsubj" and c.i < clause.i
+    ]
+    after = [c for c in after if c.left_edge.i == cue.i + 1]
+    return after[0] if after and after[0].pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
 def _name_after(verb: Any) -> Any:
