@@ -441,6 +441,13 @@ def test_quote_marks_of_every_style() -> None:
     assert inner == ["curly", "straight", "latex", "guillemets", "reversed"]
     unclosed = find_quoted("“runs to the end of the paragraph")
     assert len(unclosed) == 1 and not unclosed[0].closed
+    # a direction mark pasted before the opening one; a quote taken up mid-sentence
+    pasted = "\u202a”Holm will sail on Monday!” wrote Tad Okoye."
+    assert [pasted[q.inner_start : q.inner_end] for q in find_quoted(pasted)] == [
+        "Holm will sail on Monday!"
+    ]
+    taken_up = "” … in the case of the harbour, the boat has left,” wrote the Gazette."
+    assert [q.closed for q in find_quoted(taken_up)] == [True]
     # an opening mark typed for the closing one, before the speaker's name
     typo = "“It’s unusual,“ said Dana Holm, a lawyer. “It’s hard to do.”"
     assert [typo[q.inner_start : q.inner_end] for q in find_quoted(typo)] == [

@@ -54,7 +54,7 @@ from .lexicon import (
     THING_NOUNS,
     WRITINGS,
 )
-from .marks import QuotedSpan, find_quoted
+from .marks import INVISIBLE, QuotedSpan, find_quoted
 from .mentions import (
     affiliation,
     agent_unsaid,
@@ -1620,6 +1620,7 @@ def _classify(
 ) -> tuple[tuple[int, int], str]:
     """Direct when the content lies in quote marks (then the whole passage), else mixed/indirect."""
     start, end = span
+    start += len(text[start:end]) - len(text[start:end].lstrip(INVISIBLE))
     for k, passage in enumerate(quoted):
         if passage.start <= start and end <= passage.end + 1:
             claimed.add(k)

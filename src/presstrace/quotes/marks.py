@@ -88,12 +88,22 @@ def _nested_curly(text: str) -> list[QuotedSpan] | None:
 
 
 def _can_open(text: str, start: int, end: int, mark: str) -> bool:
-    before = text[start - 1] if start > 0 else " "
+    # Invisible format characters (a left-to-right mark pasted from social media) are no text.
+    lead = text[:start].rstrip(INVISIBLE)
+    before = lead[-1] if lead else " "
     after = text[end] if end < len(text) else " "
+    if not lead.strip() and text[end:].lstrip().startswith(("…", "...")):
+        return True  # "” … in the case of the harbour": a quote taken up mid-sentence
     if mark in ("“", "«", "``", "„"):
         return not after.isspace()
     # Straight marks and closers used as openers: only at a word start.
     return (before.isspace() or before in "([{—–-:/") and not after.isspace()
+
+
+#: Zero-width and direction marks that scraped social-media text carries around quote marks.
+INVISIBLE = (
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+)
 
 
 def _can_close(text: str, start: int, end: int) -> bool:
