@@ -718,8 +718,10 @@ class _Article:
             if k in claimed or colon is None or len(inner.split()) <= TERM_MAX_WORDS:
                 continue
             label = [w.split("'")[0].strip(".") for w in colon["name"].lower().split()]
-            if colon["document"] is None and (label[0] in NOT_LABELS or label[-1] in NOT_LABELS):
-                continue  # "Related:", "Update:"
+            headline = (LABEL_BREAKS - {"of"}) & set(label[1:])  # "Big Win For Holm:"
+            ends = label[0] in NOT_LABELS or label[-1] in NOT_LABELS  # "Related:", "Update:"
+            if colon["document"] is None and (headline or ends):
+                continue
             head = source_between(doc, colon.start("name"), colon.end("name"))
             if head is None or head.ent_type_ in _NOT_SPEAKER_ENTITIES:
                 continue
