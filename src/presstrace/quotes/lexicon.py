@@ -104,6 +104,10 @@ def _forms(verb: str) -> set[str]:
     return forms
 
 
+#: Verbs (lemmas) of writing and exclaiming that, outside the speech verbs, put their speaker
+#: after them right after a quote ("“...,” opined the Gazette").
+INVERTED_WRITING = frozenset(["opine", "exhort", "read", "chime", "editorialize"])
+
 #: Verbs written before the speaker's name in a label: 'Said Ellis: “...”', 'Added Okoye: ...'.
 INVERTED_CUES = frozenset(
     """

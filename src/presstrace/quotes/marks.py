@@ -89,10 +89,13 @@ def _nested_curly(text: str) -> list[QuotedSpan] | None:
 
 def _can_open(text: str, start: int, end: int, mark: str) -> bool:
     # Invisible format characters (a left-to-right mark pasted from social media) are no text.
-    lead = text[:start].rstrip(INVISIBLE)
-    before = lead[-1] if lead else " "
+    # Looked at one character at a time: this runs for every mark of every paragraph.
+    k = start
+    while k > 0 and text[k - 1] in INVISIBLE:
+        k -= 1
+    before = text[k - 1] if k > 0 else " "
     after = text[end] if end < len(text) else " "
-    if not lead.strip() and text[end:].lstrip().startswith(("…", "...")):
+    if _TAKEN_UP.match(text, end) and not text[:k].strip():
         return True  # "” … in the case of the harbour": a quote taken up mid-sentence
     if mark in ("“", "«", "``", "„"):
         return not after.isspace()
@@ -100,6 +103,7 @@ def _can_open(text: str, start: int, end: int, mark: str) -> bool:
     return (before.isspace() or before in "([{—–-:/") and not after.isspace()
 
 
+_TAKEN_UP = re.compile(r"\s*(?:…|\.\.\.)")
 #: Zero-width and direction marks that scraped social-media text carries around quote marks.
 INVISIBLE = (
     "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"

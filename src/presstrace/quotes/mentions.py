@@ -13,6 +13,7 @@ from ..dates.lexicon import MONTHS, WEEKDAYS
 from .lexicon import (
     HONORIFICS,
     INVERTED_CUES,
+    INVERTED_WRITING,
     ORG_NOUNS,
     PERSON_ROLE_WORDS,
     SPEECH_VERBS,
@@ -46,10 +47,6 @@ def lost_subject(cue: Any, doc: Any, quote_end: int | None, span: tuple[int, int
     return earlier_speaker(cue) if cue.tag_ in ("VBG", "VB") else None
 
 
-#: Verbs of writing and exclaiming that put their speaker after them ("opined the Gazette").
-_INVERTED_WRITING = frozenset(["opine", "exhort", "read", "chime", "editorialize"])
-
-
 def _inverted_object(cue: Any, quote_end: int) -> Any:
     """ "“...,” added a Harbour Democrat", "opined the Gazette": right after a quote, the
     speaker after the verb, which the parse made its object."""
@@ -60,7 +57,7 @@ def _inverted_object(cue: Any, quote_end: int) -> Any:
     )
     if text_of(cue.doc)[quote_end : cue.idx].strip(" ,") or not finite:
         return None
-    if lemma(cue) not in SPEECH_VERBS | _INVERTED_WRITING or lemma(cue) in ("tell", "ask"):
+    if lemma(cue) not in SPEECH_VERBS | INVERTED_WRITING or lemma(cue) in ("tell", "ask"):
         return None  # "“Lilyhammer” follows a mobster"; "“...,” told the Gazette"
     after = [c for c in cue.children if c.i > cue.i and c.dep_ in ("dobj", "npadvmod", "attr")]
     # "said Dana Holm, asked about ...": the parse made the name the subject of the clause
