@@ -975,6 +975,16 @@ def test_a_name_ending_in_ly_after_said_is_the_speaker(extractor: QuoteExtractor
             "Dana Holm, asked about his claims that he had been offered a scholarship.",
             "Dana Holm",
         ),
+        (
+            '"The risk," said Tad Okoye, a surveyor who leads the pilots union of the harbour, '
+            '"is that we lose the jobs."',
+            "Tad Okoye",
+        ),
+        (
+            '"Someone came by and told us to go," said the clerk, who like others on the pier '
+            "did not wish to be named.",
+            "clerk",
+        ),
     ],
 )
 def test_a_speaker_after_the_verb_that_the_parse_made_its_object(
@@ -982,6 +992,15 @@ def test_a_speaker_after_the_verb_that_the_parse_made_its_object(
 ) -> None:
     quote = next(q for q in extractor.extract(text) if q.kind == "direct")
     assert quote.speaker is not None and quote.speaker.endswith(speaker)
+
+
+def test_the_speaker_of_a_participle_before_the_verb_speaks(extractor: QuoteExtractor) -> None:
+    text = (
+        'Sen. Ida Marsh (D-Harb.), noting the size of the crowd, said, "Let me tell you, it is '
+        'big."'
+    )
+    quote = next(q for q in extractor.extract(text) if q.kind == "direct")
+    assert quote.speaker == "Ida Marsh"
 
 
 def test_a_participle_after_a_quote_does_not_take_its_object_as_speaker(

@@ -43,7 +43,7 @@ def lost_subject(cue: Any, doc: Any, quote_end: int | None, span: tuple[int, int
     if fronted is not None:
         return fronted
     if cue.tag_ in ("VBD", "VBZ", "VBP"):
-        return _name_after(cue) or _name_before(cue)
+        return _name_after(cue) or _name_before(cue) or _participle_subject(cue)
     return earlier_speaker(cue) if cue.tag_ in ("VBG", "VB") else None
 
 
@@ -68,8 +68,30 @@ def _inverted_object(cue: Any, quote_end: int) -> Any:
         for c in clause.children
         if c.dep_ == "nsubj" and c.i < clause.i
     ]
+    after += _subject_set_off(cue)
     after = [c for c in after if c.left_edge.i == cue.i + 1]
     return after[0] if after and after[0].pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
+def _subject_set_off(cue: Any) -> list[Any]:
+    """ "“The risk,” said Tad Holm, an economist, “is ...”", "said the woman, who did not want
+    to be named": a speaker set off by a comma after the verb, whom the parse made the subject
+    of the quote's second half (the verb's head) or of the clause after it."""
+    doc = cue.doc
+    verbs = [c for c in cue.children if c.i > cue.i and c.dep_ in ("ccomp", "advcl")]
+    if cue.dep_ == "parataxis" and cue.head.i > cue.i:
+        verbs.append(cue.head)
+    found = []
+    for verb in verbs:
+        for c in verb.children:
+            if (
+                c.dep_ == "nsubj"
+                and c.i < verb.i
+                and c.i + 1 < len(doc)
+                and doc[c.i + 1].text == ","
+            ):
+                found.append(c)
+    return found
 
 
 def _name_after(verb: Any) -> Any:
@@ -78,6 +100,19 @@ def _name_after(verb: Any) -> Any:
     if k >= len(doc) or not doc[k].is_title or doc[k].head.i != verb.i:
         return None
     return doc[k] if doc[k].dep_ == "advmod" and doc[k].pos_ == "ADV" else None
+
+
+def _participle_subject(verb: Any) -> Any:
+    """ "Sen. Ida Marsh (D-ME), noting the cost, said": the parse made the speaker the subject
+    of the participle set off before the verb."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i < verb.i:
+            subject = next(
+                (c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None
+            )
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+                return subject
+    return None
 
 
 def _name_before(verb: Any) -> Any:
