@@ -1031,3 +1031,15 @@ def test_a_noun_the_parse_read_as_a_verb_is_no_cue(extractor: QuoteExtractor) ->
     )
     (quote,) = extractor.extract(text)  # what the officials said; "claims" is a noun
     assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_a_title_after_a_possessive_is_nobodys_words(extractor: QuoteExtractor) -> None:
+    text = (
+        "Speaking on Wednesday’s “Harbour Live,” Tad Okoye, the pilot known as “Captain,” "
+        "stated that he had seen the logs."
+    )
+    quotes = extractor.extract(text)
+    assert not any("Harbour Live" in q.content.text for q in quotes)
+    assert ("that he had seen the logs", "Tad Okoye") in [
+        (q.content.text, q.speaker) for q in quotes
+    ]

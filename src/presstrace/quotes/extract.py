@@ -1445,6 +1445,8 @@ def _adjacent_quote(cue: Any, doc: Any, quoted: list[QuotedSpan]) -> int | None:
     clause_start = min(cue.idx, first.idx)
     after = cue.idx + len(cue.text)
     for k, passage in enumerate(quoted):
+        if _owned_title(passage, text):
+            continue
         gap_before = text[passage.end : clause_start]
         if passage.end <= clause_start and not gap_before.strip(" ,—–-"):
             return k
@@ -1459,10 +1461,23 @@ def _adjacent_quote(cue: Any, doc: Any, quoted: list[QuotedSpan]) -> int | None:
     return None
 
 
+def _owned_title(passage: QuotedSpan, text: str) -> bool:
+    """ "on the Gazette’s “Harbour Live,”", "Holm’s “Look over here” line": a few quoted words
+    after a possessive are a title or a name, not anyone's words."""
+    words = len(text[passage.inner_start : passage.inner_end].split())
+    before = text[max(0, passage.start - 8) : passage.start]
+    return words <= TERM_MAX_WORDS and _POSSESSIVE_END.search(before) is not None
+
+
+_POSSESSIVE_END = re.compile(r"\w['’]s?\s*$")
+
+
 def _quote_before(cue: Any, quoted: list[QuotedSpan], text: str) -> int | None:
     sentence_start = cue.sent.start_char
     for k in range(len(quoted) - 1, -1, -1):
         passage = quoted[k]
+        if _owned_title(passage, text):
+            continue
         if sentence_start <= passage.start and passage.end <= cue.idx:
             between = text[passage.end : cue.idx]
             if not re.search(r"[.!?]\s", between):
