@@ -1043,3 +1043,14 @@ def test_a_title_after_a_possessive_is_nobodys_words(extractor: QuoteExtractor) 
     assert ("that he had seen the logs", "Tad Okoye") in [
         (q.content.text, q.speaker) for q in quotes
     ]
+
+
+def test_a_quote_then_a_speaker_the_parse_folded_into_it(extractor: QuoteExtractor) -> None:
+    # "said on Monday" has no content of its own; the apposition is not a second speaker
+    text = (
+        "“Very good pilot, very good pilot this guy,” Okoye, the party frontrunner in the "
+        "harbour, said on Monday."
+    )
+    (quote,) = extractor.extract(text)
+    assert quote.content.text == "Very good pilot, very good pilot this guy,"
+    assert quote.speaker == "Okoye" and quote.speaker_kind == "person"

@@ -30,6 +30,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..dates.lexicon import WEEKDAYS
 from . import cuemodel, vetting
 from .lexicon import (
     ADDRESSEE_VERBS,
@@ -448,6 +449,8 @@ class _Article:
         span = char_span(content) if content else None
         k, span, cue_extra = _quote_instead(cue, doc, quoted, span, cue_extra)
         if span is None and k is None:
+            k = _quote_before_speaker(cue, quoted)
+        if span is None and k is None:
             if writing or _COLON_END.match(text_of(doc), cue.idx + len(cue.text)):
                 self._expect_next_paragraph(cue, cue_extra, quoted, offset)
             return None
@@ -857,9 +860,10 @@ class _Article:
             # '"...," said Angers.': a surname the article named in full, tagged as a plural
             return _Speaker(known, "person", self.state.person_roles.get(known))
         conjuncts = [c for c in head.children if c.dep_ == "conj"]
-        if conjuncts:
-            # "Tajikistan, Turkmenistan and Uzbekistan": several speakers, named together.
-            words = head.doc[head.left_edge.i : conjuncts[-1].right_edge.i + 1]
+        words = head.doc[head.left_edge.i : conjuncts[-1].right_edge.i + 1] if conjuncts else None
+        if words is not None and any(t.dep_ == "cc" for t in words):
+            # "Tajikistan, Turkmenistan and Uzbekistan": several speakers, named together; not
+            # "Okoye, the party frontrunner", an apposition the parse took for a conjunct.
             named = re.sub(_LEADING_DETERMINER, "", words.text.strip(" ,"))
             return _Speaker(named or phrase_text(head), "group", None)
         name_tokens = name_run(head)
@@ -1335,9 +1339,9 @@ def _complement(cue: Any, word: str) -> tuple[list[Any], list[Any]]:
         if child.i < cue.i:
             continue
         if child.dep_ == "prep" and _topic_prep(child, cue):
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-            if objects and objects[0].ent_type_ in ("DATE", "TIME"):
+            if _time_phrase(child):
                 continue  # "warned on Monday evening": when, not what
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return _verb_phrase(cue, objects[0]), [child]
         elif child.dep_ in ("xcomp", "attr", "oprd", "acomp"):
@@ -1393,7 +1397,12 @@ def _time_phrase(child: Any) -> bool:
     if child.dep_ == "npadvmod":
         return any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
     objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-    return any(o.ent_type_ in ("DATE", "TIME") for o in objects)
+    # The recogniser runs on entity windows only, so "on Monday" may carry no DATE label.
+    return any(o.ent_type_ in ("DATE", "TIME") or o.lower_ in _DAY_WORDS for o in objects)
+
+
+#: "on Monday", "tonight": full weekday names only ("sat", "sun" and "wed" are words too).
+_DAY_WORDS = frozenset(w for w in WEEKDAYS if len(w) > 5) | {"today", "yesterday", "tonight"}
 
 
 def _cue_tokens(cue: Any, extra: Sequence[Any] = ()) -> tuple[int, int]:
@@ -1459,6 +1468,24 @@ def _adjacent_quote(cue: Any, doc: Any, quoted: list[QuotedSpan]) -> int | None:
         ):
             return k
     return None
+
+
+def _quote_before_speaker(cue: Any, quoted: list[QuotedSpan]) -> int | None:
+    """ "“Very good pilot, this guy,” Okoye, the party's frontrunner, said on Monday": a verb
+    left with neither subject nor content, after a quote and a phrase naming someone that the
+    parse folded into the quote. The quote is the content (and the phrase the speaker)."""
+    if subject_of(cue, quoted) is not None:
+        return None
+    doc, text = cue.doc, text_of(cue.doc)
+    k = _quote_before(cue, quoted, text)
+    if k is None:
+        return None
+    between = [t for t in doc if quoted[k].end <= t.idx < cue.idx]
+    if any(t.pos_ in ("VERB", "AUX") for t in between) or not text[: cue.idx].rstrip().endswith(
+        ","
+    ):
+        return None
+    return k if source_between(doc, quoted[k].end, cue.idx) is not None else None
 
 
 def _owned_title(passage: QuotedSpan, text: str) -> bool:
