@@ -52,8 +52,12 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_same_quote_in_two_outlets_is_one_statement(corpus: Path) -> None:
     with presstrace.open(corpus, readonly=True) as db:
-        quotes = [q for q in db.quotes() if "let ships berth" in q["text"]]
+        quotes = [q for q in db.quotes() if q["text"].startswith("We can")]
         assert len(quotes) == 2
+        # The Gazette's report that the minister said it is an attribution of its own.
+        (report,) = [q for q in db.quotes() if q["speaker"]["name"] == "Alden Gazette"]
+        assert "the minister told reporters" in report["text"]
+        assert report["statement"] != quotes[0]["statement"]
         assert quotes[0]["statement"] == quotes[1]["statement"]
         (statement,) = [s for s in db.statements() if s["id"] == quotes[0]["statement"]]
         assert statement["reports"] == 2

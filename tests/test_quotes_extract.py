@@ -1054,3 +1054,11 @@ def test_a_quote_then_a_speaker_the_parse_folded_into_it(extractor: QuoteExtract
     (quote,) = extractor.extract(text)
     assert quote.content.text == "Very good pilot, very good pilot this guy,"
     assert quote.speaker == "Okoye" and quote.speaker_kind == "person"
+
+
+def test_according_to_after_a_speaker_is_a_report_of_what_they_said(
+    extractor: QuoteExtractor,
+) -> None:
+    quotes = extractor.extract("“The pier will hold,” Holm said, according to the Gazette.")
+    said = {q.speaker: q.content.text for q in quotes}
+    assert said == {"Holm": "The pier will hold,", "Gazette": "“The pier will hold,” Holm said"}

@@ -64,6 +64,8 @@ class _Quote:
     mention: str | None
     published: str | None
     outlet: str | None
+    start: int = 0  # offsets of the text in the article
+    end: int = 0
     speaker: str | None = None
     statement: str | None = None
     tokens: list[str] = field(default_factory=list)
@@ -73,7 +75,7 @@ def rebuild(db: Database) -> CorpusReport:
     """Recompute speakers and statements from all stored quotes."""
     rows = db.conn.execute(
         "SELECT q.id, q.article, q.text, q.speaker_name, q.speaker_kind, q.role, q.mention, "
-        "a.published, a.outlet FROM quotes q JOIN articles a ON a.id = q.article "
+        "a.published, a.outlet, q.start, q.end FROM quotes q JOIN articles a ON a.id = q.article "
         "ORDER BY coalesce(a.published, '9999'), a.id, q.position"
     ).fetchall()
     quotes = [_Quote(*row) for row in rows]
@@ -237,6 +239,7 @@ def _group_statements(quotes: list[_Quote]) -> list[list[_Quote]]:
     for q in quotes:
         q.tokens = [_VARIANTS.get(w, w) for w in _WORD.findall(_fold(q.text))]
     parent = list(range(len(quotes)))
+    reports = _reports_of_quotes(quotes)
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -271,7 +274,7 @@ def _group_statements(quotes: list[_Quote]) -> list[list[_Quote]]:
             for g in grams[i]
             if len(index[g]) <= MAX_POSTINGS
             for j in index[g]
-            if j < i and quotes[j].article != q.article
+            if j < i and quotes[j].article != q.article and (j in reports) == (i in reports)
         }
         for j in candidates:
             count = len(grams[i] & grams[j])
@@ -288,6 +291,26 @@ def _group_statements(quotes: list[_Quote]) -> list[list[_Quote]]:
     for i, q in enumerate(quotes):
         groups[find(i)].append(q)  # quotes are in order of publication: the first is first
     return list(groups.values())
+
+
+def _reports_of_quotes(quotes: list[_Quote]) -> set[int]:
+    """Quotes that hold another quote of their article: "“...,” the minister said, according
+    to the Gazette" is the Gazette's report that the minister said it. It shares the minister's
+    words with other outlets' reports of them, but it is not the same statement."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, q in enumerate(quotes):
+        by_article[q.article].append(i)
+    found = set()
+    for members in by_article.values():
+        for i in members:
+            a = quotes[i]
+            if any(
+                j != i and a.start <= quotes[j].start and quotes[j].end <= a.end
+                and (quotes[j].start, quotes[j].end) != (a.start, a.end)
+                for j in members
+            ):  # fmt: skip
+                found.add(i)
+    return found
 
 
 def _statement_rows(groups: list[list[_Quote]]) -> list[tuple[Any, ...]]:

@@ -334,14 +334,13 @@ class _Article:
             found.append(label)
         named = self._named_before_colons(doc, quoted, claimed, offset)
         found += named
-        # "according to X" last: when a verb already attributes the same words, X is where the
-        # report came from, not a second speaker.
+        # "according to X" last, so the verb it wraps claims its quote marks first. Both stay:
+        # "“...,” Holm said, according to the Gazette" is Holm's words, and the Gazette's
+        # report that Holm said them.
         cues.sort(key=lambda t: t.lower_ == "according")
         for token in cues:
             quote = self._vetted(token, scores, doc, quoted, claimed, offset)
             if quote is None:
-                continue
-            if token.lower_ == "according" and any(_overlap(quote, other) for other in found):
                 continue
             if any(_overlap(quote, other) for other in named):
                 continue  # "EARLY - Dana Holm: “...”" is Holm's, whatever verb the parse sees
