@@ -1062,3 +1062,13 @@ def test_according_to_after_a_speaker_is_a_report_of_what_they_said(
     quotes = extractor.extract("“The pier will hold,” Holm said, according to the Gazette.")
     said = {q.speaker: q.content.text for q in quotes}
     assert said == {"Holm": "The pier will hold,", "Gazette": "“The pier will hold,” Holm said"}
+
+
+def test_the_report_around_an_indirect_quote_holds_who_said_it(extractor: QuoteExtractor) -> None:
+    text = (
+        'On Monday, Holm said he was "happy to see" that Okoye was voted in, according to the '
+        "Gazette."
+    )
+    said = {q.speaker: q.content.text for q in extractor.extract(text)}
+    assert said["Gazette"].startswith("On Monday, Holm said he was")
+    assert said["Holm"] == 'he was "happy to see" that Okoye was voted in'

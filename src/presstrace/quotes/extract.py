@@ -540,6 +540,10 @@ class _Article:
         clause = cue.head
         while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head.i != clause.i:
             clause = clause.head
+        while clause.dep_ == "ccomp" and clause.head.i < cue.i and _is_cue(clause.head):
+            # "Trump said he was pleased, according to the Gazette": the parse hung the source
+            # on what Trump said; the Gazette reports all of it, that Trump said it too.
+            clause = clause.head
         skip = {t.i for t in cue.subtree}
         tokens = [t for t in clause.subtree if t.i not in skip]
         if not tokens:
@@ -1278,7 +1282,15 @@ def _whole_clause(cue: Any, clause: Any) -> list[Any]:
     "warned that attempts to breach the system were made by ...", "attempts" (read as a verb
     without a subject) and "made" are one clause. A second clause with a subject of its own
     is a second thing said (or another speaker's: "X said ... and Democrats accused ...")."""
-    tokens = list(clause.subtree)
+    # Not "according to the Gazette" at its end, which the parse may hang on the clause: that
+    # is who reports the saying, an attribution of its own.
+    reported = {
+        t.i
+        for according in clause.subtree
+        if according.lower_ == "according" and according.i > cue.i and _is_cue(according)
+        for t in according.subtree
+    }
+    tokens = [t for t in clause.subtree if t.i not in reported]
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
         return tokens
     for other in cue.children:
