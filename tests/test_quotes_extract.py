@@ -1072,3 +1072,32 @@ def test_the_report_around_an_indirect_quote_holds_who_said_it(extractor: QuoteE
     said = {q.speaker: q.content.text for q in extractor.extract(text)}
     assert said["Gazette"].startswith("On Monday, Holm said he was")
     assert said["Holm"] == 'he was "happy to see" that Okoye was voted in'
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "The claim is old.",  # nobody spoke before: the quote was dropped
+        "Marsh spoke first. “We will win,” Marsh said.",  # the quote floated on to Marsh
+    ],
+)
+def test_a_dash_line_names_who_said_the_quote_above_it(
+    extractor: QuoteExtractor, before: str
+) -> None:
+    text = (
+        f"{before}\n\n“Workers are worried about their pay, and nearly all new income goes to "
+        "the top.”\n\n-Dana Holm, Harbourtown.\n\nHolm is relying on an outdated figure."
+    )
+    quote = next(q for q in extractor.extract(text) if q.content.text.startswith("Workers"))
+    assert quote.speaker == "Dana Holm" and quote.cue is not None and quote.cue.text == "-"
+
+
+def test_a_subhead_between_dashes_names_nobody(extractor: QuoteExtractor) -> None:
+    text = "“Great speech. She is ready, and she never quits.”\n\n– Old hands –.\n\nMore later."
+    assert extractor.extract(text) == []
+
+
+def test_a_name_with_a_party_label_before_a_colon_speaks(extractor: QuoteExtractor) -> None:
+    text = 'Rep. Tad Okoye (R-H.B.):"Nobody but you has ever given me that number."'
+    (quote,) = extractor.extract(text)
+    assert quote.speaker == "Tad Okoye"

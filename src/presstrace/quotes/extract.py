@@ -92,19 +92,24 @@ _COLON_END = re.compile(r"[^.!?\n]{0,60}:\s*$")
 _DASH_SOURCE = re.compile(
     r"\s*(?P<dash>[―—–]|--)\s*(?P<name>[A-Z](?:[^.!?“”\"]|\.(?=\s+\w)){1,120}?)\s*\.?\s*$"
 )  # "“...” ― Oscar P. Quintero": initials inside the name
+#: "- Dana Holm, after the vote." on a line of its own; not a subhead ("– Old hands –.").
+_DASH_LINE = re.compile(
+    r"\s*(?P<dash>[-―—–~]|--)\s*(?P<name>[A-Z](?:[^.!?“”\"―—–-]|\.(?=\s+\w)){1,120}?)\s*\.?\s*$"
+)
 #: "PENCE: Well, look, ..." (a transcript) and "Trump: ‘I’m the worst thing …’" (a headline):
 #: a speaker label, a short capitalised name and a colon, opening the paragraph.
 _LABEL = re.compile(
     r"[\"“]?(?P<name>[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3})[ ]?(?P<colon>:)[ \t]+(?=\S)"
 )
 #: "POLLS WERE TOO EARLY - Dana Holm: “...”", "More from Holm: “...”", "From the report: “...”",
-#: "Here's Marsh in May 2019: “...”": a digest names whose words it quotes before a colon.
+#: "Here's Marsh in May 2019: “...”", "Rep. Tad Holm (R-H.B.): “...”": a digest names whose words
+#: it quotes before a colon.
 _COLON_SOURCE = re.compile(
     r"(?:\b(?:[Mm]ore from|From|Here[’']s|Here is)\s+|\s[-–—]\s*|^)"
     r"(?P<name>[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|of|and|&))*"
     r"|(?P<document>[Tt]he (?:report|study|survey|poll|memo|statement|letter|analysis|authors?"
     r"|researchers)))"
-    r"(?:\s+in\s+\w+(?:\s+\d{4})?)?\s*(?P<colon>:)\s*$"
+    r"(?:\s+in\s+\w+(?:\s+\d{4})?)?(?:\s*\([A-Z][\w.-]*\))?\s*(?P<colon>:)\s*$"
 )
 _SINGLE_QUOTED = re.compile(r"[‘'](?P<words>.+)[’']\W*")
 _NOT_SPEAKER_ENTITIES = frozenset(["GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL"])
@@ -148,6 +153,9 @@ class _ArticleState:
     pending_paragraph: int = -10
     paragraph: int = 0
     last_quote_index: int | None = None
+    #: A paragraph that is only a quote, with no cue: (paragraph, its content, the index of the
+    #: floating quote made of it, if any). A "- Name." line after it names the speaker.
+    standalone: tuple[int, Span, int | None] | None = None
 
 
 class QuoteExtractor:
@@ -172,6 +180,7 @@ class QuoteExtractor:
             for j, para in enumerate(paras)
             if CUE_HINT.search(para[1])
             or _LABEL.match(para[1])
+            or _DASH_LINE.match(para[1])
             # a live blog entry's opening names who its "he" is ("Dana Holm is keeping up ...")
             or (j > 0 and _ENTRY_BREAK.fullmatch(paras[j - 1][1].strip()))
         ]
@@ -325,6 +334,8 @@ class _Article:
             self.state.pending = None  # "X said:" only introduces the very next paragraph
         self.state.paragraph = number
         self._learn_names(doc)
+        if self._signed(number, offset, doc):
+            return
         quoted = _quoted_passages(text)
         claimed: set[int] = set()
         found: list[Quote] = []
@@ -364,6 +375,30 @@ class _Article:
                 self.state.last_quote_index = len(self.quotes) - 1
         if ordered:
             self.state.last_quote_paragraph = number
+
+    def _signed(self, number: int, offset: int, doc: Any) -> bool:
+        """ "“...”" then "- Dana Holm, after the vote.": a line naming who said the quote
+        that makes up the paragraph before it (a digest's or a fact-check's format)."""
+        standalone, self.state.standalone = self.state.standalone, None
+        text = text_of(doc)
+        line = _DASH_LINE.match(text)
+        if line is None or standalone is None or standalone[0] != number - 1:
+            return False
+        comma = text.find(",", line.start("name"), line.end("name"))  # "Okoye, after the vote"
+        head = source_between(doc, line.start("name"), line.end("name") if comma < 0 else comma)
+        if head is None or head.ent_type_ in _NOT_SPEAKER_ENTITIES:
+            return False
+        content, index = standalone[1], standalone[2]
+        quote = self._said(doc, (0, 0), "direct", line.span("dash"), line.span("name"),
+                           self._resolve(head), offset)  # fmt: skip
+        # spaCy keeps a hyphen glued to the name ("-Dana"): the name is without it.
+        name = quote.speaker.lstrip("-~ ") if quote.speaker else None
+        quote = replace(quote, content=content, speaker=name)
+        if index is None:
+            self.quotes.append(quote)
+        else:
+            self.quotes[index] = quote
+        return True
 
     def _vetted(
         self,
@@ -694,10 +729,15 @@ class _Article:
             if not any(term.span.start == start for term in self.terms):  # kept with its user
                 self.terms.append(Term(Span(start, offset + passage.inner_end, inner)))
             return None
+        content = Span(offset + passage.inner_start, offset + passage.inner_end, inner)
         if not follows_quote or self.state.last is None:
+            if standalone:
+                self.state.standalone = (number, content, None)
             return None
         if not standalone and not found:
             return None
+        if standalone:
+            self.state.standalone = (number, content, len(self.quotes))
         speaker = self.state.last
         previous = self.state.last_quote
         return Quote(
