@@ -1101,3 +1101,15 @@ def test_a_name_with_a_party_label_before_a_colon_speaks(extractor: QuoteExtract
     text = 'Rep. Tad Okoye (R-H.B.):"Nobody but you has ever given me that number."'
     (quote,) = extractor.extract(text)
     assert quote.speaker == "Tad Okoye"
+
+
+def test_a_saying_hung_on_a_reported_clause_is_a_second_attribution(
+    extractor: QuoteExtractor,
+) -> None:
+    text = (
+        "Holm said she felt no need to apologise for the remarks, telling the crowd that “the "
+        "truth hurts.”"
+    )
+    said = {(q.cue.text if q.cue else None): q.content.text for q in extractor.extract(text)}
+    assert said["said"] == "she felt no need to apologise for the remarks"
+    assert said["telling"] == "that “the truth hurts.”"

@@ -1323,20 +1323,45 @@ def _whole_clause(cue: Any, clause: Any) -> list[Any]:
     without a subject) and "made" are one clause. A second clause with a subject of its own
     is a second thing said (or another speaker's: "X said ... and Democrats accused ...")."""
     # Not "according to the Gazette" at its end, which the parse may hang on the clause: that
-    # is who reports the saying, an attribution of its own.
+    # is who reports the saying, an attribution of its own. Nor the speaker's next saying,
+    # which the parse may hang on it too: "said he saw no need to change, telling the host
+    # that “...”". ("said he would run and added ..." stays whole: PolNeAR's annotators
+    # mostly keep coordinated sayings as one.)
     reported = {
         t.i
-        for according in clause.subtree
-        if according.lower_ == "according" and according.i > cue.i and _is_cue(according)
-        for t in according.subtree
+        for other in clause.subtree
+        if other.i > cue.i and (_according(other) or _next_saying(other, clause))
+        for t in other.subtree
     }
     tokens = [t for t in clause.subtree if t.i not in reported]
+    while len(tokens) > 1 and tokens[-1].lower_ in (",", "and", ";"):
+        tokens.pop()
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
         return tokens
     for other in cue.children:
         if other.dep_ == "ccomp" and other.i > clause.i and other.left_edge.i == tokens[-1].i + 1:
             return tokens + list(other.subtree)
     return tokens
+
+
+def _according(token: Any) -> bool:
+    return token.lower_ == "according" and _is_cue(token)
+
+
+def _next_saying(verb: Any, clause: Any) -> bool:
+    """A speech participle hung on a reported clause, with no subject of its own and after a
+    comma: the same speaker saying something else."""
+    doc = verb.doc
+    before = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    return (
+        verb.i > clause.i
+        and verb.dep_ == "advcl"
+        and verb.pos_ == "VERB"
+        and lemma(verb) in SPEECH_VERBS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and before is not None
+        and before.lower_ in (",", "and")
+    )
 
 
 def _clause_break(clause: Any, cue: Any) -> bool:
