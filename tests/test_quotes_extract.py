@@ -1113,3 +1113,12 @@ def test_a_saying_hung_on_a_reported_clause_is_a_second_attribution(
     said = {(q.cue.text if q.cue else None): q.content.text for q in extractor.extract(text)}
     assert said["said"] == "she felt no need to apologise for the remarks"
     assert said["telling"] == "that “the truth hurts.”"
+
+
+def test_the_speaker_of_a_saying_hung_on_a_reported_clause(extractor: QuoteExtractor) -> None:
+    text = (
+        "Holm said the council had no reason to delay the vote, telling reporters that “the "
+        "harbour cannot wait.”"
+    )
+    telling = next(q for q in extractor.extract(text) if q.cue and q.cue.text == "telling")
+    assert telling.speaker == "Holm"  # not the council, the subject of what Holm said

@@ -310,6 +310,22 @@ def source_between(doc: Any, start: int, end: int) -> Any:
     return nouns[-1] if nouns else None
 
 
+def _reporting_verb(cue: Any) -> Any:
+    """ "Holm said the council had no reason to wait, telling reporters that ...": the parse
+    hung the participle on what Holm said; Holm does the telling, not the council."""
+    clause = cue.head
+    if (
+        cue.dep_ == "advcl"
+        and cue.tag_ == "VBG"
+        and lemma(cue) in SPEECH_VERBS
+        and clause.dep_ == "ccomp"
+        and clause.head.i < clause.i < cue.i
+        and lemma(clause.head) in SPEECH_VERBS
+    ):
+        return clause.head
+    return cue
+
+
 def subject_of(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
     """The speaker of ``cue``: its subject (the agent of a passive), or its governor's."""
     if cue.dep_ == "compound" and cue.head.i > cue.i and cue.head.pos_ == "PROPN":
@@ -317,7 +333,7 @@ def subject_of(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
     by = _agent(cue)
     if by is not None:
         return by  # "tours derided by critics as ...": the critics
-    current = cue
+    current = _reporting_verb(cue)
     for _ in range(6):
         child = _subject(current, quoted)
         if child is not None:
