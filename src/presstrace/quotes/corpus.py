@@ -302,14 +302,18 @@ def _reports_of_quotes(quotes: list[_Quote]) -> set[int]:
         by_article[q.article].append(i)
     found = set()
     for members in by_article.values():
-        for i in members:
-            a = quotes[i]
-            if any(
-                j != i and a.start <= quotes[j].start and quotes[j].end <= a.end
-                and (quotes[j].start, quotes[j].end) != (a.start, a.end)
-                for j in members
-            ):  # fmt: skip
-                found.add(i)
+        # In order of start, the longer first: what a quote holds comes after it, before the
+        # first quote starting past its end. Quotes seldom overlap, so the scan stays short.
+        members.sort(key=lambda i: (quotes[i].start, -quotes[i].end))
+        for p, i in enumerate(members):
+            outer = quotes[i]
+            for k in range(p + 1, len(members)):
+                inner = quotes[members[k]]
+                if inner.start >= outer.end:
+                    break
+                if inner.end <= outer.end and (inner.start, inner.end) != (outer.start, outer.end):
+                    found.add(i)
+                    break
     return found
 
 

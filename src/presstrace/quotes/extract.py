@@ -389,6 +389,8 @@ class _Article:
         if head is None or head.ent_type_ in _NOT_SPEAKER_ENTITIES:
             return False
         content, index = standalone[1], standalone[2]
+        # The cue and source are this line's; the content is the paragraph before's, so the
+        # quote is made with an empty content and given the quote's after.
         quote = self._said(doc, (0, 0), "direct", line.span("dash"), line.span("name"),
                            self._resolve(head), offset)  # fmt: skip
         # spaCy keeps a hyphen glued to the name ("-Dana"): the name is without it.
@@ -1353,7 +1355,7 @@ def _according(token: Any) -> bool:
 
 def _next_saying(verb: Any, clause: Any) -> bool:
     """A speech participle hung on a reported clause, with no subject of its own and after a
-    comma: the same speaker saying something else."""
+    comma (or "and"): the same speaker saying something else."""
     doc = verb.doc
     before = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
     return (
@@ -1560,9 +1562,8 @@ def _quote_before_speaker(cue: Any, quoted: list[QuotedSpan]) -> int | None:
     if k is None:
         return None
     between = [t for t in doc if quoted[k].end <= t.idx < cue.idx]
-    if any(t.pos_ in ("VERB", "AUX") for t in between) or not text[: cue.idx].rstrip().endswith(
-        ","
-    ):
+    set_off = text[: cue.idx].rstrip().endswith(",")  # "..., the party's frontrunner, said"
+    if not set_off or any(t.pos_ in ("VERB", "AUX") for t in between):
         return None
     return k if source_between(doc, quoted[k].end, cue.idx) is not None else None
 
