@@ -1130,3 +1130,42 @@ def test_quoted_words_whose_speaker_is_lost_are_no_attribution(extractor: QuoteE
     text = "The mayor seemed to defend the budget by saying, “We kept every promise on the pier.”"
     said = [(q.cue.text if q.cue else None, q.speaker) for q in extractor.extract(text)]
     assert said == [("seemed to defend", "mayor"), ("saying", "mayor")]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # The parse hangs the that-clause on the aside between the verb and it.
+        (
+            "Holm said during a visit to the mill on Monday that the port would reopen.",
+            "that the port would reopen",
+        ),
+        (
+            "The senator told the Gazette in a report that appeared this week that he believes "
+            "the port is failing.",
+            "that he believes the port is failing",
+        ),
+    ],
+)
+def test_a_that_clause_hung_on_an_aside_is_what_was_said(
+    extractor: QuoteExtractor, text: str, said: str
+) -> None:
+    quote = next(q for q in extractor.extract(text) if q.cue and q.cue.text in ("said", "told"))
+    assert quote.content.text == said
+
+
+def test_a_that_clause_of_a_saying_in_the_aside_is_not_the_verbs(
+    extractor: QuoteExtractor,
+) -> None:
+    text = "Holm said after the aides confirmed that the port closed."
+    said = [(q.cue.text if q.cue else None, q.content.text) for q in extractor.extract(text)]
+    assert said == [("confirmed", "that the port closed")]
+
+
+def test_the_speaker_of_a_verb_the_parse_hung_on_a_participle(extractor: QuoteExtractor) -> None:
+    text = (
+        "Activists clamoring to block Okoye from the nomination say they are gaining ground "
+        "every week."
+    )
+    (quote,) = extractor.extract(text)
+    assert quote.speaker == "Activists"

@@ -52,6 +52,7 @@ from .lexicon import (
     SPEECH_NOUNS,
     SPEECH_VERBS,
     STANCE_VERBS,
+    THAT_VERBS,
     THING_NOUNS,
     WRITINGS,
 )
@@ -1409,7 +1410,43 @@ def _misattached_clause(cue: Any) -> Any:
                 c.dep_ == "mark" and c.lower_ == "that" for c in token.children
             ):
                 return token
+    return _clause_in_aside(cue)
+
+
+def _clause_in_aside(cue: Any) -> Any:
+    """ "said before attending the meeting that the council ..." and "told the Gazette in a
+    story posted this week that he ...": the parse hung the that-clause on the verb of the
+    aside between the cue and it. A speech verb with no clause of its own says it."""
+    word = lemma(cue)
+    if word not in THAT_VERBS or any(
+        c.dep_ in ("xcomp", "attr", "oprd", "acomp")
+        or (c.dep_ == "dobj" and word not in ADDRESSEE_VERBS)
+        for c in cue.children
+        if c.i > cue.i
+    ):
+        return None  # "dismissed the charges by pointing out that ...": a phrase of its own
+    for child in cue.children:
+        if child.i < cue.i or child.dep_ not in ("prep", "advcl", "npadvmod"):
+            continue
+        if child.dep_ == "prep" and _topic_prep(child, cue):
+            return None  # "called for the overthrow of ..., warning that ...": what is called for
+        for token in child.subtree:
+            marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+            if (
+                (token.dep_ == "ccomp" or (token.dep_ in ("relcl", "acl") and marked))
+                and token.left_edge.lower_ == "that"
+                and token.left_edge.i > token.head.i + 1  # not "attending that ..."
+                and not _says_itself(token.head)
+            ):
+                return token
     return None
+
+
+def _says_itself(verb: Any) -> bool:
+    """A saying of someone else's in the aside ("after aides confirmed that ..."), not a
+    verb whose subject is only a relative pronoun ("a story that posted ...")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _is_cue(verb) and (subject is None or subject.tag_ not in ("WDT", "WP"))
 
 
 def _complement(cue: Any, word: str) -> tuple[list[Any], list[Any]]:

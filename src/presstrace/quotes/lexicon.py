@@ -26,6 +26,15 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+#: Speech verbs whose report is a that-clause, wherever the parse hangs it ("said during a
+#: visit on Monday that ..."); not "ask" or "respond", whose clause is something else.
+THAT_VERBS = frozenset(
+    """
+    say tell write add report announce claim state insist argue warn note explain
+    acknowledge confirm admit predict promise declare reveal
+    """.split()
+)
+
 #: Stance verbs: an attribution of a position whose content is an object, an infinitive or a
 #: prepositional phrase ("endorsed Clinton", "wants to win", "talked about taxes"). The most
 #: frequent such cues of the PolNeAR training split.

@@ -347,6 +347,9 @@ def subject_of(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
         if current.dep_ in ("conj", "advcl", "xcomp") and current.head.i != current.i:
             current = current.head
             continue
+        if _participle_as_verb(current):
+            current = current.head
+            continue
         if current.dep_ == "pcomp" and current.head.dep_ in ("prep", "conj"):
             # "responded ... by saying that", "appeared ... for promoting X and for saying
             # that": the speaker of the verb the phrase hangs on.
@@ -358,6 +361,19 @@ def subject_of(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
             continue
         break
     return None
+
+
+def _participle_as_verb(verb: Any) -> bool:
+    """ "Activists clamoring to block the plan say ...": the parse made the participle the
+    sentence's verb, with the activists its subject, and hung "say" on it."""
+    head = verb.head
+    return bool(
+        verb.dep_ == "dep"
+        and head.i < verb.i
+        and head.tag_ == "VBG"
+        and head.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" and c.i < head.i for c in head.children)
+    )
 
 
 def _source_span(head: Any) -> tuple[int, int] | None:
