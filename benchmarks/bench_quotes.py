@@ -346,9 +346,11 @@ def run_spacy_and_textacy(texts: list[str], with_textacy: bool) -> tuple[float, 
 
 def speed_rounds(texts: list[str], rounds: int) -> int:
     """The speed ratio alone, several times: on a shared machine one timing can be off by a
-    fifth, so each round times the extractor and then the spaCy pass, back to back."""
+    fifth, so each round times the extractor and then the spaCy pass, back to back. Each round
+    also times the extractor without its sequence tagger, for what the tagger costs."""
     import spacy
 
+    from presstrace.quotes import tagger
     from presstrace.quotes.extract import QuoteExtractor
 
     extractor, nlp = QuoteExtractor(), spacy.load(SPACY_MODEL)
@@ -361,9 +363,16 @@ def speed_rounds(texts: list[str], rounds: int) -> int:
         start = time.perf_counter()
         list(nlp.pipe(texts))
         plain = time.perf_counter() - start
+        tagger.use_tagger(False)
+        start = time.perf_counter()
+        extractor.extract_many(texts)
+        rules = time.perf_counter() - start
+        tagger.use_tagger(None)
         print(
             f"round {number}: presstrace {len(texts) / ours:.1f} articles/s, spaCy pass "
-            f"{len(texts) / plain:.1f} articles/s, ratio {plain / ours:.2f}",
+            f"{len(texts) / plain:.1f} articles/s, ratio {plain / ours:.2f}; without the "
+            f"tagger {len(texts) / rules:.1f} articles/s (the tagger costs "
+            f"{ours / rules - 1:.0%})",
             flush=True,
         )
     return 0

@@ -15,7 +15,10 @@ Per paragraph (parsed only when it holds a cue word or a quote mark):
    that contains a quoted fragment is ``mixed``, the rest ``indirect``;
 3. quoted passages no cue claimed are *floating*: in a paragraph of their own, or right after an
    attributed quote, they continue the last speaker; a short one inside a sentence is a scare
-   quote or coined term ("vocational training centres"), recorded as a term, not a statement.
+   quote or coined term ("vocational training centres"), recorded as a term, not a statement;
+4. a learned sequence tagger (``tagger``) then reads the paragraph for the long tail of
+   attributions no rule builds ("her support for the bill", "criticism of the plan"); what it
+   tags with a source, outside quote marks and clear of everything found so far, is kept.
 
 Speakers are resolved within the article: names to the fullest form the article uses ("Pompeo" →
 "Mike Pompeo"), titles and appositions to roles ("U.S. Secretary of State"), pronouns and
@@ -31,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..dates.lexicon import WEEKDAYS
-from . import cuemodel, vetting
+from . import cuemodel, tagger, vetting
 from .lexicon import (
     ADDRESSEE_VERBS,
     CLAUSE_ONLY,
@@ -340,7 +343,8 @@ class _Article:
         quoted = _quoted_passages(text)
         claimed: set[int] = set()
         found: list[Quote] = []
-        cues, scores = _cues(doc, quoted)
+        probabilities = cue_probabilities(doc, quoted)
+        cues, scores = _cues(doc, quoted, probabilities)
         label = self._label(doc, quoted, claimed, offset)
         if label is not None:
             found.append(label)
@@ -358,6 +362,7 @@ class _Article:
                 continue  # "EARLY - Dana Holm: “...”" is Holm's, whatever verb the parse sees
             found.append(quote)
         found = _tightest(found)
+        found += self._tagged(doc, quoted, found, probabilities, offset)
         pending: list[tuple[int, Quote | int]] = [(q.content.start, q) for q in found]
         pending += [(offset + p.start, k) for k, p in enumerate(quoted) if k not in claimed]
         ordered: list[Quote] = []
@@ -526,6 +531,54 @@ class _Article:
         if kind != "indirect" and naming and self._only_a_term(cue, subject, span, quoted, offset):
             return None
         return self._quote(doc, span, kind, _cue_tokens(cue, cue_extra), subject, offset)
+
+    def _tagged(
+        self,
+        doc: Any,
+        quoted: list[QuotedSpan],
+        found: list[Quote],
+        probabilities: dict[int, float],
+        offset: int,
+    ) -> list[Quote]:
+        """What the sequence tagger finds that the rules did not (``tagger``): attributions
+        with a source, outside quote marks, overlapping none already found."""
+        model = tagger.current()
+        if model is None and tagger.recorded is None:
+            return []
+        rows = tagger.features(doc, quoted, probabilities)
+        if tagger.recorded is not None:
+            tagger.recorded.append((rows, [(offset + t.idx, offset + t.idx + len(t)) for t in doc]))
+        if model is None:
+            return []
+        text = text_of(doc)
+        taken = [(q.content.start - offset, q.content.end - offset) for q in found]
+        more: list[Quote] = []
+        for tagged in tagger.decode(model.tag(rows)):
+            if tagged.source is None:
+                continue
+            start = doc[tagged.content[0][0]].idx
+            last = doc[tagged.content[-1][1] - 1]
+            span = (start, last.idx + len(last.text))
+            if any(a < span[1] and span[0] < b for a, b in taken) or any(
+                q.start < span[1] and span[0] < q.end for q in quoted
+            ):
+                continue
+            subject = _head_of(doc[tagged.source[0] : tagged.source[1]])
+            cue = doc[tagged.cue[0] : tagged.cue[1]]
+            held: list[_Speaker] = []
+            self._held = held  # remembered for later pronouns only if kept
+            try:
+                cue_span = (cue.start_char, cue.end_char)
+                quote = self._quote(doc, span, "indirect", cue_span, subject, offset)
+            finally:
+                self._held = None
+            if not text[span[0] : span[1]].strip() or not _can_hold_a_view(subject, quote):
+                continue
+            for speaker in held:
+                self._remember(speaker)
+            more.append(quote)
+            taken.append(span)
+        return more
 
     def _only_a_term(
         self, cue: Any, subject: Any, span: tuple[int, int], quoted: list[QuotedSpan], offset: int
@@ -1208,6 +1261,27 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
     return _between_commas(cue), []
 
 
+def _can_hold_a_view(subject: Any, quote: Quote) -> bool:
+    """Is a tagged attribution's source someone? Not a pronoun nobody could resolve, nor a
+    plain noun that names no person, body or document ("China's crackdown sparked outrage",
+    "the lawsuit announced"): on 100 held-out training articles these were wrong 14 times in
+    24, and in a record of who said what they read as nonsense."""
+    if quote.speaker_kind == "unknown" and subject.pos_ != "PROPN":
+        return False  # "his", "that", "they" with nobody to stand for
+    return not (
+        subject.pos_ == "NOUN"
+        and quote.speaker_kind == "unnamed"
+        and not subject.ent_type_
+        and not subject.is_title  # a name the tagger took for a noun: "Okoye has been ..."
+        and lemma(subject) not in _SPEAKING_NOUNS | WRITINGS
+    )
+
+
+def _head_of(span: Any) -> Any:
+    """The token of ``span`` whose head lies outside it (the phrase's head word)."""
+    return next((t for t in span if not span.start <= t.head.i < span.end), span.root)
+
+
 def _question_clause(cue: Any, clause: Any) -> bool:
     return lemma(cue) in _ASKING and any(
         c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children
@@ -1720,7 +1794,22 @@ def _cue_floor(model: cuemodel.CueModel, vetter: vetting.Vetter | None) -> float
 _QUOTE_TOKENS = frozenset(['"', "“", "”", "``", "''", "«", "»"])
 
 
-def _cues(doc: Any, quoted: list[QuotedSpan]) -> tuple[list[Any], dict[int, float]]:
+def cue_probabilities(doc: Any, quoted: list[QuotedSpan]) -> dict[int, float]:
+    """The cue filter's probability of every candidate verb outside the paragraph's quotes,
+    by token index (empty without the filter)."""
+    model = cuemodel.current()
+    if model is None:
+        return {}
+    return {
+        t.i: model.probability(cuemodel.features(t))
+        for t in doc
+        if cuemodel.is_candidate(t) and not inside(t.idx, quoted)
+    }
+
+
+def _cues(
+    doc: Any, quoted: list[QuotedSpan], probabilities: dict[int, float]
+) -> tuple[list[Any], dict[int, float]]:
     """The paragraph's cue words outside its quotes, and the cue filter's score of each verb
     it let through."""
     tokens = list(doc)  # spaCy makes a new Token object on every pass over the doc
@@ -1732,12 +1821,10 @@ def _cues(doc: Any, quoted: list[QuotedSpan]) -> tuple[list[Any], dict[int, floa
         # The learned filter decides over the wider candidate set ("according to" stays);
         # with a vetter, from a lower score: the vetter judges what the verb gave.
         floor = _cue_floor(model, vetter)
-        for t in tokens:
-            if cuemodel.is_candidate(t) and not inside(t.idx, quoted):
-                p = model.probability(cuemodel.features(t))
-                # A verb right after a closing quote is a cue whatever its score (below).
-                if p >= model.threshold or (p >= floor and not _after_a_quote(t)):
-                    scores[t.i] = p
+        for i, p in probabilities.items():
+            # A verb right after a closing quote is a cue whatever its score (below).
+            if p >= model.threshold or (p >= floor and not _after_a_quote(tokens[i])):
+                scores[i] = p
         cues = [
             t for t in tokens
             if t.i in scores

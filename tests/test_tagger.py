@@ -1,0 +1,137 @@
+"""The sequence tagger: decoding BIO tags into attributions, its features, and how the
+extractor takes what it tags (only what the rules did not find, with a resolved speaker)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from presstrace.quotes import tagger
+from presstrace.quotes.extract import QuoteExtractor
+
+pycrfsuite = pytest.importorskip("pycrfsuite")
+
+
+@pytest.fixture
+def restore() -> Iterator[None]:
+    yield
+    tagger.use_tagger(None)
+    tagger.recorded = None
+
+
+def test_decode_gives_each_cue_its_nearest_content_and_source() -> None:
+    tags = ["B-source", "I-source", "B-cue", "B-content", "I-content", "O"]
+    tags += ["B-source", "B-cue", "I-cue", "B-content", "O"]
+    assert tagger.decode(tags) == [
+        tagger.Tagged(cue=(2, 3), content=((3, 5),), source=(0, 2)),
+        tagger.Tagged(cue=(7, 9), content=((9, 10),), source=(6, 7)),
+    ]
+
+
+def test_decode_keeps_split_content_and_drops_a_cue_without_content() -> None:
+    # "The plan, the mayor said, is dead" and a lone cue elsewhere.
+    tags = ["B-content", "I-content", "O", "B-source", "B-cue", "O", "B-content", "I-content"]
+    tags += ["O"] * 6 + ["B-cue"]
+    (found,) = tagger.decode(tags)
+    assert found.content == ((0, 2), (6, 8)) and found.source == (3, 4) and found.cue == (4, 5)
+
+
+def test_a_run_may_start_with_an_inside_tag() -> None:
+    assert tagger.decode(["I-cue", "I-content", "I-content"]) == [
+        tagger.Tagged(cue=(0, 1), content=((1, 3),), source=None)
+    ]
+
+
+def test_no_cue_no_attribution() -> None:
+    assert tagger.decode(["B-source", "B-content", "I-content"]) == []
+
+
+def _rows(extractor: QuoteExtractor, text: str) -> tuple[list[list[str]], list[tuple[int, int]]]:
+    tagger.use_tagger(False)
+    tagger.recorded = []
+    extractor.extract(text)
+    ((rows, offsets),) = tagger.recorded
+    return rows, offsets
+
+
+def _use_tiny_model(rows: list[list[str]], labels: list[str], tmp_path: Path) -> None:
+    """Train a CRF on one paragraph's tags and make it the extractor's tagger."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.append(rows, labels)
+    trainer.set_params({"c2": 0.001, "max_iterations": 50, "feature.possible_transitions": True})
+    model = tmp_path / "tiny.crfsuite"
+    trainer.train(str(model))
+    tagger.recorded = None
+    tagger.use_tagger(tagger.AttributionTagger(str(model)))
+
+
+def test_features_name_the_word_and_the_likely_cue_above_it(restore: None) -> None:
+    extractor = QuoteExtractor()
+    text = "Okoye said the harbour would close."
+    rows, offsets = _rows(extractor, text)
+    assert [text[a:b] for a, b in offsets][:3] == ["Okoye", "said", "the"]
+    assert "w=said" in rows[1] and "self_cue" in rows[1]
+    # "harbour" hangs on "close", the clause "said" governs; the path's last link is ccomp.
+    assert "anc_cue=ccomp" in rows[3] and "anc_side=R" in rows[3]
+
+
+def test_the_extractor_adds_what_the_tagger_finds_and_the_rules_missed(
+    restore: None, tmp_path: Path
+) -> None:
+    # A stance with a noun for a cue, which no rule builds: a model trained on this one
+    # sentence tags it, and the extractor turns the tags into an attribution.
+    extractor = QuoteExtractor()
+    text = "Mayor Dana Holm's support for the harbour bill surprised the council."
+    rows, offsets = _rows(extractor, text)
+    words = [text[a:b] for a, b in offsets]
+    assert words[:9] == ["Mayor", "Dana", "Holm", "'s", "support", "for", "the", "harbour", "bill"]
+    labels = ["O", "B-source", "I-source", "O", "B-cue", "I-cue", "B-content", "I-content"]
+    labels += ["I-content"] + ["O"] * (len(words) - 9)
+    _use_tiny_model(rows, labels, tmp_path)
+    (quote,) = extractor.extract(text)
+    assert quote.kind == "indirect" and quote.content.text == "the harbour bill"
+    assert quote.cue is not None and quote.cue.text == "support for"
+    assert quote.speaker == "Dana Holm"
+
+
+def test_tagged_words_the_rules_already_attributed_are_not_taken_twice(
+    restore: None, tmp_path: Path
+) -> None:
+    extractor = QuoteExtractor()
+    text = "Okoye said the harbour would close."
+    rows, _ = _rows(extractor, text)
+    labels = ["B-source", "B-cue", "B-content", "I-content", "I-content", "I-content", "O"]
+    _use_tiny_model(rows, labels[: len(rows)], tmp_path)
+    said = [(q.cue.text if q.cue else None, q.content.text) for q in extractor.extract(text)]
+    assert said == [("said", "the harbour would close")]
+
+
+def test_the_shipped_tagger_finds_a_stance_no_rule_builds(restore: None) -> None:
+    text = "Okoye has been a vocal critic of the pier plan."
+    extractor = QuoteExtractor()
+    tagger.use_tagger(False)
+    assert extractor.extract(text) == []
+    tagger.use_tagger(None)
+    (quote,) = extractor.extract(text)
+    assert (quote.speaker, quote.content.text) == ("Okoye", "the pier plan")
+    assert quote.cue is not None and "critic" in quote.cue.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "kind", "holds"),
+    [
+        ("The crackdown sparked outrage.", 1, "unnamed", False),  # a thing, not a someone
+        ("The mayor backed the plan.", 1, "unnamed", True),  # a role noun
+        ("Okoye backed the plan.", 0, "unnamed", True),  # a name, whatever its tag
+        ("It backed the plan.", 0, "unknown", False),  # a pronoun nobody stands for
+    ],
+)
+def test_a_tagged_source_must_be_someone(sentence: str, head: int, kind: str, holds: bool) -> None:
+    from presstrace.quotes import Quote, Span
+    from presstrace.quotes.extract import _can_hold_a_view
+
+    doc = QuoteExtractor().nlp(sentence)
+    quote = Quote(Span(0, 1, "x"), "indirect", None, None, None, speaker_kind=kind)
+    assert _can_hold_a_view(doc[head], quote) is holds
