@@ -135,3 +135,17 @@ def test_a_tagged_source_must_be_someone(sentence: str, head: int, kind: str, ho
     doc = QuoteExtractor().nlp(sentence)
     quote = Quote(Span(0, 1, "x"), "indirect", None, None, None, speaker_kind=kind)
     assert _can_hold_a_view(doc[head], quote) is holds
+
+
+def test_a_tagged_speaker_before_the_rules_ones_is_not_the_next_she(
+    restore: None, tmp_path: Path
+) -> None:
+    extractor = QuoteExtractor()
+    first = "Dana Holm's support for the bill irked Ida Marsh, who said the vote was rigged."
+    rows, offsets = _rows(extractor, first)
+    words = [first[a:b] for a, b in offsets]
+    assert words[:8] == ["Dana", "Holm", "'s", "support", "for", "the", "bill", "irked"]
+    labels = ["B-source", "I-source", "O", "B-cue", "I-cue", "B-content", "I-content"]
+    _use_tiny_model(rows, labels + ["O"] * (len(words) - 7), tmp_path)
+    quotes = extractor.extract(first + "\n\nShe said the count was wrong.")
+    assert [q.speaker for q in quotes] == ["Dana Holm", "Ida Marsh", "Ida Marsh"]

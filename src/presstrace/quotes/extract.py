@@ -343,7 +343,7 @@ class _Article:
         quoted = _quoted_passages(text)
         claimed: set[int] = set()
         found: list[Quote] = []
-        probabilities = cue_probabilities(doc, quoted)
+        probabilities = _cue_probabilities(doc, quoted)
         cues, scores = _cues(doc, quoted, probabilities)
         label = self._label(doc, quoted, claimed, offset)
         if label is not None:
@@ -552,6 +552,9 @@ class _Article:
             return []
         text = text_of(doc)
         taken = [(q.content.start - offset, q.content.end - offset) for q in found]
+        # The rules' speakers are remembered already; one the tagger finds before them in the
+        # paragraph must not become the "he" of what follows.
+        latest = max((start for start, _ in taken), default=-1)
         more: list[Quote] = []
         for tagged in tagger.decode(model.tag(rows)):
             if tagged.source is None:
@@ -559,8 +562,10 @@ class _Article:
             start = doc[tagged.content[0][0]].idx
             last = doc[tagged.content[-1][1] - 1]
             span = (start, last.idx + len(last.text))
-            if any(a < span[1] and span[0] < b for a, b in taken) or any(
-                q.start < span[1] and span[0] < q.end for q in quoted
+            if (
+                not text[span[0] : span[1]].strip()
+                or any(a < span[1] and span[0] < b for a, b in taken)
+                or any(q.start < span[1] and span[0] < q.end for q in quoted)
             ):
                 continue
             subject = _head_of(doc[tagged.source[0] : tagged.source[1]])
@@ -572,9 +577,9 @@ class _Article:
                 quote = self._quote(doc, span, "indirect", cue_span, subject, offset)
             finally:
                 self._held = None
-            if not text[span[0] : span[1]].strip() or not _can_hold_a_view(subject, quote):
+            if not _can_hold_a_view(subject, quote):
                 continue
-            for speaker in held:
+            for speaker in held if span[0] > latest else ():
                 self._remember(speaker)
             more.append(quote)
             taken.append(span)
@@ -1794,7 +1799,7 @@ def _cue_floor(model: cuemodel.CueModel, vetter: vetting.Vetter | None) -> float
 _QUOTE_TOKENS = frozenset(['"', "“", "”", "``", "''", "«", "»"])
 
 
-def cue_probabilities(doc: Any, quoted: list[QuotedSpan]) -> dict[int, float]:
+def _cue_probabilities(doc: Any, quoted: list[QuotedSpan]) -> dict[int, float]:
     """The cue filter's probability of every candidate verb outside the paragraph's quotes,
     by token index (empty without the filter)."""
     model = cuemodel.current()
