@@ -104,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--eval-dir", type=Path, default=REPO.parent / "shared" / "eval")
     parser.add_argument("--hold", type=int, default=100, help="held-out training articles")
     parser.add_argument("--limit", type=int, default=None, help="training articles to read")
-    parser.add_argument("--c1", type=float, default=0.05, help="L1 penalty (sparser model)")
+    parser.add_argument("--c1", type=float, default=1.0, help="L1 penalty (sparser model)")
     parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--write", action="store_true", help=f"train on all, write {MODEL_PATH}")

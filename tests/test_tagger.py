@@ -109,14 +109,14 @@ def test_tagged_words_the_rules_already_attributed_are_not_taken_twice(
 
 
 def test_the_shipped_tagger_finds_a_stance_no_rule_builds(restore: None) -> None:
-    text = "Okoye has been a vocal critic of the pier plan."
+    text = "Okoye has come out in support of the harbour bill."
     extractor = QuoteExtractor()
     tagger.use_tagger(False)
     assert extractor.extract(text) == []
     tagger.use_tagger(None)
     (quote,) = extractor.extract(text)
-    assert (quote.speaker, quote.content.text) == ("Okoye", "the pier plan")
-    assert quote.cue is not None and "critic" in quote.cue.text
+    assert (quote.speaker, quote.content.text) == ("Okoye", "the harbour bill")
+    assert quote.cue is not None and "support" in quote.cue.text
 
 
 @pytest.mark.parametrize(
