@@ -13,7 +13,7 @@ The extractor keeps only what the rules did not find: a tagged attribution with 
 content outside every quote mark that overlaps no attribution already found (quoted words are
 the rules' strength). Its speaker is resolved like any other: "he" is the last person named.
 
-The weights live in ``attribution_tagger.crfsuite`` (feature names, such as ``lemma=back``,
+The weights live in ``attribution_tagger.crfsuite`` (feature names, such as ``l=back``,
 and numbers; no text), learnt from PolNeAR's training split by
 ``scripts/train_attribution_tagger.py``. Without the file, or without ``python-crfsuite``, the
 rules alone decide.
@@ -176,6 +176,9 @@ def _nearest(cues: list[tuple[int, int]], run: tuple[int, int]) -> int:
 
 
 class AttributionTagger:
+    """A loaded CRF model. CRFsuite's tagger keeps state between calls, so it is not to be
+    shared between threads (like the spaCy pipeline, it runs in one thread per process)."""
+
     def __init__(self, path: str) -> None:
         import pycrfsuite  # noqa: PLC0415 (optional: without it the rules alone decide)
 
