@@ -28,6 +28,7 @@ from typing import Any
 
 from .lexicon import SPEECH_VERBS, STANCE_VERBS
 from .marks import QuotedSpan
+from .mentions import inside
 from .nlp import lemma
 
 MODEL_NAME = "attribution_tagger.crfsuite"
@@ -63,11 +64,7 @@ def features(doc: Any, quoted: list[QuotedSpan], cue_scores: dict[int, float]) -
     # Lemmas only where inflection varies ("said", "claims"); a lemma not yet cached costs a
     # look-up in spaCy's rules, and function words and names are their own lemma anyway.
     lemmas = [lemma(t) if t.pos_ in _INFLECTED else t.lower_ for t in tokens]
-    quote_flags = ["0"] * n
-    for q in quoted:
-        for t in tokens:
-            if q.inner_start <= t.idx < q.inner_end:
-                quote_flags[t.i] = "1"
+    quote_flags = ["1" if inside(t.idx, quoted) else "0" for t in tokens]
     bands = {i: int(p * 5) for i, p in cue_scores.items()}
     context = [
         (f"w={w}", f"p={p}", f"d={d}", f"q={q}", "" if i not in bands else f"cp={bands[i]}")
