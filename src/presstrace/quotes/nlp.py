@@ -99,6 +99,15 @@ def _split_glued_quotes(nlp: Any) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+def _index_as_sets(lemmatizer: Any) -> None:
+    """The rule lemmatizer checks each candidate form against a word list per part of speech
+    (57,528 nouns), read from JSON as a list and searched from the start each time; as sets
+    the same checks take a look-up. The lists are only ever tested for membership."""
+    table = lemmatizer.lookups.get_table("lemma_index", {})
+    for key in list(table.keys()):
+        table[key] = frozenset(table[key])
+
+
 @cache
 def load_english(disable: tuple[str, ...] = DISABLED) -> Any:
     """The installed English pipeline, loaded once per process."""
@@ -114,7 +123,9 @@ def load_english(disable: tuple[str, ...] = DISABLED) -> Any:
 
             nlp.add_pipe("presstrace_coarse_tags", after="parser")
         if "lemmatizer" in nlp.component_names:
-            _lemmatizers[id(nlp.vocab)] = nlp.get_pipe("lemmatizer")
+            lemmatizer = nlp.get_pipe("lemmatizer")
+            _index_as_sets(lemmatizer)
+            _lemmatizers[id(nlp.vocab)] = lemmatizer
         return nlp
     raise ModelMissingError(
         "the English spaCy model is not installed; run `make install`, or "
