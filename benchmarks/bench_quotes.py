@@ -31,8 +31,9 @@ Speed, articles per second, each timed once after a warm-up on 3 texts, one afte
   pass, so it is timed once and not run twice.
 
 The ratio (a)/(b) carries over between machines: above 1 means faster than one spaCy pass.
-``--speed-rounds N`` times only (a) and (b), back to back, N times, and prints each ratio (a
-shared machine's speed can drift by a fifth between timings; nothing is scored or written).
+``--speed-rounds N`` times only (a) and (b), back to back, N times, and prints each ratio and
+their median (a shared machine's speed can drift by a fifth between timings, the spaCy pass's
+as much as ours; nothing is scored or written).
 
 Also printed: GGT's "speaker right on x% of matched quotes", and the *one-span ceiling*: the
 gold itself scored as predictions with one content span per attribution (a discontinuous
@@ -58,6 +59,7 @@ import contextlib
 import json
 import random
 import re
+import statistics
 import sys
 import time
 from collections.abc import Sequence
@@ -356,6 +358,7 @@ def speed_rounds(texts: list[str], rounds: int) -> int:
     extractor, nlp = QuoteExtractor(), spacy.load(SPACY_MODEL)
     extractor.extract_many(texts[:WARMUP])
     list(nlp.pipe(texts[:WARMUP]))
+    ratios = []
     for number in range(1, rounds + 1):
         start = time.perf_counter()
         extractor.extract_many(texts)
@@ -363,6 +366,7 @@ def speed_rounds(texts: list[str], rounds: int) -> int:
         start = time.perf_counter()
         list(nlp.pipe(texts))
         plain = time.perf_counter() - start
+        ratios.append(plain / ours)
         tagger.use_tagger(False)
         start = time.perf_counter()
         extractor.extract_many(texts)
@@ -375,6 +379,10 @@ def speed_rounds(texts: list[str], rounds: int) -> int:
             f"{ours / rules - 1:.0%})",
             flush=True,
         )
+    print(
+        f"median ratio {statistics.median(ratios):.2f} over {rounds} rounds "
+        f"(lowest {min(ratios):.2f}, highest {max(ratios):.2f})"
+    )
     return 0
 
 
