@@ -1056,6 +1056,26 @@ def test_a_quote_then_a_speaker_the_parse_folded_into_it(extractor: QuoteExtract
     assert quote.speaker == "Okoye" and quote.speaker_kind == "person"
 
 
+def test_a_quote_the_parse_hung_on_its_speakers_name(extractor: QuoteExtractor) -> None:
+    # The parse makes the quote a clause of "Okoye", not of "told"; the quote is still what
+    # Okoye told, and the source is the name with its apposition, not the quote
+    text = (
+        "“That’s a fair worry, because they’re very keen,” Okoye, 69, told the Gazette Monday "
+        "when asked about concerns that Marsh’s voters would not back Holm if he loses the vote."
+    )
+    quote = next(q for q in extractor.extract(text) if q.cue and q.cue.text == "told")
+    assert quote.content.text == "That’s a fair worry, because they’re very keen,"
+    assert quote.source is not None and quote.source.text == "Okoye, 69,"
+    assert quote.speaker == "Okoye"
+
+
+def test_a_title_inside_the_speakers_phrase_is_not_what_they_said(
+    extractor: QuoteExtractor,
+) -> None:
+    (quote,) = extractor.extract("The “Harbour Live” host said the ferry was late.")
+    assert quote.content.text == "the ferry was late"
+
+
 def test_according_to_after_a_speaker_is_a_report_of_what_they_said(
     extractor: QuoteExtractor,
 ) -> None:

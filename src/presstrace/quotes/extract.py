@@ -1658,6 +1658,8 @@ def _adjacent_quote(cue: Any, doc: Any, quoted: list[QuotedSpan]) -> int | None:
         gap_before = text[passage.end : clause_start]
         if passage.end <= clause_start and not gap_before.strip(" ,—–-"):
             return k
+        if subject is not None and _hung_on_speaker(passage, subject, text):
+            return k
         gap_after = text[after : passage.start]
         near = passage.start >= after and len(gap_after) <= 40
         if (
@@ -1667,6 +1669,20 @@ def _adjacent_quote(cue: Any, doc: Any, quoted: list[QuotedSpan]) -> int | None:
         ):
             return k
     return None
+
+
+def _hung_on_speaker(passage: QuotedSpan, subject: Any, text: str) -> bool:
+    """ "“That is fair,” Okoye, 69, told the Gazette": a quote the parse hung on the speaker's
+    name, so that it opens the subject's phrase. It ends in punctuation, as a quote before its
+    speaker does, unlike a title inside the phrase ("the “Harbour Live” host said")."""
+    start = next((t.idx for t in subject.subtree if t.idx >= passage.end and not t.is_punct), None)
+    return (
+        start is not None
+        and subject.left_edge.idx <= passage.inner_start
+        and passage.end <= subject.idx
+        and text[passage.inner_start : passage.inner_end].rstrip()[-1:] in (",", ".", "!", "?")
+        and not text[passage.end : start].strip(" ,—–-")
+    )
 
 
 def _quote_before_speaker(cue: Any, quoted: list[QuotedSpan]) -> int | None:

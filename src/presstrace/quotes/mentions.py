@@ -444,6 +444,8 @@ def _phrase_tokens(head: Any, *, as_written: bool) -> list[Any]:
             or (child.dep_ == "punct" and after and not _closing_bracket(child))
             or (after and child.dep_ in ("prep", "npadvmod") and temporal)
             or (as_written and not after and child.dep_ in ("advmod", "cc", "preconj"))
+            # "“That is fair,” Okoye, 69, told ...": a quote the parse hung on its speaker
+            or (not after and child.dep_ == "ccomp")
             # "accused by the mayor of hiding ...": what he is accused of, not who he is
             or (after and child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children))
             # "derided by critics as “staged” tours": what they call it, not who they are
