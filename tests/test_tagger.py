@@ -126,6 +126,8 @@ def test_the_shipped_tagger_finds_a_stance_no_rule_builds(restore: None) -> None
         ("The mayor backed the plan.", 1, "unnamed", True),  # a role noun
         ("Okoye backed the plan.", 0, "unnamed", True),  # a name, whatever its tag
         ("It backed the plan.", 0, "unknown", False),  # a pronoun nobody stands for
+        ("Computers issued the names.", 0, "group", False),  # things, even many of them
+        ("Fishermen backed the plan.", 0, "group", True),  # many people
     ],
 )
 def test_a_tagged_source_must_be_someone(sentence: str, head: int, kind: str, holds: bool) -> None:

@@ -1273,6 +1273,8 @@ def _can_hold_a_view(subject: Any, quote: Quote) -> bool:
     only 6 times in 14 there, but in a record of who said what they read as nonsense."""
     if quote.speaker_kind == "unknown" and subject.pos_ != "PROPN":
         return False  # "his", "that", "they" with nobody to stand for
+    if lemma(subject) in THING_NOUNS:
+        return False  # "computers issued the names ...", as the rules have it
     return not (
         subject.pos_ == "NOUN"
         and quote.speaker_kind == "unnamed"
