@@ -1067,6 +1067,10 @@ def test_a_quote_the_parse_hung_on_its_speakers_name(extractor: QuoteExtractor) 
     assert quote.content.text == "That’s a fair worry, because they’re very keen,"
     assert quote.source is not None and quote.source.text == "Okoye, 69,"
     assert quote.speaker == "Okoye"
+    # hung on a word of the name
+    text = "“It’s unanimous,” councilmember Ida Holm said of the vote to end the harbour deal."
+    quote = next(q for q in extractor.extract(text) if q.cue and q.cue.text == "said")
+    assert quote.source is not None and quote.source.text == "councilmember Ida Holm"
 
 
 def test_a_title_inside_the_speakers_phrase_is_not_what_they_said(

@@ -444,8 +444,6 @@ def _phrase_tokens(head: Any, *, as_written: bool) -> list[Any]:
             or (child.dep_ == "punct" and after and not _closing_bracket(child))
             or (after and child.dep_ in ("prep", "npadvmod") and temporal)
             or (as_written and not after and child.dep_ in ("advmod", "cc", "preconj"))
-            # "“That is fair,” Okoye, 69, told ...": a quote the parse hung on its speaker
-            or (not after and child.dep_ == "ccomp")
             # "accused by the mayor of hiding ...": what he is accused of, not who he is
             or (after and child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children))
             # "derided by critics as “staged” tours": what they call it, not who they are
@@ -461,7 +459,14 @@ def _phrase_tokens(head: Any, *, as_written: bool) -> list[Any]:
             )
         ):
             skip |= {t.i for t in child.subtree}
+    # "“That is fair,” Okoye, 69, told ...", "“...,” councilmember Ida Holm said": a quote the
+    # parse hung on the speaker's name or on a word of it is no part of who speaks
+    hung = [t for t in head.subtree if t.dep_ == "ccomp" and t.i < head.i]
+    for clause in hung:
+        skip |= {t.i for t in clause.subtree}
     tokens = [t for t in head.subtree if t.i not in skip]
+    while hung and len(tokens) > 1 and tokens[0].is_punct:
+        tokens.pop(0)  # the quote's marks and comma
     while len(tokens) > 1 and tokens[-1].dep_ == "cc":
         tokens.pop()  # "relatives of others and": a conjunction the parse left without a partner
     return tokens
