@@ -1088,6 +1088,18 @@ def test_according_to_after_a_speaker_is_a_report_of_what_they_said(
     assert said == {"Holm": "The pier will hold,", "Gazette": "“The pier will hold,” Holm said"}
 
 
+def test_according_to_at_a_sentences_end_reports_all_of_it(extractor: QuoteExtractor) -> None:
+    # the parse hangs "according to" on the last of the coordinated verbs
+    text = (
+        "Fishermen are held in sheds built “to prevent escapes” and are scored on their "
+        "fluency in the harbour dialect and forced to follow strict rules, according to a "
+        "column by the Gazette."
+    )
+    (quote,) = [q for q in extractor.extract(text) if q.speaker == "Gazette"]
+    assert quote.content.text.startswith("Fishermen are held in sheds")
+    assert quote.content.text.endswith("forced to follow strict rules")
+
+
 def test_the_report_around_an_indirect_quote_holds_who_said_it(extractor: QuoteExtractor) -> None:
     text = (
         'On Monday, Holm said he was "happy to see" that Okoye was voted in, according to the '

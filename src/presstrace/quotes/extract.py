@@ -636,6 +636,15 @@ class _Article:
             span, kind = _classify(span, quoted, claimed, text_of(doc))
             cue_span = (cue.idx, to.idx + len(to.text))
             return self._quote(doc, span, kind, cue_span, source, offset, written)
+        closing = _closing_according(cue)
+        if closing:
+            # "X is held ... and forced to ..., according to the Gazette": the report is all
+            # the sentence before it, however the parse split that sentence into clauses
+            span = char_span(closing)
+            if span is None:
+                return None
+            span, kind = _classify(span, quoted, claimed, text_of(doc))
+            return self._quote(doc, span, kind, (cue.idx, to.idx + len(to.text)), source, offset)
         clause = cue.head
         while clause.dep_ not in ("ROOT", "ccomp", "conj") and clause.head.i != clause.i:
             clause = clause.head
@@ -1183,6 +1192,18 @@ def _opening_according(cue: Any, to: Any) -> tuple[Any, list[Any], tuple[int, in
     if head is None or not tokens:
         return None
     return head, tokens, char_span(cue.doc[to.i + 1 : comma.i])
+
+
+def _closing_according(cue: Any) -> list[Any]:
+    """A sentence that ends with ", according to X.": its words before that comma."""
+    sentence = cue.sent
+    before = cue.doc[cue.i - 1] if cue.i > sentence.start else None
+    if before is None or before.text != ",":
+        return []
+    ending = {t.i for t in cue.subtree}
+    if any(t.i not in ending and not t.is_punct for t in sentence if t.i > cue.i):
+        return []
+    return [t for t in sentence if t.i < before.i]
 
 
 def _is_cue(token: Any) -> bool:
