@@ -1088,6 +1088,17 @@ def test_according_to_after_a_speaker_is_a_report_of_what_they_said(
     assert said == {"Holm": "The pier will hold,", "Gazette": "“The pier will hold,” Holm said"}
 
 
+def test_a_pronoun_in_an_aside_is_the_speaker_not_the_clauses_subject(
+    extractor: QuoteExtractor,
+) -> None:
+    text = (
+        "Ida Holm spoke to the council on Monday. “We will act,” she said.\n\n"
+        "Loyalty, she noted, has long been a core value of the harbour board."
+    )
+    noted = next(q for q in extractor.extract(text) if q.cue and q.cue.text == "noted")
+    assert noted.speaker == "Ida Holm"
+
+
 def test_according_to_at_a_sentences_end_reports_all_of_it(extractor: QuoteExtractor) -> None:
     # the parse hangs "according to" on the last of the coordinated verbs
     text = (

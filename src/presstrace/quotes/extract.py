@@ -1056,6 +1056,9 @@ class _Article:
         in a subordinate clause stands for the subject of its sentence's main verb, when that
         is a speaker of the pronoun's kind."""
         root = pronoun.sent.root
+        verb = pronoun.head
+        if verb.head.i == root.i and verb.dep_ == "parataxis" and lemma(verb) in SPEECH_VERBS:
+            return None  # "Loyalty, he noted, has long been ...": the aside's "he" is a speaker
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.i == pronoun.i or subject.pos_ == "PRON":
             return None
