@@ -1099,6 +1099,29 @@ def test_a_pronoun_in_an_aside_is_the_speaker_not_the_clauses_subject(
     assert noted.speaker == "Ida Holm"
 
 
+def test_an_unclosed_quote_after_a_quote_and_its_cue_goes_on_with_it(
+    extractor: QuoteExtractor,
+) -> None:
+    # "“A,” Holm said. “B" with B running on into the next paragraph
+    text = (
+        "“One I would call a quiet kind of anger,” Holm said. “Harbour meetings are where "
+        "people say what the town has pushed aside.\n\n"
+        "“There is another side that is darker,” Holm said."
+    )
+    quotes = extractor.extract(text)
+    follow = next(q for q in quotes if q.content.text.startswith("Harbour meetings"))
+    assert follow.speaker == "Holm" and follow.continues == 0
+    # not a cue: "say" is inside the quote
+    assert not any(q.cue and q.cue.text == "say" for q in quotes)
+
+
+def test_an_unclosed_mark_inside_a_sentence_is_a_typo(extractor: QuoteExtractor) -> None:
+    quotes = extractor.extract("Holm said the “harbour plan would fail, and then she left.")
+    assert [(q.kind, q.content.text) for q in quotes] == [
+        ("indirect", "the “harbour plan would fail")
+    ]
+
+
 def test_according_to_at_a_sentences_end_reports_all_of_it(extractor: QuoteExtractor) -> None:
     # the parse hangs "according to" on the last of the coordinated verbs
     text = (

@@ -1895,11 +1895,25 @@ def _quoted_passages(text: str) -> list[QuotedSpan]:
     """The paragraph's quoted passages. An unclosed mark mid-paragraph is a typo, not a quote
     running to the end, unless a colon opens it ("More from Holm: “..." runs on into the next
     paragraphs)."""
+    found = find_quoted(text)
     return [
         q
-        for q in find_quoted(text)
-        if q.closed or not text[: q.start].strip() or text[: q.start].rstrip().endswith(":")
+        for q in found
+        if q.closed
+        or not text[: q.start].strip()
+        or text[: q.start].rstrip().endswith(":")
+        or _continued_after_said(q, found, text)
     ]
+
+
+def _continued_after_said(passage: QuotedSpan, found: list[QuotedSpan], text: str) -> bool:
+    """ "“A,” Holm said. “B ...": an unclosed mark that opens a sentence after a quote and its
+    cue goes on with what was said, into the next paragraph, as a quote's first paragraph
+    does when it opens one."""
+    before = text[: passage.start].rstrip()
+    return before.endswith((".", "!", "?")) and any(
+        q.closed and q.end <= passage.start and passage.start - q.end <= 60 for q in found
+    )
 
 
 def _overlap(a: Quote, b: Quote) -> bool:
