@@ -1122,6 +1122,19 @@ def test_an_unclosed_mark_inside_a_sentence_is_a_typo(extractor: QuoteExtractor)
     ]
 
 
+def test_a_verb_the_parse_read_as_a_modifier_of_the_speaker(extractor: QuoteExtractor) -> None:
+    # "Holm" is the root of the parse and "Tweeted" a participle modifying it
+    text = (
+        "“Not us but can’t argue with it!” Holm, the head of Harbour First, Tweeted on "
+        "Friday with an image."
+    )
+    (quote,) = extractor.extract(text)
+    assert (quote.speaker, quote.content.text) == ("Holm", "Not us but can’t argue with it!")
+    assert quote.source is not None and quote.source.text == "Holm, the head of Harbour First,"
+    # a participle that names is no saying
+    assert extractor.extract("A group, called the Harbour Fund.") == []
+
+
 def test_according_to_at_a_sentences_end_reports_all_of_it(extractor: QuoteExtractor) -> None:
     # the parse hangs "according to" on the last of the coordinated verbs
     text = (

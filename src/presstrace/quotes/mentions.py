@@ -333,6 +333,8 @@ def subject_of(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
     by = _agent(cue)
     if by is not None:
         return by  # "tours derided by critics as ...": the critics
+    if _verb_read_as_modifier(cue):
+        return cue.head
     current = _reporting_verb(cue)
     for _ in range(6):
         child = _subject(current, quoted)
@@ -361,6 +363,27 @@ def subject_of(cue: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
             continue
         break
     return None
+
+
+def _verb_read_as_modifier(verb: Any) -> bool:
+    """ "Holm, the head of Harbour First, tweeted on Friday", "a man yelled “Stay there!”": the
+    parse made the speaker the sentence's root and the verb a participle modifying it
+    ("a man [who was] yelled"); with no other verb for the sentence, it is the speaker's."""
+    head = verb.head
+    if verb.tag_ == "VBN":
+        # only after a closing comma: "a group, called the Harbour Fund" is naming
+        after_comma = verb.i > 0 and verb.doc[verb.i - 1].text == ","
+        if not after_comma or not any(c.dep_ == "appos" for c in head.children):
+            return False
+    return bool(
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBD", "VBN")
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("PROPN", "NOUN")
+        and head.i < verb.i
+        # not a label: "Turnout: Okoye, whose ..., said ..."
+        and not any(t.text == ":" for t in verb.doc[head.i : verb.i])
+    )
 
 
 def _participle_as_verb(verb: Any) -> bool:
@@ -513,7 +536,7 @@ def agent_unsaid(cue: Any) -> bool:
     """ "Asked about the fire, ...", "a group, called the Harbour Fund" and "Quiros was
     accused of ...": a participle or passive whose agent the sentence does not name."""
     deps = {c.dep_ for c in cue.children}
-    if cue.tag_ != "VBN" or "agent" in deps:
+    if cue.tag_ != "VBN" or "agent" in deps or _verb_read_as_modifier(cue):
         return False
     if cue.dep_ in ("advcl", "acl") and not deps & {"aux", "auxpass", "nsubj", "nsubjpass"}:
         return True
