@@ -1135,6 +1135,14 @@ def test_a_verb_the_parse_read_as_a_modifier_of_the_speaker(extractor: QuoteExtr
     assert extractor.extract("A group, called the Harbour Fund.") == []
 
 
+def test_a_quote_after_a_colon_that_ends_the_cues_phrase(extractor: QuoteExtractor) -> None:
+    text = 'Holm has since apologized for what happened: "Yes, I should have kept two accounts."'
+    (quote,) = extractor.extract(text)
+    assert (quote.kind, quote.speaker) == ("direct", "Holm")
+    assert quote.content.text == "Yes, I should have kept two accounts."
+    assert quote.cue is not None and quote.cue.text == "has since apologized for what happened:"
+
+
 def test_according_to_at_a_sentences_end_reports_all_of_it(extractor: QuoteExtractor) -> None:
     # the parse hangs "according to" on the last of the coordinated verbs
     text = (

@@ -1765,6 +1765,16 @@ def _quote_instead(
     the quote, and "said")."""
     said_of = bool(extra) and extra[0].lower_ == "of" and lemma(cue) in SPEECH_VERBS
     if span is not None and not said_of:
+        k = _adjacent_quote(cue, doc, quoted)
+        text = text_of(doc)
+        if (
+            k is not None
+            and quoted[k].start > span[1]
+            and text[span[1] : quoted[k].start].strip() == ":"
+        ):
+            # "apologized for what happened: “...”": the quote after the colon is what was
+            # said, and the words before it are part of the cue
+            return k, None, [*extra, *(t for t in doc if cue.i < t.i and t.idx < span[1])]
         return None, span, extra
     k = _adjacent_quote(cue, doc, quoted)
     if span is None or k is None:
