@@ -1260,3 +1260,27 @@ def test_the_speaker_of_a_verb_the_parse_hung_on_a_participle(extractor: QuoteEx
     )
     (quote,) = extractor.extract(text)
     assert quote.speaker == "Activists"
+
+
+def test_a_saying_that_holds_a_second_one_of_the_same_speaker_is_kept(
+    extractor: QuoteExtractor,
+) -> None:
+    # both attributions resolve to Ida Okoye; the "said" one has words of its own first
+    text = (
+        "Ida Okoye, a former officer, wants more jobs.\n\n"
+        "Okoye said he was “a big advocate” of common standards, which he argued help ease "
+        "the move between the schools of the district and those of the county for the many "
+        "families who move each year."
+    )
+    quotes = [q for q in extractor.extract(text) if q.speaker == "Ida Okoye"]
+    assert any(
+        q.cue is not None
+        and q.cue.text == "said"
+        and q.content.text.startswith("he was “a big advocate”")
+        for q in quotes
+    )
+    # one saying under two readings of its words is still one quote
+    (quote,) = extractor.extract(
+        "Holm weighed in, saying, “If the harbour closes, the town closes.”"
+    )
+    assert quote.content.text == "If the harbour closes, the town closes."

@@ -1797,9 +1797,20 @@ def _tightest(quotes: list[Quote]) -> list[Quote]:
     what he would order) are both kept."""
     kept: list[Quote] = []
     for quote in sorted(quotes, key=lambda q: q.content.end - q.content.start):
-        if not any(_same_words(quote, k) and quote.speaker == k.speaker for k in kept):
+        same = [k for k in kept if _same_words(quote, k) and quote.speaker == k.speaker]
+        if not same:
             kept.append(quote)
+        elif all(_says_more_first(quote, k) for k in same):
+            kept = [k for k in kept if k not in same] + [quote]
     return kept
+
+
+def _says_more_first(longer: Quote, shorter: Quote) -> bool:
+    """ "Okoye said he was “a big advocate” of the standards, which he argued help ...": the
+    longer attribution has words of its own before the one it holds, so it is not the same
+    one under two cues."""
+    before = longer.content.text[: max(0, shorter.content.start - longer.content.start)]
+    return len(before.split()) > 3
 
 
 def _same_words(a: Quote, b: Quote) -> bool:
