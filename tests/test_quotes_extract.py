@@ -1284,3 +1284,14 @@ def test_a_saying_that_holds_a_second_one_of_the_same_speaker_is_kept(
         "Holm weighed in, saying, “If the harbour closes, the town closes.”"
     )
     assert quote.content.text == "If the harbour closes, the town closes."
+
+
+def test_a_report_whose_words_hold_the_speakers_own_view_is_the_attribution(
+    extractor: QuoteExtractor,
+) -> None:
+    # "he expected" is inside what Okoye said: the report is the "said" one
+    text = "President Ida Okoye said he expected that voters will say “no” to Holm’s harbour plan."
+    quotes = extractor.extract(text)
+    assert [(q.speaker, q.cue.text if q.cue else None, q.content.text) for q in quotes] == [
+        ("Ida Okoye", "said", "he expected that voters will say “no” to Holm’s harbour plan")
+    ]

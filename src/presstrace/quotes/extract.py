@@ -1794,13 +1794,14 @@ def _tightest(quotes: list[Quote]) -> list[Quote]:
     """ "Maas weighed in, saying, “If ...”": two cues, one attribution. Of attributions to the
     same speaker whose contents are mostly the same words, the tightest stays. Nested ones
     with content of their own ("Trump said he would order a review of X": what he said, and
-    what he would order) are both kept."""
+    what he would order) are both kept; a longer one that holds the shorter's speaker or says
+    more first is the report, and it stays instead."""
     kept: list[Quote] = []
     for quote in sorted(quotes, key=lambda q: q.content.end - q.content.start):
         same = [k for k in kept if _same_words(quote, k) and quote.speaker == k.speaker]
         if not same:
             kept.append(quote)
-        elif all(_says_more_first(quote, k) for k in same):
+        elif all(_says_more_first(quote, k) or _speaks_inside(k, quote) for k in same):
             kept = [k for k in kept if k not in same] + [quote]
     return kept
 
@@ -1811,6 +1812,14 @@ def _says_more_first(longer: Quote, shorter: Quote) -> bool:
     one under two cues."""
     before = longer.content.text[: max(0, shorter.content.start - longer.content.start)]
     return len(before.split()) > 3
+
+
+def _speaks_inside(shorter: Quote, longer: Quote) -> bool:
+    """ "Obama said he expected that voters will say “no”": the shorter attribution's speaker
+    is inside what the longer one says, so the longer is the report and holds the shorter;
+    the report is kept (annotators and readers take the outer cue as the attribution)."""
+    src = shorter.source
+    return src is not None and longer.content.start <= src.start and src.end <= longer.content.end
 
 
 def _same_words(a: Quote, b: Quote) -> bool:
