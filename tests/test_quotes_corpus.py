@@ -170,3 +170,23 @@ def test_a_phrase_in_hundreds_of_quotes_neither_joins_them_nor_hides_a_reprint()
     groups = corpus._group_statements(quotes)
     joined = [g for g in groups if len(g) > 1]
     assert [sorted(q.id for q in g) for g in joined] == [["a400:0", "a401:0"]]
+
+
+def test_the_writers_own_voice_is_no_ones_statement(tmp_path: Path) -> None:
+    from presstrace.export import rows
+
+    text = (
+        "The harbour vote is expected to pass on Tuesday, and the plan appears to have "
+        "the votes.\n\nMayor Ann Lee said on Monday that the quay would reopen in April."
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(" date 2024-03-13 Vote\n\n" + text, encoding="utf-8")
+    with presstrace.open(tmp_path / "kb.db") as db:
+        presstrace.ingest(db, [str(tmp_path / "in")], presstrace.Options(workers=1))
+        quotes = list(db.quotes())
+        voiced = [q for q in quotes if q["speaker_kind"] == "writer"]
+        assert voiced and all(q["speaker"] is None and q["statement"] is None for q in voiced)
+        assert [s["text"] for s in db.statements()] == ["that the quay would reopen in April"]
+        events = {e["text"]: (e["event"], e["speaker"]) for e in rows(db, "timeline")}
+        assert events["Tuesday"] == ("event", None)  # "expected to pass on Tuesday"
+        assert events["Monday"] == ("statement", "Ann Lee")

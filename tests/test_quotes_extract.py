@@ -839,12 +839,30 @@ def test_an_entity_loses_the_punctuation_and_adverb_at_its_edges(
     assert _inner_words(doc[0:2]) is None
 
 
-def test_an_expectation_nobody_is_said_to_hold_is_no_statement(
+def test_an_expectation_nobody_is_said_to_hold_is_the_writers_voice(
     extractor: QuoteExtractor,
 ) -> None:
-    # PolNeAR annotates these (12 of 13 on 250 training articles); in a record of who said
-    # what they would be statements by nobody in the writer's own voice.
-    assert extractor.extract("Mayor Okoye is also expected to unveil her budget on Monday.") == []
+    # PolNeAR annotates these with no source; the record keeps them apart as the outlet's own
+    (quote,) = extractor.extract("Mayor Okoye is also expected to unveil her budget on Monday.")
+    assert (quote.source, quote.speaker, quote.speaker_kind) == (None, None, "writer")
+    assert quote.content.text == "Mayor Okoye is also expected to unveil her budget on Monday"
+    assert quote.cue is not None and quote.cue.text == "is also expected"
+    # by whom, the sentence says: an attribution like any other
+    quotes = extractor.extract("Okoye is expected by analysts to unveil her budget.")
+    assert quotes and all(q.speaker == "analysts" for q in quotes)
+
+
+def test_what_seems_so_is_the_writers_voice(extractor: QuoteExtractor) -> None:
+    (quote,) = extractor.extract("Holm appeared to step on her own momentum at the debate.")
+    assert (quote.source, quote.speaker_kind) == (None, "writer")
+    assert quote.content.text == "Holm appeared to step on her own momentum at the debate"
+    (quote,) = extractor.extract("The harbour plan seems to be a shaky proposition.")
+    assert (quote.speaker_kind, quote.content.text) == (
+        "writer",
+        "The harbour plan seems to be a shaky proposition",
+    )
+    # appearing somewhere is no seeming
+    assert extractor.extract("Holm appeared on the morning show with her aide.") == []
 
 
 def test_a_question_asked_with_if_or_whether(extractor: QuoteExtractor) -> None:

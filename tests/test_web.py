@@ -145,6 +145,14 @@ def test_article_page_marks_quotes_speakers_figures_and_dates(
     assert "Velmar junta" in raw.text
 
 
+def test_the_writers_own_voice_is_marked_as_such(client: TestClient, web_db: Path) -> None:
+    conn = sqlite3.connect(web_db)
+    (article,) = conn.execute("SELECT article FROM quotes WHERE speaker_kind = 'writer'").fetchone()
+    conn.close()
+    page = client.get(f"/articles/{article}").text
+    assert "the outlet’s own voice" in page  # not "speaker unknown"
+
+
 def test_speaker_page_lists_what_they_said_by_date_and_outlet(
     client: TestClient, ids: dict
 ) -> None:

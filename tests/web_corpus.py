@@ -57,7 +57,8 @@ ARTICLES = [
         "in camps in the northern provinces of Velmar.\n\n"
         '"The junta is emptying whole villages," Ana Ruiz of Monitor Watch told the Valley '
         "Post on Wednesday.\n\nThe junta denies holding farmers and calls the camps training "
-        "centres. The regional council meets in Tarn on Friday to discuss the camps.",
+        "centres. The regional council meets in Tarn on Friday to discuss the camps.\n\n"
+        "The council seems to be split over the camps.",
     },
     {
         "title": HOSTILE_TITLE,

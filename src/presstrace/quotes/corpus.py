@@ -76,6 +76,8 @@ def rebuild(db: Database) -> CorpusReport:
     rows = db.conn.execute(
         "SELECT q.id, q.article, q.text, q.speaker_name, q.speaker_kind, q.role, q.mention, "
         "a.published, a.outlet, q.start, q.end FROM quotes q JOIN articles a ON a.id = q.article "
+        # the outlet's own voice ("the vote is expected to pass") is no one's statement
+        "WHERE q.speaker_kind != 'writer' "
         "ORDER BY coalesce(a.published, '9999'), a.id, q.position"
     ).fetchall()
     quotes = [_Quote(*row) for row in rows]

@@ -488,7 +488,9 @@ class _Article:
         if writing:
             # "released the following statement:": the statement is what follows the colon
             content, cue_extra = [], writing
-        span = char_span(content) if content else None
+        span = char_span(content) if content else None if writing else _unsaid_by_whom(cue)
+        # "X is expected to ...": expected by whom, the sentence does not say
+        voiced = span is not None and not content
         k, span, cue_extra = _quote_instead(cue, doc, quoted, span, cue_extra)
         if span is None and k is None:
             k = _quote_before_speaker(cue, quoted)
@@ -509,13 +511,19 @@ class _Article:
             k = _quote_before(cue, quoted, text_of(doc))
             if k is not None:
                 span = (quoted[k].inner_start, quoted[k].inner_end)
+        seeming = _seeming(cue, subject)
+        if seeming:
+            # "Holm appeared to step on her own momentum": the writer's reading, nobody's
+            # words; the subject is part of the claim (PolNeAR marks it so, with no source).
+            span = (subject.left_edge.idx, max(span[1], cue.idx + len(cue.text)))
+            subject = None
         span, kind = _classify(span, quoted, claimed, text_of(doc))
-        if subject is None:
+        if subject is None and not seeming:
             before = quoted[k].end if k is not None and quoted[k].end <= cue.idx else None
             subject = lost_subject(cue, doc, before, span)
         if lemma(cue) in _RAISING and subject is not None and cue.i > subject.i:
-            subject = None  # "Melania seems to have vanished": nobody is quoted
-        unnamed = agent_unsaid(cue)
+            subject = None  # a subject the parse lost: "Melania seems to have vanished"
+        unnamed = seeming or agent_unsaid(cue)
         if unnamed:
             subject = None  # "Asked about the fire, the mayor said ...": who asked is not said
         if subject is None and not unnamed:
@@ -530,7 +538,12 @@ class _Article:
         naming = lemma(cue) in NAMING_VERBS or lemma(cue) in STANCE_VERBS
         if kind != "indirect" and naming and self._only_a_term(cue, subject, span, quoted, offset):
             return None
-        return self._quote(doc, span, kind, _cue_tokens(cue, cue_extra), subject, offset)
+        quote = self._quote(doc, span, kind, _cue_tokens(cue, cue_extra), subject, offset)
+        if seeming or (voiced and k is None):
+            # The outlet's own reading or forecast: kept as an attribution (PolNeAR and PARC
+            # count them, with no source), told apart so it is no one's statement.
+            return replace(quote, speaker_kind="writer")
+        return quote
 
     def _tagged(
         self,
@@ -1788,6 +1801,38 @@ def _topic_prep(prep: Any, cue: Any) -> bool:
     """ "talked about taxes", "pushed for a vote" — not "spoke to reporters" (the audience)."""
     word = prep.lower_
     return word in _TOPIC_PREPS or (word == "to" and lemma(cue) in ("refer", "allude"))
+
+
+def _seeming(cue: Any, subject: Any) -> bool:
+    """ "The plan seems to be a shaky proposition", "Holm appeared to step on ...": a raising
+    verb with its own subject before it."""
+    return (
+        lemma(cue) in _RAISING
+        and subject is not None
+        and subject.dep_ in ("nsubj", "nsubjpass")
+        and subject.head.i == cue.i
+        and subject.i < cue.i
+        # not "Davis appeared on Fox & Friends": seeming has a complement
+        and any(c.dep_ in ("xcomp", "acomp", "ccomp", "attr", "oprd") for c in cue.children)
+        # "The mayor seemed to defend the budget": the mayor's stance, attributed to the mayor
+        and not any(c.dep_ == "xcomp" and _scored_cue(c) for c in cue.children)
+    )
+
+
+def _scored_cue(token: Any) -> bool:
+    model = cuemodel.current()
+    return _is_cue(token) if model is None else model.keep(token)
+
+
+def _unsaid_by_whom(cue: Any) -> tuple[int, int] | None:
+    """ "The vote is expected to draw a crowd", "Okoye was once thought to be ...": expected
+    or thought by whom, the sentence does not say; what is expected is the subject with its
+    infinitive (PolNeAR marks both, with no source)."""
+    xcomp = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+    passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if xcomp is None or passive is None or not agent_unsaid(cue):
+        return None
+    return char_span([*passive.subtree, *xcomp.subtree])
 
 
 def _tightest(quotes: list[Quote]) -> list[Quote]:

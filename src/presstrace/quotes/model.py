@@ -11,8 +11,10 @@ from dataclasses import dataclass
 #: ``direct``: the words are in quote marks; ``indirect``: reported speech ("X said that ...");
 #: ``mixed``: reported speech containing a quoted fragment.
 KINDS = ("direct", "indirect", "mixed")
-#: What a speaker is: ``unknown`` when no kind could be told (an unresolved pronoun).
-SPEAKER_KINDS = ("person", "organisation", "group", "country", "unnamed", "unknown")
+#: What a speaker is: ``unknown`` when no kind could be told (an unresolved pronoun);
+#: ``writer`` for the outlet's own reading or forecast, which no one is said to hold ("the
+#: plan appears to have stalled", "the vote is expected to pass"): no speaker, no statement.
+SPEAKER_KINDS = ("person", "organisation", "group", "country", "unnamed", "unknown", "writer")
 
 
 @dataclass(frozen=True)

@@ -638,7 +638,8 @@ class Database:
                 for q in self.conn.execute(
                     "SELECT q.id, q.start, q.end, q.cue_start, q.statement, "
                     "coalesce(s.name, q.speaker_name, q.mention) AS speaker FROM quotes q "
-                    "LEFT JOIN speakers s ON s.id = q.speaker WHERE q.article = ?",
+                    "LEFT JOIN speakers s ON s.id = q.speaker "
+                    "WHERE q.article = ? AND q.speaker_kind != 'writer'",  # no one's statement
                     (row["id"],),
                 )
             ]

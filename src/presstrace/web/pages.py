@@ -289,7 +289,8 @@ def _article_timeline(conn: sqlite3.Connection, article_id: str) -> list[Row]:
         for q in conn.execute(
             "SELECT q.id, q.start, q.end, q.cue_start, q.statement, "
             "coalesce(s.name, q.speaker_name, q.mention) AS speaker FROM quotes q "
-            "LEFT JOIN speakers s ON s.id = q.speaker WHERE q.article = ?",
+            "LEFT JOIN speakers s ON s.id = q.speaker "
+            "WHERE q.article = ? AND q.speaker_kind != 'writer'",  # no one's statement
             (article_id,),
         )
     ]
