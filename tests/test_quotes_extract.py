@@ -1096,6 +1096,8 @@ def test_a_title_inside_the_speakers_phrase_is_not_what_they_said(
 ) -> None:
     (quote,) = extractor.extract("The “Harbour Live” host said the ferry was late.")
     assert quote.content.text == "the ferry was late"
+    # with nothing else to report, the title is still no quote
+    assert extractor.extract("The “Harbour Live” host told the Gazette on Monday.") == []
 
 
 def test_according_to_after_a_speaker_is_a_report_of_what_they_said(
@@ -1138,6 +1140,23 @@ def test_an_unclosed_mark_inside_a_sentence_is_a_typo(extractor: QuoteExtractor)
     assert [(q.kind, q.content.text) for q in quotes] == [
         ("indirect", "the “harbour plan would fail")
     ]
+    # a sentence right after a quote, with no cue between them, does not go on with it
+    quotes = extractor.extract(
+        "Holm called it “a tax”. “The council will pay for the quay in the end, and the town "
+        "will go on as before"
+    )
+    assert [q.content.text for q in quotes] == ["it “a tax”"]
+
+
+def test_no_quote_goes_on_with_the_writers_own_voice(extractor: QuoteExtractor) -> None:
+    text = (
+        "Ida Holm said the quay would reopen.\n\n"
+        "The vote is expected to pass on Tuesday. “We will not give up on this quay, whatever "
+        "the council does.”"
+    )
+    quotes = extractor.extract(text)
+    assert [q.speaker_kind for q in quotes if q.speaker is None] == ["writer"]
+    assert not any(q.content.text.startswith("We will not give up") for q in quotes)
 
 
 def test_a_verb_the_parse_read_as_a_modifier_of_the_speaker(extractor: QuoteExtractor) -> None:

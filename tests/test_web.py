@@ -151,6 +151,7 @@ def test_the_writers_own_voice_is_marked_as_such(client: TestClient, web_db: Pat
     conn.close()
     page = client.get(f"/articles/{article}").text
     assert "the outlet’s own voice" in page  # not "speaker unknown"
+    assert "indirect quote: the outlet’s own voice" in page  # the mark in the text, too
 
 
 def test_speaker_page_lists_what_they_said_by_date_and_outlet(

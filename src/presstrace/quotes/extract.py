@@ -84,7 +84,8 @@ from .nlp import entity_recogniser, lemma, load_english, text_of
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 _TOPIC_PREPS = frozenset(["about", "for", "against", "on", "of", "over"])
-#: Verbs whose subject is what the sentence is about, not someone who holds or says it.
+#: Verbs whose subject is what the sentence is about, not someone who holds or says it: with a
+#: complement, the outlet's own reading ("the plan seems to have stalled", ``_seeming``).
 _RAISING = frozenset(["seem", "appear"])
 #: Words that open an adverbial clause without a "mark" in the parse: "told parliament when
 #: he returned" reports nothing.
@@ -365,21 +366,23 @@ class _Article:
         found += self._tagged(doc, quoted, found, probabilities, offset)
         pending: list[tuple[int, Quote | int]] = [(q.content.start, q) for q in found]
         pending += [(offset + p.start, k) for k, p in enumerate(quoted) if k not in claimed]
-        ordered: list[Quote] = []
+        said: list[Quote] = []
         for _, item in sorted(pending, key=lambda pair: pair[0]):
             quote = (
                 item
                 if isinstance(item, Quote)
-                else self._unclaimed(quoted[item], text, doc, offset, number, ordered)
+                else self._unclaimed(quoted[item], text, doc, offset, number, said)
             )
             if quote is None:
                 continue
-            ordered.append(quote)
             self.quotes.append(quote)
+            if quote.speaker_kind == "writer":
+                continue  # the outlet's own voice: no quote goes on with it
+            said.append(quote)
             if quote.cue is not None:
                 self.state.last_quote = quote
                 self.state.last_quote_index = len(self.quotes) - 1
-        if ordered:
+        if said:
             self.state.last_quote_paragraph = number
 
     def _signed(self, number: int, offset: int, doc: Any) -> bool:
@@ -511,7 +514,7 @@ class _Article:
             k = _quote_before(cue, quoted, text_of(doc))
             if k is not None:
                 span = (quoted[k].inner_start, quoted[k].inner_end)
-        seeming = _seeming(cue, subject)
+        seeming = k is None and _seeming(cue, subject)
         if seeming:
             # "Holm appeared to step on her own momentum": the writer's reading, nobody's
             # words; the subject is part of the claim (PolNeAR marks it so, with no source).
@@ -522,7 +525,7 @@ class _Article:
             before = quoted[k].end if k is not None and quoted[k].end <= cue.idx else None
             subject = lost_subject(cue, doc, before, span)
         if lemma(cue) in _RAISING and subject is not None and cue.i > subject.i:
-            subject = None  # a subject the parse lost: "Melania seems to have vanished"
+            subject = None  # a subject the parse lost or found after the verb: nobody speaks
         unnamed = seeming or agent_unsaid(cue)
         if unnamed:
             subject = None  # "Asked about the fire, the mayor said ...": who asked is not said
@@ -1837,18 +1840,24 @@ def _unsaid_by_whom(cue: Any) -> tuple[int, int] | None:
 
 def _tightest(quotes: list[Quote]) -> list[Quote]:
     """ "Maas weighed in, saying, “If ...”": two cues, one attribution. Of attributions to the
-    same speaker whose contents are mostly the same words, the tightest stays. Nested ones
-    with content of their own ("Trump said he would order a review of X": what he said, and
-    what he would order) are both kept; a longer one that holds the shorter's speaker or says
-    more first is the report, and it stays instead."""
+    same speaker whose contents share 60% of their words or more, the tightest stays, unless
+    a longer one holds the shorter's speaker ("Obama said he expected that ...") or says more
+    first: that one is the report, and it stays instead. Nested ones sharing less ("Trump
+    said he would order a review of X and of Y": what he said, and what he would order) are
+    both kept."""
     kept: list[Quote] = []
     for quote in sorted(quotes, key=lambda q: q.content.end - q.content.start):
-        same = [k for k in kept if _same_words(quote, k) and quote.speaker == k.speaker]
+        same = [k for k in kept if _same_words(quote, k) and _same_speaker(quote, k)]
         if not same:
             kept.append(quote)
         elif all(_says_more_first(quote, k) or _speaks_inside(k, quote) for k in same):
             kept = [k for k in kept if k not in same] + [quote]
     return kept
+
+
+def _same_speaker(a: Quote, b: Quote) -> bool:
+    """Nobody is not the same nobody: the writer's own voice is not an unsaid accuser's."""
+    return a.speaker == b.speaker and a.speaker_kind == b.speaker_kind
 
 
 def _says_more_first(longer: Quote, shorter: Quote) -> bool:
@@ -1986,8 +1995,16 @@ def _continued_after_said(passage: QuotedSpan, found: list[QuotedSpan], text: st
     cue goes on with what was said, into the next paragraph, as a quote's first paragraph
     does when it opens one."""
     before = text[: passage.start].rstrip()
-    return before.endswith((".", "!", "?")) and any(
-        q.closed and q.end <= passage.start and passage.start - q.end <= 60 for q in found
+    return (
+        before.endswith((".", "!", "?"))
+        and any(
+            q.closed
+            and q.end <= passage.start
+            and passage.start - q.end <= 60
+            # the cue between them: not "He called it “a tax”. “The ...", a typo in a new sentence
+            and re.search(r"\w", text[q.end : passage.start]) is not None
+            for q in found
+        )
     )
 
 

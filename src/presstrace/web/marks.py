@@ -66,7 +66,8 @@ def article_marks(
     for q in quotes:
         anchor = f"q-{q['id'].rpartition(':')[2]}"
         speaker = q["speaker"] or {}
-        who = speaker.get("name") or speaker.get("mention") or "unknown speaker"
+        voice = "the outlet’s own voice" if q.get("speaker_kind") == "writer" else None
+        who = speaker.get("name") or speaker.get("mention") or voice or "unknown speaker"
         marks.append(Mark(q["start"], q["end"], "quote", anchor, f"{q['kind']} quote: {who}"))
         if q.get("mention_start") is not None and q.get("mention_end") is not None:
             link = speaker_url(speaker["id"]) if speaker.get("id") else None
