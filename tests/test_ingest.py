@@ -261,6 +261,16 @@ def test_reanalyse_from_stored_raw_without_the_original_files(db, write, tmp_pat
     assert (again.changed, again.unchanged) == (0, 1)
 
 
+def test_reanalyse_updates_a_quote_whose_kind_of_speaker_changed(db, write) -> None:
+    # as after an older presstrace that told the writer's own voice from no one's apart
+    path = write("vote.txt", "Harbour vote\n\nThe harbour vote is expected to pass on Tuesday.")
+    options = presstrace.Options(workers=1)
+    presstrace.ingest(db, [str(path)], options)
+    db.conn.execute("UPDATE quotes SET speaker_kind = 'unknown'")
+    assert presstrace.reanalyse(db, options).changed == 1
+    assert [q["speaker_kind"] for q in db.quotes()] == ["writer"]
+
+
 def test_a_failing_quote_stage_keeps_the_article(db, write, monkeypatch) -> None:
     path = write("story.txt", story(3))
     options = presstrace.Options(workers=1)

@@ -183,11 +183,13 @@ def _same(db: Database, stored: dict[str, object], article: Article) -> bool:
     if sorted(db.stage_problems(article.raw_sha256)) != sorted(map(tuple, article.problems)):
         return False  # a stage that failed before works now, or the other way round
     quotes = db.conn.execute(
-        "SELECT text, start, kind, speaker_name FROM quotes WHERE article = ? ORDER BY position",
+        "SELECT text, start, kind, speaker_name, speaker_kind FROM quotes WHERE article = ? "
+        "ORDER BY position",
         (article.id,),
     ).fetchall()
     return [tuple(q) for q in quotes] == [
-        (q.content.text, q.content.start, q.kind, q.speaker) for q in article.quotes
+        (q.content.text, q.content.start, q.kind, q.speaker, q.speaker_kind)
+        for q in article.quotes
     ]
 
 
