@@ -188,8 +188,7 @@ def _same(db: Database, stored: dict[str, object], article: Article) -> bool:
         (article.id,),
     ).fetchall()
     return [tuple(q) for q in quotes] == [
-        (q.content.text, q.content.start, q.kind, q.speaker, q.speaker_kind)
-        for q in article.quotes
+        (q.content.text, q.content.start, q.kind, q.speaker, q.speaker_kind) for q in article.quotes
     ]
 
 
