@@ -1162,22 +1162,22 @@ def test_no_quote_goes_on_with_the_writers_own_voice(extractor: QuoteExtractor) 
 def test_a_verb_the_parse_read_as_a_modifier_of_the_speaker(extractor: QuoteExtractor) -> None:
     # "Holm" is the root of the parse and "Tweeted" a participle modifying it
     text = (
-        "“Not us but can’t argue with it!” Holm, the head of Harbour First, Tweeted on "
+        "“Not our plan, but hard to fault it!” Holm, the head of Harbour First, Tweeted on "
         "Friday with an image."
     )
     (quote,) = extractor.extract(text)
-    assert (quote.speaker, quote.content.text) == ("Holm", "Not us but can’t argue with it!")
+    assert (quote.speaker, quote.content.text) == ("Holm", "Not our plan, but hard to fault it!")
     assert quote.source is not None and quote.source.text == "Holm, the head of Harbour First,"
     # a participle that names is no saying
     assert extractor.extract("A group, called the Harbour Fund.") == []
 
 
 def test_a_quote_after_a_colon_that_ends_the_cues_phrase(extractor: QuoteExtractor) -> None:
-    text = 'Holm has since apologized for what happened: "Yes, I should have kept two accounts."'
+    text = 'Holm has since apologized for the mix-up: "Yes, I should have kept the ledgers apart."'
     (quote,) = extractor.extract(text)
     assert (quote.kind, quote.speaker) == ("direct", "Holm")
-    assert quote.content.text == "Yes, I should have kept two accounts."
-    assert quote.cue is not None and quote.cue.text == "has since apologized for what happened:"
+    assert quote.content.text == "Yes, I should have kept the ledgers apart."
+    assert quote.cue is not None and quote.cue.text == "has since apologized for the mix-up:"
 
 
 def test_according_to_at_a_sentences_end_reports_all_of_it(extractor: QuoteExtractor) -> None:
@@ -1305,17 +1305,24 @@ def test_a_saying_that_holds_a_second_one_of_the_same_speaker_is_kept(
     # both attributions resolve to Ida Okoye; the "said" one has words of its own first
     text = (
         "Ida Okoye, a former officer, wants more jobs.\n\n"
-        "Okoye said he was “a big advocate” of common standards, which he argued help ease "
-        "the move between the schools of the district and those of the county for the many "
-        "families who move each year."
+        "Okoye said she was “a firm backer” of shared rules for the schools, which she argued "
+        "would make it easier for the many families who move each year to change schools in "
+        "the district and across the county."
     )
     quotes = [q for q in extractor.extract(text) if q.speaker == "Ida Okoye"]
     assert any(
         q.cue is not None
         and q.cue.text == "said"
-        and q.content.text.startswith("he was “a big advocate”")
+        and q.content.text.startswith("she was “a firm backer”")
         for q in quotes
     )
+    # the longer one says more first ("to defend the claim"): it is kept, not the inner one
+    (quote,) = extractor.extract(
+        "Holm continued to defend the claim that a late ferry, at least in part, caused the "
+        "crash at the quay."
+    )
+    assert quote.cue is not None and quote.cue.text == "continued"
+    assert quote.content.text.startswith("to defend the claim that a late ferry")
     # one saying under two readings of its words is still one quote
     (quote,) = extractor.extract(
         "Holm weighed in, saying, “If the harbour closes, the town closes.”"

@@ -1788,7 +1788,7 @@ def _quote_instead(
             and quoted[k].start > span[1]
             and text[span[1] : quoted[k].start].strip() == ":"
         ):
-            # "apologized for what happened: “...”": the quote after the colon is what was
+            # "apologized for the mix-up: “...”": the quote after the colon is what was
             # said, and the words before it are part of the cue
             return k, None, [*extra, *(t for t in doc if cue.i < t.i and t.idx < span[1])]
         return None, span, extra
@@ -1861,7 +1861,7 @@ def _same_speaker(a: Quote, b: Quote) -> bool:
 
 
 def _says_more_first(longer: Quote, shorter: Quote) -> bool:
-    """ "Okoye said he was “a big advocate” of the standards, which he argued help ...": the
+    """ "Okoye said she was “a firm backer” of the rules, which she argued would ...": the
     longer attribution has words of its own before the one it holds, so it is not the same
     one under two cues."""
     before = longer.content.text[: max(0, shorter.content.start - longer.content.start)]
@@ -1869,7 +1869,7 @@ def _says_more_first(longer: Quote, shorter: Quote) -> bool:
 
 
 def _speaks_inside(shorter: Quote, longer: Quote) -> bool:
-    """ "Obama said he expected that voters will say “no”": the shorter attribution's speaker
+    """ "Okoye said she expected that voters will say “no”": the shorter attribution's speaker
     is inside what the longer one says, so the longer is the report and holds the shorter;
     the report is kept (annotators and readers take the outer cue as the attribution)."""
     src = shorter.source
