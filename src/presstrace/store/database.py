@@ -633,16 +633,7 @@ class Database:
             ).fetchall()
             if not dates:
                 continue
-            said = [
-                Said(q["id"], q["start"], q["end"], q["cue_start"], q["speaker"], q["statement"])
-                for q in self.conn.execute(
-                    "SELECT q.id, q.start, q.end, q.cue_start, q.statement, "
-                    "coalesce(s.name, q.speaker_name, q.mention) AS speaker FROM quotes q "
-                    "LEFT JOIN speakers s ON s.id = q.speaker "
-                    "WHERE q.article = ? AND q.speaker_kind != 'writer'",  # no one's statement
-                    (row["id"],),
-                )
-            ]
+            said = timeline_quotes(self.conn, row["id"])
             found.extend(timeline_entries(dict(row), map(dict, dates), said))
         found.sort(key=timeline_order)
         yield from found
@@ -758,6 +749,21 @@ class _Transaction:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.conn.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def timeline_quotes(conn: sqlite3.Connection, article_id: str) -> list[Said]:
+    """What the timeline needs of an article's quotes (its rows are sqlite3.Row). The outlet's
+    own voice ("the vote is expected on Tuesday") is no one's statement, so it is left out."""
+    return [
+        Said(q["id"], q["start"], q["end"], q["cue_start"], q["speaker"], q["statement"])
+        for q in conn.execute(
+            "SELECT q.id, q.start, q.end, q.cue_start, q.statement, "
+            "coalesce(s.name, q.speaker_name, q.mention) AS speaker FROM quotes q "
+            "LEFT JOIN speakers s ON s.id = q.speaker "
+            "WHERE q.article = ? AND q.speaker_kind != 'writer'",
+            (article_id,),
+        )
+    ]
 
 
 def _quote_record(row: sqlite3.Row) -> dict[str, Any]:

@@ -14,11 +14,11 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from ..dates.timeline import Said
 from ..dates.timeline import entries as timeline_entries
 from ..dates.timeline import order as timeline_order
 from ..figures.corpus import disagree
 from ..store import Database
+from ..store.database import timeline_quotes
 
 CAP = 300
 SEARCH_CAP = 1000
@@ -284,16 +284,7 @@ def _article_timeline(conn: sqlite3.Connection, article_id: str) -> list[Row]:
     ).fetchall()
     if not dates:
         return []
-    said = [
-        Said(q["id"], q["start"], q["end"], q["cue_start"], q["speaker"], q["statement"])
-        for q in conn.execute(
-            "SELECT q.id, q.start, q.end, q.cue_start, q.statement, "
-            "coalesce(s.name, q.speaker_name, q.mention) AS speaker FROM quotes q "
-            "LEFT JOIN speakers s ON s.id = q.speaker "
-            "WHERE q.article = ? AND q.speaker_kind != 'writer'",  # no one's statement
-            (article_id,),
-        )
-    ]
+    said = timeline_quotes(conn, article_id)
     return list(timeline_entries(dict(row), map(dict, dates), said))
 
 
