@@ -151,3 +151,112 @@ def test_a_tagged_speaker_before_the_rules_ones_is_not_the_next_she(
     _use_tiny_model(rows, labels + ["O"] * (len(words) - 7), tmp_path)
     quotes = extractor.extract(first + "\n\nShe said the count was wrong.")
     assert [q.speaker for q in quotes] == ["Dana Holm", "Ida Marsh", "Ida Marsh"]
+
+
+def _refit(
+    text: str, cue: str, content: str, tagged: str, probability: float, tagged_cue: str = ""
+) -> str | None:
+    """``tagger.refit`` of the rules' ``content`` of ``cue`` when the tagger reads ``tagged``
+    as the content of ``tagged_cue`` (the same cue unless given), with the same probability
+    of being content for every word."""
+    doc = QuoteExtractor().nlp(text)
+
+    def at(words: str) -> tuple[int, int]:
+        start = text.index(words)
+        return start, start + len(words)
+
+    def tokens(words: str) -> tuple[int, int]:
+        span = doc.char_span(*at(words))
+        assert span is not None
+        return span.start, span.end
+
+    said = tokens(tagged_cue or cue)
+    found = [tagger.Tagged(cue=said, content=(tokens(tagged),), source=(0, 1))]
+    bounds = tagger.refit(doc, at(cue), at(content), found, lambda i: probability)
+    return None if bounds is None else text[bounds[0] : bounds[1]]
+
+
+def test_refit_takes_the_taggers_bounds_of_a_reported_clause_when_it_is_sure() -> None:
+    text = "Okoye said the harbour would close next spring, a decision that angered the crews."
+    content = "the harbour would close next spring, a decision that angered the crews"
+    # The words it drops are content with probability 0.1: it is sure they are not.
+    assert _refit(text, "said", content, "the harbour would close next spring", 0.1) == (
+        "the harbour would close next spring"
+    )
+    assert _refit(text, "said", content, "the harbour would close next spring", 0.5) is None
+    # Another cue's content is not this one's bounds.
+    text += " Holm agreed."
+    shorter = "the harbour would close next spring"
+    assert _refit(text, "said", content, shorter, 0.1, tagged_cue="agreed") is None
+
+
+def test_refit_never_reaches_above_the_cue_nor_drops_the_clauses_own_verb() -> None:
+    # "outnumber" governs "voiced": what the countries voiced ends before it.
+    text = "Countries that voiced support for the harbour plan outnumber those that oppose it."
+    plan = "the harbour plan"
+    assert _refit(text, "voiced", plan, plan + " outnumber those", 0.9) is None
+    assert _refit(text, "voiced", plan, "harbour plan", 0.1) == "harbour plan"
+    # What Okoye denied is taking the money, not the money.
+    text = "Okoye denied taking the money from the harbour fund."
+    content = "taking the money from the harbour fund"
+    assert _refit(text, "denied", content, "the money from the harbour fund", 0.1) is None
+    assert _refit(text, "denied", content, "taking the money", 0.1) == "taking the money"
+
+
+def test_the_extractor_bounds_reported_clauses_as_the_tagger_reads_them(
+    restore: None, tmp_path: Path
+) -> None:
+    extractor = QuoteExtractor()
+    text = "Okoye said the harbour would close next spring, a decision that angered the crews."
+    rows, offsets = _rows(extractor, text)
+    (before,) = extractor.extract(text)
+    assert before.content.text.endswith("angered the crews")
+    words = [text[a:b] for a, b in offsets]
+    assert words[:8] == ["Okoye", "said", "the", "harbour", "would", "close", "next", "spring"]
+    labels = ["B-source", "B-cue", "B-content"] + ["I-content"] * 5
+    _use_tiny_model(rows, labels + ["O"] * (len(words) - 8), tmp_path)
+    (quote,) = extractor.extract(text)
+    assert quote.content.text == "the harbour would close next spring"
+    assert text[quote.content.start : quote.content.end] == quote.content.text
+    assert (quote.kind, quote.speaker) == ("indirect", "Okoye")
+
+
+def test_quote_marks_bound_a_direct_quote_whatever_the_tagger_reads(
+    restore: None, tmp_path: Path
+) -> None:
+    extractor = QuoteExtractor()
+    text = "“The harbour will close next spring, in April,” Okoye said."
+    rows, offsets = _rows(extractor, text)
+    words = [text[a:b] for a, b in offsets]
+    assert words[:7] == ["“", "The", "harbour", "will", "close", "next", "spring"]
+    labels = ["O", "B-content"] + ["I-content"] * 5 + ["O"] * (len(words) - 7)
+    labels[words.index("Okoye")] = "B-source"
+    labels[words.index("said")] = "B-cue"
+    _use_tiny_model(rows, labels, tmp_path)
+    (quote,) = extractor.extract(text)
+    assert quote.kind == "direct"
+    assert quote.content.text == "The harbour will close next spring, in April,"
+
+
+def test_only_a_reported_clause_clear_of_quote_marks_is_refitted() -> None:
+    from presstrace.quotes import Quote, Span
+    from presstrace.quotes.extract import _quoted_passages, _Reading, _refitted
+
+    text = "Okoye said the harbour would close in spring. “It is over,” she added."
+    doc = QuoteExtractor().nlp(text)
+    quoted = _quoted_passages(text)
+
+    def refitted(kind: str, tagged: str) -> str:
+        content = "the harbour would close in spring"
+        start = text.index(content)
+        quote = Quote(
+            Span(start, start + len(content), content), kind, Span(6, 10, "said"), None, "Okoye"
+        )
+        span = doc.char_span(start, text.index(tagged) + len(tagged))
+        assert span is not None
+        read = _Reading([tagger.Tagged((1, 2), ((span.start, span.end),), (0, 1))], lambda i: 0.9)
+        return _refitted(quote, read, doc, quoted, 0).content.text
+
+    assert refitted("indirect", "in spring.") == "the harbour would close in spring."
+    assert refitted("indirect", "It is over") == "the harbour would close in spring"
+    assert refitted("mixed", "in spring.") == "the harbour would close in spring"

@@ -29,7 +29,7 @@ its antecedent; unnamed sources ("a senior State Department official") are kept 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -135,6 +135,15 @@ class _Speaker:
     name: str
     kind: str
     role: str | None = None
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """The sequence tagger's reading of one paragraph: its attributions, and the probability
+    that a token is content (valid until the tagger reads another paragraph)."""
+
+    found: list[tagger.Tagged]
+    content_probability: Callable[[int], float]
 
 
 @dataclass
@@ -363,7 +372,10 @@ class _Article:
                 continue  # "EARLY - Dana Holm: “...”" is Holm's, whatever verb the parse sees
             found.append(quote)
         found = _tightest(found)
-        found += self._tagged(doc, quoted, found, probabilities, offset)
+        read = self._read(doc, quoted, probabilities, offset)
+        if read is not None:
+            found = [_refitted(quote, read, doc, quoted, offset) for quote in found]
+            found += self._tagged(doc, quoted, found, read, offset)
         pending: list[tuple[int, Quote | int]] = [(q.content.start, q) for q in found]
         pending += [(offset + p.start, k) for k, p in enumerate(quoted) if k not in claimed]
         said: list[Quote] = []
@@ -548,31 +560,38 @@ class _Article:
             return replace(quote, speaker_kind="writer")
         return quote
 
+    def _read(
+        self, doc: Any, quoted: list[QuotedSpan], probabilities: dict[int, float], offset: int
+    ) -> _Reading | None:
+        """The sequence tagger's reading of the paragraph (``tagger``), None without a model."""
+        model = tagger.current()
+        if model is None and tagger.recorded is None:
+            return None
+        rows = tagger.features(doc, quoted, probabilities)
+        if tagger.recorded is not None:
+            tagger.recorded.append((rows, [(offset + t.idx, offset + t.idx + len(t)) for t in doc]))
+        if model is None:
+            return None
+        found = tagger.decode(model.tag(rows))
+        return _Reading(found, model.content_probability)
+
     def _tagged(
         self,
         doc: Any,
         quoted: list[QuotedSpan],
         found: list[Quote],
-        probabilities: dict[int, float],
+        read: _Reading,
         offset: int,
     ) -> list[Quote]:
-        """What the sequence tagger finds that the rules did not (``tagger``): attributions
-        with a source, outside quote marks, overlapping none already found."""
-        model = tagger.current()
-        if model is None and tagger.recorded is None:
-            return []
-        rows = tagger.features(doc, quoted, probabilities)
-        if tagger.recorded is not None:
-            tagger.recorded.append((rows, [(offset + t.idx, offset + t.idx + len(t)) for t in doc]))
-        if model is None:
-            return []
+        """What the sequence tagger finds that the rules did not: attributions with a source,
+        outside quote marks, overlapping none already found."""
         text = text_of(doc)
         taken = [(q.content.start - offset, q.content.end - offset) for q in found]
         # The rules' speakers are remembered already; one the tagger finds before them in the
         # paragraph must not become the "he" of what follows.
         latest = max((start for start, _ in taken), default=-1)
         more: list[Quote] = []
-        for tagged in tagger.decode(model.tag(rows)):
+        for tagged in read.found:
             if tagged.source is None:
                 continue
             start = doc[tagged.content[0][0]].idx
@@ -1836,6 +1855,26 @@ def _unsaid_by_whom(cue: Any) -> tuple[int, int] | None:
     if xcomp is None or passive is None or not agent_unsaid(cue):
         return None
     return char_span([*passive.subtree, *xcomp.subtree])
+
+
+def _refitted(
+    quote: Quote, read: _Reading, doc: Any, quoted: list[QuotedSpan], offset: int
+) -> Quote:
+    """A reported clause with the bounds the tagger gives it, when it is sure of them
+    (``tagger.refit``). Only indirect ones: quote marks bound the others."""
+    if quote.kind != "indirect" or quote.cue is None or quote.speaker_kind == "writer":
+        return quote
+    span = tagger.refit(
+        doc,
+        (quote.cue.start - offset, quote.cue.end - offset),
+        (quote.content.start - offset, quote.content.end - offset),
+        read.found,
+        read.content_probability,
+    )
+    if span is None or any(q.start < span[1] and span[0] < q.end for q in quoted):
+        return quote
+    text = text_of(doc)
+    return replace(quote, content=Span(offset + span[0], offset + span[1], text[span[0] : span[1]]))
 
 
 def _tightest(quotes: list[Quote]) -> list[Quote]:
