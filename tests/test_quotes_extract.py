@@ -1339,3 +1339,29 @@ def test_a_report_whose_words_hold_the_speakers_own_view_is_the_attribution(
     assert [(q.speaker, q.cue.text if q.cue else None, q.content.text) for q in quotes] == [
         ("Ida Okoye", "said", "he expected that voters will say “no” to Holm’s harbour plan")
     ]
+
+
+def test_a_title_in_the_speakers_description_is_not_what_she_said(
+    extractor: QuoteExtractor,
+) -> None:
+    text = (
+        "“It is a disgrace to this whole town,” said Dana Holm, author of “The Long Tide,” "
+        "a history of the harbour."
+    )
+    (quote,) = extractor.extract(text)
+    assert (quote.kind, quote.speaker) == ("direct", "Dana Holm")
+    assert quote.content.text == "It is a disgrace to this whole town,"
+
+
+def test_a_title_in_a_phrase_before_the_speaker_is_not_what_he_said(
+    extractor: QuoteExtractor,
+) -> None:
+    text = "In an interview with “Morning Tide,” Dana Holm said the council was to blame."
+    (quote,) = extractor.extract(text)
+    assert (quote.kind, quote.content.text) == ("indirect", "the council was to blame")
+    # with "pointed to", no rule's content; the title was taken for it
+    text = "In an interview with “Morning Tide,” Dana Holm pointed to the council as the culprit."
+    assert all("Morning Tide" not in q.content.text for q in extractor.extract(text))
+    # a quote before its speaker still is what was said
+    (quote,) = extractor.extract("“Why now, of all times?” Holm asked.")
+    assert quote.content.text == "Why now, of all times?"

@@ -914,6 +914,8 @@ class _Article:
             return None  # a named speaker or a personal pronoun; "the report" is no speaker
         if len(words) <= NAMING_MAX_WORDS:
             return None  # a label or a scare quote: a term
+        if subject.left_edge.i <= words.start and words.end <= subject.right_edge.i + 1:
+            return None  # "said Holm, author of “...”": the speaker's description, not her words
         after = [t for t in verb.subtree if t.i > verb.i]
         span = char_span(after)
         if span is None or not (span[0] <= passage.start and passage.inner_end <= span[1] + 1):
@@ -1718,6 +1720,8 @@ def _adjacent_quote(cue: Any, doc: Any, quoted: list[QuotedSpan]) -> int | None:
             continue
         gap_before = text[passage.end : clause_start]
         if passage.end <= clause_start and not gap_before.strip(" ,—–-"):
+            if _in_a_phrase_of(passage, cue):
+                continue  # "In an interview with “Harbour Live,” Holm pointed to ...": a title
             return k
         if subject is not None and _hung_on_speaker(passage, subject, text):
             return k
@@ -1730,6 +1734,20 @@ def _adjacent_quote(cue: Any, doc: Any, quoted: list[QuotedSpan]) -> int | None:
         ):
             return k
     return None
+
+
+def _in_a_phrase_of(passage: QuotedSpan, cue: Any) -> bool:
+    """Do the quoted words close a phrase of the cue's that begins before them: a preposition's
+    object ("In an interview with “Harbour Live,” Holm said ..."), not what was said?"""
+    words = cue.doc.char_span(passage.inner_start, passage.inner_end, alignment_mode="expand")
+    if words is None or len(words) == 0:
+        return False
+    token = words.root
+    while token.head.i != cue.i:
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return bool(token.dep_ == "prep" and token.idx < passage.start)
 
 
 def _hung_on_speaker(passage: QuotedSpan, subject: Any, text: str) -> bool:
