@@ -201,6 +201,13 @@ def test_refit_never_reaches_above_the_cue_nor_drops_the_clauses_own_verb() -> N
     content = "taking the money from the harbour fund"
     assert _refit(text, "denied", content, "the money from the harbour fund", 0.1) is None
     assert _refit(text, "denied", content, "taking the money", 0.1) == "taking the money"
+    # Nor into a verb coordinated with the cue: Okoye left, she did not say she left.
+    text = "Okoye said the harbour would close in spring, and then she left the hall."
+    content = "the harbour would close in spring"
+    assert _refit(text, "said", content, content + ", and then she left the hall", 0.9) is None
+    assert (
+        _refit(text, "said", content, "the harbour would close", 0.1) == "the harbour would close"
+    )
 
 
 def test_the_extractor_bounds_reported_clauses_as_the_tagger_reads_them(

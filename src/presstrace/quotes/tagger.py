@@ -211,10 +211,18 @@ def refit(
         clause = doc.char_span(content[0], content[1], alignment_mode="expand")
         if clause is not None and not start <= clause.root.idx < end:
             return None  # "denied | committing abuses": the clause keeps its own verb
-        sure = [
-            probability(t.i) if start <= t.idx < end else 1.0 - probability(t.i)
+        changed = [
+            t
             for t in doc
             if not t.is_space and (start <= t.idx < end) != (content[0] <= t.idx < content[1])
+        ]
+        # A verb or object coordinated with the cue ("said the plan would fail, and then she
+        # left", "stressed safety, and a need to raise wages"): the parse decides, not it.
+        joined = {t.i for c in said.root.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+        if any(t.i in joined for t in changed):
+            return None
+        sure = [
+            probability(t.i) if start <= t.idx < end else 1.0 - probability(t.i) for t in changed
         ]
         if sure and sum(sure) / len(sure) < _REFIT_SURE:
             return None
