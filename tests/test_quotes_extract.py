@@ -1365,3 +1365,43 @@ def test_a_title_in_a_phrase_before_the_speaker_is_not_what_he_said(
     # a quote before its speaker still is what was said
     (quote,) = extractor.extract("“Why now, of all times?” Holm asked.")
     assert quote.content.text == "Why now, of all times?"
+
+
+def test_where_words_went_out_is_not_what_they_were_about(extractor: QuoteExtractor) -> None:
+    text = (
+        'Holm "happily backs the quay as a recovery effort. Does that work?" former mayor '
+        "Ida Marsh asked on Twitter."
+    )
+    (quote,) = extractor.extract(text)
+    assert (quote.kind, quote.speaker) == ("direct", "Ida Marsh")
+    (quote,) = extractor.extract("Holm complained on the radio about the dock fees.")
+    assert quote.content.text == "the dock fees"
+
+
+def test_a_slogan_in_the_speakers_phrase_is_not_the_quote_before_her(
+    extractor: QuoteExtractor,
+) -> None:
+    text = (
+        "“We have had better harbour fairs than this one,” Bill Okoye, wearing a straw hat "
+        "and “Vote Holm” pins, said flatly."
+    )
+    (quote,) = extractor.extract(text)
+    assert quote.content.text == "We have had better harbour fairs than this one,"
+    assert quote.speaker == "Bill Okoye"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Holm defended his pledge to rebuild the harbour and offered new details about it.",
+            "his pledge to rebuild the harbour",
+        ),
+        ("Holm told him “no more excuses” and walked out.", "him “no more excuses”"),
+        ("But the council will pay for the quay, Holm said.", "the council will pay for the quay"),
+    ],
+)
+def test_a_conjunction_at_the_edge_of_a_content_is_left_out(
+    extractor: QuoteExtractor, text: str, content: str
+) -> None:
+    assert extractor.extract(text)[0].content.text == content

@@ -37,6 +37,7 @@ from ..dates.lexicon import WEEKDAYS
 from . import cuemodel, tagger, vetting
 from .lexicon import (
     ADDRESSEE_VERBS,
+    CHANNELS,
     CLAUSE_ONLY,
     CUE_ADVERBS,
     CUE_HINT,
@@ -1601,8 +1602,8 @@ def _complement(cue: Any, word: str) -> tuple[list[Any], list[Any]]:
         if child.i < cue.i:
             continue
         if child.dep_ == "prep" and _topic_prep(child, cue):
-            if _time_phrase(child):
-                continue  # "warned on Monday evening": when, not what
+            if _time_phrase(child) or _channel(child):
+                continue  # "warned on Monday evening", "asked on Twitter": not what
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return _verb_phrase(cue, objects[0]), [child]
@@ -1651,6 +1652,13 @@ def _verb_phrase(cue: Any, first: Any) -> list[Any]:
             break
         tokens += list(child.subtree)
     return tokens
+
+
+def _channel(prep: Any) -> bool:
+    """ "on Twitter", "on the radio": where the words went out."""
+    return prep.lower_ == "on" and any(
+        c.dep_ == "pobj" and lemma(c) in CHANNELS for c in prep.children
+    )
 
 
 def _time_phrase(child: Any) -> bool:
@@ -1793,16 +1801,20 @@ _POSSESSIVE_END = re.compile(r"\w['’]s?\s*$")
 
 
 def _quote_before(cue: Any, quoted: list[QuotedSpan], text: str) -> int | None:
+    """The quote before the cue in its sentence: the last one, unless only an earlier one
+    ends as a quote before its speaker does, in punctuation ("“...,” Okoye, wearing “Vote
+    Holm” pins, said": the pins' slogan is part of the speaker's phrase)."""
     sentence_start = cue.sent.start_char
-    for k in range(len(quoted) - 1, -1, -1):
-        passage = quoted[k]
-        if _owned_title(passage, text):
-            continue
-        if sentence_start <= passage.start and passage.end <= cue.idx:
-            between = text[passage.end : cue.idx]
-            if not re.search(r"[.!?]\s", between):
-                return k
-    return None
+    found = [
+        k
+        for k, passage in enumerate(quoted)
+        if sentence_start <= passage.start
+        and passage.end <= cue.idx
+        and not _owned_title(passage, text)
+        and not re.search(r"[.!?]\s", text[passage.end : cue.idx])
+    ]
+    ending = [k for k in found if text[: quoted[k].inner_end].rstrip()[-1:] in (",", ".", "!", "?")]
+    return (ending or found)[-1] if found else None
 
 
 def _quote_instead(

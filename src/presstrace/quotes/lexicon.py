@@ -195,6 +195,13 @@ WRITINGS = DOCUMENT_NOUNS | frozenset(
     interview speech tweet post video conference call briefing twitter facebook
     """.split()
 )
+#: Where words go out: "asked on Twitter", "said on television" tell where, not about what.
+CHANNELS = frozenset(
+    """
+    twitter facebook instagram youtube tiktok x television tv radio air camera stage podcast
+    show program programme website blog
+    """.split()
+)
 #: Things and events that act in a sentence without taking a position: a stance verb after
 #: them ("the crash sent", "the plane promises", "the yen rose") reports no one's view. Not
 #: documents, data, markets or bodies, which PolNeAR counts as sources ("the poll shows",

@@ -260,13 +260,21 @@ def earlier_speaker(cue: Any) -> Any:
 def char_span(tokens: Iterable[Any]) -> tuple[int, int] | None:
     """Character offsets from the first to the last token, edge punctuation left out."""
     ordered = sorted(tokens, key=lambda t: t.i)
-    while ordered and ordered[0].text in _EDGE_PUNCT:
+    # A conjunction at an edge joins the span to words outside it ("his plan and | provided
+    # details", "But | the council ..."): it belongs to neither.
+    while ordered and (ordered[0].text in _EDGE_PUNCT or _joining(ordered[0])):
         ordered.pop(0)
-    while ordered and ordered[-1].text in _EDGE_PUNCT and not _closes_bracket(ordered):
+    while ordered and (
+        (ordered[-1].text in _EDGE_PUNCT and not _closes_bracket(ordered)) or _joining(ordered[-1])
+    ):
         ordered.pop()
     if not ordered:
         return None
     return ordered[0].idx, ordered[-1].idx + len(ordered[-1].text)
+
+
+def _joining(token: Any) -> bool:
+    return bool(token.dep_ == "cc" and token.lower_ in ("and", "or", "but", "nor"))
 
 
 def _closing_bracket(token: Any) -> bool:
