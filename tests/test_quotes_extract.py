@@ -1405,3 +1405,21 @@ def test_a_conjunction_at_the_edge_of_a_content_is_left_out(
     extractor: QuoteExtractor, text: str, content: str
 ) -> None:
     assert extractor.extract(text)[0].content.text == content
+
+
+def test_a_quote_of_several_paragraphs_opens_each_and_closes_only_the_last(
+    extractor: QuoteExtractor,
+) -> None:
+    text = (
+        "“We need calm hands,” Holm told the council, pointing at the mayor but not naming "
+        "him. “Not a mayor who says he is for the harbour on Monday, against it on Tuesday "
+        "and who knows what on Friday.\n\n"
+        "“Well, my friends, the harbour is not for sale!” she said."
+    )
+    quotes = extractor.extract(text)
+    assert not any(q.cue and q.cue.text == "says" for q in quotes)  # inside Holm's words
+    (running,) = [q for q in quotes if q.content.text.startswith("Not a mayor")]
+    assert running.speaker == "Holm" and running.kind == "direct"
+    # an unclosed mark with no quote after it is still a typo
+    text = "Holm said the quay was shut. “It will not open again.\n\nThe council met at noon."
+    assert [q.content.text for q in extractor.extract(text)] == ["the quay was shut"]

@@ -211,7 +211,8 @@ class QuoteExtractor:
             for j, (offset, paragraph) in enumerate(paras):
                 doc = parsed.get((i, j))
                 if doc is not None:
-                    article.paragraph(j, offset, doc)
+                    follows = j + 1 < len(paras) and _opens_a_quote(paras[j + 1][1])
+                    article.paragraph(j, offset, doc, quote_follows=follows)
                 elif _ENTRY_BREAK.fullmatch(paragraph.strip()):
                     article.new_entry()
             article.finish()
@@ -343,7 +344,8 @@ class _Article:
         self.quotes: list[Quote] = []
         self.terms: list[Term] = []
 
-    def paragraph(self, number: int, offset: int, doc: Any) -> None:
+    def paragraph(self, number: int, offset: int, doc: Any, *, quote_follows: bool = False) -> None:
+        """Read one paragraph; ``quote_follows``: the next one opens with a quote mark."""
         text = text_of(doc)
         if self.state.pending is not None and self.state.pending_paragraph != number - 1:
             self.state.pending = None  # "X said:" only introduces the very next paragraph
@@ -351,7 +353,7 @@ class _Article:
         self._learn_names(doc)
         if self._signed(number, offset, doc):
             return
-        quoted = _quoted_passages(text)
+        quoted = _quoted_passages(text, quote_follows)
         claimed: set[int] = set()
         found: list[Quote] = []
         probabilities = _cue_probabilities(doc, quoted)
@@ -2044,10 +2046,12 @@ def _cues(
     return cues, scores
 
 
-def _quoted_passages(text: str) -> list[QuotedSpan]:
+def _quoted_passages(text: str, quote_follows: bool = False) -> list[QuotedSpan]:
     """The paragraph's quoted passages. An unclosed mark mid-paragraph is a typo, not a quote
     running to the end, unless a colon opens it ("More from Holm: “..." runs on into the next
-    paragraphs)."""
+    paragraphs), or it opens a sentence and the next paragraph opens with a quote mark: the
+    way a quote of several paragraphs is printed, each opening a mark and only the last one
+    closing it."""
     found = find_quoted(text)
     return [
         q
@@ -2056,7 +2060,12 @@ def _quoted_passages(text: str) -> list[QuotedSpan]:
         or not text[: q.start].strip()
         or text[: q.start].rstrip().endswith(":")
         or _continued_after_said(q, found, text)
+        or (quote_follows and text[: q.start].rstrip().endswith((".", "!", "?")))
     ]
+
+
+def _opens_a_quote(paragraph: str) -> bool:
+    return paragraph.lstrip().startswith(('"', "“", "«", "``", "„"))
 
 
 def _continued_after_said(passage: QuotedSpan, found: list[QuotedSpan], text: str) -> bool:
