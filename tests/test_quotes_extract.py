@@ -1423,3 +1423,17 @@ def test_a_quote_of_several_paragraphs_opens_each_and_closes_only_the_last(
     # an unclosed mark with no quote after it is still a typo
     text = "Holm said the quay was shut. “It will not open again.\n\nThe council met at noon."
     assert [q.content.text for q in extractor.extract(text)] == ["the quay was shut"]
+
+
+def test_of_two_subjects_the_pronoun_right_before_the_cue_speaks(
+    extractor: QuoteExtractor,
+) -> None:
+    # the parse makes both "people" and "she" subjects of "said"
+    text = (
+        "Dana Holm said the sailing club had grown.\n\n"
+        "The port has now made it possible for people with odd, if bogus, ideas and plans to "
+        "gather into clubs, she said."
+    )
+    (quote,) = [q for q in extractor.extract(text) if q.cue and q.cue.text == "said"][1:]
+    assert quote.source is not None and quote.source.text == "she"
+    assert quote.speaker == "Dana Holm"

@@ -11,10 +11,12 @@ from typing import Any
 
 from ..dates.lexicon import MONTHS, WEEKDAYS
 from .lexicon import (
+    GROUP_PRONOUNS,
     HONORIFICS,
     INVERTED_CUES,
     INVERTED_WRITING,
     ORG_NOUNS,
+    PERSON_PRONOUNS,
     PERSON_ROLE_WORDS,
     SPEECH_VERBS,
     TITLE_WORDS,
@@ -183,8 +185,13 @@ def _subject(verb: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
             [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i] if clause else []
         )
         return inner[0] if inner else None
-    names = [c for c in subjects if c.i < verb.i and c.pos_ == "PROPN"]
-    # Of two names, the one nearer the verb: "in Dover, DE, after winning, Gov. Marsh said".
+    # Of two names, the one nearer the verb: "in Dover, DE, after winning, Gov. Marsh said";
+    # a pronoun too ("... made it possible for people with odd ideas to meet, she said").
+    names = [
+        c
+        for c in subjects
+        if c.i < verb.i and (c.pos_ == "PROPN" or c.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS)
+    ]
     return _past_dateline(names[-1] if len(subjects) > 1 and names else subjects[0])
 
 
