@@ -18,7 +18,8 @@ Per paragraph (parsed only when it holds a cue word or a quote mark):
    quote or coined term ("vocational training centres"), recorded as a term, not a statement;
 4. a learned sequence tagger (``tagger``) then reads the paragraph for the long tail of
    attributions no rule builds ("her support for the bill", "criticism of the plan"); what it
-   tags with a source, outside quote marks and clear of everything found so far, is kept.
+   tags with a source, outside quote marks and clear of everything found so far, is kept; and
+   where it is sure the rules' reported clause ends sooner or later, the clause takes its bounds.
 
 Speakers are resolved within the article: names to the fullest form the article uses ("Pompeo" →
 "Mike Pompeo"), titles and appositions to roles ("U.S. Secretary of State"), pronouns and
@@ -2060,7 +2061,11 @@ def _quoted_passages(text: str, quote_follows: bool = False) -> list[QuotedSpan]
         or not text[: q.start].strip()
         or text[: q.start].rstrip().endswith(":")
         or _continued_after_said(q, found, text)
-        or (quote_follows and text[: q.start].rstrip().endswith((".", "!", "?")))
+        or (
+            quote_follows
+            and q is found[-1]  # the one running to the paragraph's end
+            and text[: q.start].rstrip().endswith((".", "!", "?"))
+        )
     ]
 
 

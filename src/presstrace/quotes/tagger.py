@@ -12,6 +12,8 @@ quote marks, and the cue filter's score of the nearest verb above it (``cuemodel
 The extractor keeps only what the rules did not find: a tagged attribution with a source and a
 content outside every quote mark that overlaps no attribution already found (quoted words are
 the rules' strength). Its speaker is resolved like any other: "he" is the last person named.
+It also bounds the reported clauses the rules found, where it reads the same cue and is sure of
+the words on which the two differ (``refit``).
 
 The weights live in ``attribution_tagger.crfsuite`` (feature names, such as ``l=back``,
 and numbers; no text), learnt from PolNeAR's training split by
