@@ -1770,9 +1770,15 @@ def _hung_on_speaker(passage: QuotedSpan, subject: Any, text: str) -> bool:
         start is not None
         and subject.left_edge.idx <= passage.inner_start
         and passage.end <= subject.idx
-        and text[passage.inner_start : passage.inner_end].rstrip()[-1:] in (",", ".", "!", "?")
+        and _ends_as_said(passage, text)
         and not text[passage.end : start].strip(" ,—–-")
     )
+
+
+def _ends_as_said(passage: QuotedSpan, text: str) -> bool:
+    """Do the quoted words end in punctuation, as a quote before its speaker does ("“...,”
+    Okoye said"), unlike a title or slogan inside a phrase?"""
+    return text[passage.inner_start : passage.inner_end].rstrip()[-1:] in (",", ".", "!", "?")
 
 
 def _quote_before_speaker(cue: Any, quoted: list[QuotedSpan]) -> int | None:
@@ -1816,7 +1822,7 @@ def _quote_before(cue: Any, quoted: list[QuotedSpan], text: str) -> int | None:
         and not _owned_title(passage, text)
         and not re.search(r"[.!?]\s", text[passage.end : cue.idx])
     ]
-    ending = [k for k in found if text[: quoted[k].inner_end].rstrip()[-1:] in (",", ".", "!", "?")]
+    ending = [k for k in found if _ends_as_said(quoted[k], text)]
     return (ending or found)[-1] if found else None
 
 
