@@ -1437,3 +1437,34 @@ def test_of_two_subjects_the_pronoun_right_before_the_cue_speaks(
     (quote,) = [q for q in extractor.extract(text) if q.cue and q.cue.text == "said"][1:]
     assert quote.source is not None and quote.source.text == "she"
     assert quote.speaker == "Dana Holm"
+
+
+def test_a_fronted_participle_phrase_is_not_the_speaker(extractor: QuoteExtractor) -> None:
+    # the parse makes "signs" a second subject of "chanted"
+    text = "Holding signs, the protesters chanted “Bad for Harbourtown, bad for you.”"
+    (quote,) = extractor.extract(text)
+    assert quote.source is not None and quote.source.text == "the protesters"
+
+
+def test_as_someone_put_it_introduces_a_quote(extractor: QuoteExtractor) -> None:
+    text = "As the harbour master Ida Marsh put it, “Nobody reads the tide tables any more.”"
+    (quote,) = extractor.extract(text)
+    assert quote.cue is not None and quote.cue.text == "put it"
+    assert quote.content.text == "Nobody reads the tide tables any more."
+    assert quote.speaker == "Ida Marsh"
+    # "put it" with no quote after it says nothing
+    assert extractor.extract("Dana Holm put it in the shed before the storm.") == []
+
+
+def test_no_break_spaces_do_not_part_a_quote_from_its_speaker(
+    extractor: QuoteExtractor,
+) -> None:
+    text = "“Like Harbourtown. Or Dover,”\xa0Okoye said.\u202f“The crime numbers are worse.”"
+    quotes = extractor.extract(text)
+    assert [q.content.text for q in quotes] == [
+        "Like Harbourtown. Or Dover,",
+        "The crime numbers are worse.",
+    ]
+    assert {q.speaker for q in quotes} == {"Okoye"}
+    first = quotes[0]
+    assert text[first.content.start : first.content.end] == first.content.text

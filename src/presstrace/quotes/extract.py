@@ -323,7 +323,17 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
     for match in _PARAGRAPH.finditer(text):
         if match.group().strip():
-            yield from _pieces(match.start(), match.group())
+            yield from _pieces(match.start(), match.group().translate(_SPACES))
+
+
+#: Scraped pages are full of no-break and thin spaces ("“...,”&nbsp;Holm said"). spaCy keeps
+#: such a space as a token of its own, which parts a quote from its cue; each becomes a plain
+#: space, one character for one, so offsets into the article stay right.
+_SPACES = str.maketrans(
+    dict.fromkeys(
+        ["\xa0", "\u1680", *map(chr, range(0x2000, 0x200B)), "\u202f", "\u205f", "\u3000"], " "
+    )
+)
 
 
 def _pieces(offset: int, paragraph: str) -> Iterator[tuple[int, str]]:
@@ -1259,6 +1269,9 @@ def _is_cue(token: Any) -> bool:
 def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
     """The tokens of what ``cue`` reports, from the parse, and the words that belong to the cue
     itself on the way ("for" in "called for an end to ...")."""
+    it = _put_it(cue)
+    if it is not None:
+        return [], [it]  # "as Holm put it, “...”": the quote next to it is what was said
     for child in cue.children:
         if child.dep_ == "ccomp":
             if child.i < cue.i and _clause_break(child, cue):
@@ -2033,8 +2046,10 @@ def _cues(
         # with a vetter, from a lower score: the vetter judges what the verb gave.
         floor = _cue_floor(model, vetter)
         for i, p in probabilities.items():
-            # A verb right after a closing quote is a cue whatever its score (below).
-            if p >= model.threshold or (p >= floor and not _after_a_quote(tokens[i])):
+            # A verb right after a closing quote is a cue whatever its score (below), as is
+            # "put it" before one.
+            by_rule = _after_a_quote(tokens[i]) or _put_it(tokens[i]) is not None
+            if p >= model.threshold or (p >= floor and not by_rule):
                 scores[i] = p
         cues = [
             t for t in tokens
@@ -2047,10 +2062,28 @@ def _cues(
         t
         for t in tokens
         if t.i not in chosen
-        and (_after_a_quote(t) or _writing_before_colon(t))
+        and (_after_a_quote(t) or _writing_before_colon(t) or _put_it(t) is not None)
         and not inside(t.idx, quoted)
     ]
     return cues, scores
+
+
+def _put_it(verb: Any) -> Any:
+    """ "As Holm put it, “...”", "Holm put it this way: “...”": "put it" before a quote is a
+    way of saying it, whatever the cue filter makes of "put". The "it", else None."""
+    if verb.pos_ != "VERB" or lemma(verb) != "put":
+        return None
+    it = next((c for c in verb.children if c.dep_ == "dobj" and c.i == verb.i + 1), None)
+    if it is None or it.lower_ != "it":
+        return None
+    text = text_of(verb.doc)
+    # The quote opens after the verb phrase and a comma or a colon.
+    rest = text[verb.right_edge.idx + len(verb.right_edge.text) :].lstrip()
+    after_it = text[it.idx + len(it.text) :].lstrip()
+    for words in (after_it, rest):
+        if words[:1] in (",", ":") and words[1:].lstrip()[:1] in _OPENING_TOKENS:
+            return it
+    return None
 
 
 def _quoted_passages(text: str, quote_follows: bool = False) -> list[QuotedSpan]:

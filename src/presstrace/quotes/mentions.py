@@ -170,7 +170,8 @@ def _last_name(phrase: Any, after: int = -1, stops: tuple[str, ...] = ("(",)) ->
 
 def _subject(verb: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
     """The subject of ``verb``. "As well as new routes to the US, Mannion stated": with two
-    subjects (a parse error), the name nearest before the verb speaks, else the first subject."""
+    subjects (a parse error), the name nearest before the verb speaks, else the one after a
+    fronted participle phrase, else the first subject."""
     subjects = [
         c for c in verb.children
         if c.dep_ in ("nsubj", "nsubjpass") and not inside(c.idx, quoted)
@@ -192,7 +193,14 @@ def _subject(verb: Any, quoted: Sequence[QuotedSpan] = ()) -> Any:
         for c in subjects
         if c.i < verb.i and (c.pos_ == "PROPN" or c.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS)
     ]
-    return _past_dateline(names[-1] if len(subjects) > 1 and names else subjects[0])
+    if len(subjects) > 1 and names:
+        return _past_dateline(names[-1])
+    # "Holding signs, the protesters chanted": a fronted participle phrase the parse made a
+    # subject; the subject after the comma speaks.
+    before = [c for c in subjects if c.i < verb.i]
+    if len(before) > 1 and any(t.tag_ == "VBG" for t in before[0].subtree):
+        return _past_dateline(before[-1])
+    return _past_dateline(subjects[0])
 
 
 _DASHES = frozenset(["—", "–", "-", "--"])
