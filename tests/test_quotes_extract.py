@@ -1468,3 +1468,17 @@ def test_no_break_spaces_do_not_part_a_quote_from_its_speaker(
     assert {q.speaker for q in quotes} == {"Okoye"}
     first = quotes[0]
     assert text[first.content.start : first.content.end] == first.content.text
+
+
+def test_a_short_quoted_sentence_after_a_quote_goes_on_with_it(
+    extractor: QuoteExtractor,
+) -> None:
+    text = "“Like Harbourtown. Or Dover,” Okoye said. “The numbers are worse.”"
+    quotes = extractor.extract(text)
+    assert [q.content.text for q in quotes] == [
+        "Like Harbourtown. Or Dover,",
+        "The numbers are worse.",
+    ]
+    assert quotes[1].speaker == "Okoye"
+    # a short quote inside a sentence is still a term, nobody's statement
+    assert extractor.extract("The ferry to “the harbour lot” left at noon.") == []

@@ -846,7 +846,9 @@ class _Article:
         governed = None if standalone else self._governed(passage, doc, offset)
         if governed is not None:
             return governed
-        if words <= TERM_MAX_WORDS and not standalone:
+        # "“...,” Holm said. “It failed.”": a sentence of its own, not a term inside one.
+        sentence = before[-1:] in ("", ".", "!", "?") and inner.rstrip()[-1:] in (".", "!", "?")
+        if words <= TERM_MAX_WORDS and not standalone and not sentence:
             start = offset + passage.inner_start
             if not any(term.span.start == start for term in self.terms):  # kept with its user
                 self.terms.append(Term(Span(start, offset + passage.inner_end, inner)))
