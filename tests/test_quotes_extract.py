@@ -1482,3 +1482,20 @@ def test_a_short_quoted_sentence_after_a_quote_goes_on_with_it(
     assert quotes[1].speaker == "Okoye"
     # a short quote inside a sentence is still a term, nobody's statement
     assert extractor.extract("The ferry to “the harbour lot” left at noon.") == []
+
+
+def test_a_quote_after_one_by_an_unknown_speaker_goes_on_with_it(
+    extractor: QuoteExtractor,
+) -> None:
+    text = (
+        "Dana Holm said the meeting was open.\n\n"
+        "“You seem to have picked a new standard,” they write. “We do not understand it.”"
+    )
+    quotes = [q for q in extractor.extract(text) if q.content.text.startswith(("You", "We"))]
+    assert [q.content.text for q in quotes] == [
+        "You seem to have picked a new standard,",
+        "We do not understand it.",
+    ]
+    # still nobody known, not the last person named
+    assert [q.speaker for q in quotes] == [None, None]
+    assert quotes[1].source is not None and quotes[1].source.text == "they"

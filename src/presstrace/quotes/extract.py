@@ -854,7 +854,11 @@ class _Article:
                 self.terms.append(Term(Span(start, offset + passage.inner_end, inner)))
             return None
         content = Span(offset + passage.inner_start, offset + passage.inner_end, inner)
-        if not follows_quote or self.state.last is None:
+        previous = self.state.last_quote
+        # "“...,” they write. “...”": a quote right after one whose speaker is unknown goes
+        # on with it, its speaker still unknown (not whoever was named last).
+        unknown = bool(found) and found[-1] is previous and found[-1].speaker is None
+        if not follows_quote or (self.state.last is None and not unknown):
             if standalone:
                 self.state.standalone = (number, content, None)
             return None
@@ -862,16 +866,15 @@ class _Article:
             return None
         if standalone:
             self.state.standalone = (number, content, len(self.quotes))
-        speaker = self.state.last
-        previous = self.state.last_quote
+        speaker = None if unknown else self.state.last
         return Quote(
-            content=Span(offset + passage.inner_start, offset + passage.inner_end, inner),
+            content=content,
             kind="direct",
             cue=None,
             source=previous.source if previous is not None else None,
-            speaker=speaker.name,
-            speaker_kind=speaker.kind,
-            role=speaker.role,
+            speaker=speaker.name if speaker else None,
+            speaker_kind=speaker.kind if speaker else "unknown",
+            role=speaker.role if speaker else None,
             continues=self.state.last_quote_index,
         )
 
