@@ -1489,11 +1489,11 @@ def test_a_quote_after_one_by_an_unknown_speaker_goes_on_with_it(
 ) -> None:
     text = (
         "Dana Holm said the meeting was open.\n\n"
-        "“You seem to have picked a new standard,” they write. “We do not understand it.”"
+        "“Your rules for the ferry fares change every week,” they write. “We do not understand it.”"
     )
     quotes = [q for q in extractor.extract(text) if q.content.text.startswith(("You", "We"))]
     assert [q.content.text for q in quotes] == [
-        "You seem to have picked a new standard,",
+        "Your rules for the ferry fares change every week,",
         "We do not understand it.",
     ]
     # still nobody known, not the last person named
