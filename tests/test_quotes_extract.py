@@ -1499,3 +1499,16 @@ def test_a_quote_after_one_by_an_unknown_speaker_goes_on_with_it(
     # still nobody known, not the last person named
     assert [q.speaker for q in quotes] == [None, None]
     assert quotes[1].source is not None and quotes[1].source.text == "they"
+
+
+def test_a_quote_after_an_aside_goes_on_with_the_quote_before_the_aside(
+    extractor: QuoteExtractor,
+) -> None:
+    text = (
+        "“Women are paid equally for the work we do here,” said Ida Marsh, referring to the "
+        "ferry company. “As mayor, I will change the rules.”"
+    )
+    _, aside, more = extractor.extract(text)
+    assert aside.cue is not None and aside.cue.text == "referring to"
+    assert more.content.text == "As mayor, I will change the rules."
+    assert more.continues == 0  # the quote, not the aside (index 1)

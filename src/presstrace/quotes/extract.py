@@ -405,7 +405,7 @@ class _Article:
             if quote.speaker_kind == "writer":
                 continue  # the outlet's own voice: no quote goes on with it
             said.append(quote)
-            if quote.cue is not None:
+            if quote.cue is not None and not _aside_of(quote, said[:-1], text, offset):
                 self.state.last_quote = quote
                 self.state.last_quote_index = len(self.quotes) - 1
         if said:
@@ -1347,6 +1347,27 @@ def _content_tokens(cue: Any) -> tuple[list[Any], list[Any]]:
         skip |= {c.i for c in head.children if c.dep_ == "cc" and c.i == head.left_edge.i}
         return [t for t in head.subtree if t.i not in skip], []
     return _between_commas(cue), []
+
+
+def _aside_of(quote: Quote, before: list[Quote], text: str, offset: int) -> bool:
+    """ "“A,” said Holm, referring to the ferry. “B.”": a reported clause the speaker of a
+    quote adds in the same sentence, after it; the quote after them goes on with the quote,
+    not with the aside. ``before``: what the paragraph said before ``quote``."""
+    if not before or quote.kind != "indirect" or quote.cue is None:
+        return False
+    previous = before[-1]
+    if (
+        previous.kind == "indirect"
+        or previous.cue is None
+        or previous.content.end > quote.cue.start
+    ):
+        return False
+    if previous.source != quote.source and (
+        quote.speaker is None or previous.speaker != quote.speaker
+    ):
+        return False
+    between = text[previous.content.end - offset : quote.cue.start - offset]
+    return not re.search(r"[.!?]\s", between)
 
 
 def _can_hold_a_view(subject: Any, quote: Quote) -> bool:
