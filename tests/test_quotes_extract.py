@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from presstrace.quotes import Quote, vetting
 from presstrace.quotes.extract import (
+    _TITLED,
     QuoteExtractor,
     _content_tokens,
     _cue_tokens,
@@ -1512,3 +1513,19 @@ def test_a_quote_after_an_aside_goes_on_with_the_quote_before_the_aside(
     assert aside.cue is not None and aside.cue.text == "referring to"
     assert more.content.text == "As mayor, I will change the rules."
     assert more.continues == 0  # the quote, not the aside (index 1)
+
+
+def test_a_programme_title_after_said_on_is_no_quote(extractor: QuoteExtractor) -> None:
+    text = (
+        '"You cannot call the port and ask for records," Okoye said on Harbour TV\'s "This '
+        'Week With Dana Holm." "Because there is no way to check anyone."'
+    )
+    quotes = extractor.extract(text)
+    assert [q.content.text for q in quotes] == [
+        "You cannot call the port and ask for records,",
+        "Because there is no way to check anyone.",
+    ]
+    assert quotes[1].continues == 0
+    # a name's quoted words elsewhere are no title: "commending Harbourtown’s “great strides”"
+    assert _TITLED.search("said Sunday on Harbour TV’s") is not None
+    assert _TITLED.search("commending Harbourtown’s") is None

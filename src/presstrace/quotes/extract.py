@@ -843,12 +843,15 @@ class _Article:
         outside = (text[: passage.start] + text[passage.end :]).strip(" ,.;:—–-")
         standalone = not outside or len(outside.split()) <= 2
         follows_quote = bool(found) or self.state.last_quote_paragraph >= number - 1
-        governed = None if standalone else self._governed(passage, doc, offset)
+        # "said on “Morning Tide”", "on Harbour TV's “This Week With Dana Holm”": a title
+        # (not "commending Harbourtown's “remarkable achievements”")
+        titled = _TITLED.search(before) is not None
+        governed = None if standalone or titled else self._governed(passage, doc, offset)
         if governed is not None:
             return governed
         # "“...,” Holm said. “It failed.”": a sentence of its own, not a term inside one.
         sentence = before[-1:] in ("", ".", "!", "?") and inner.rstrip()[-1:] in (".", "!", "?")
-        if words <= TERM_MAX_WORDS and not standalone and not sentence:
+        if (words <= TERM_MAX_WORDS or titled) and not standalone and not sentence:
             start = offset + passage.inner_start
             if not any(term.span.start == start for term in self.terms):  # kept with its user
                 self.terms.append(Term(Span(start, offset + passage.inner_end, inner)))
@@ -2132,6 +2135,9 @@ def _quoted_passages(text: str, quote_follows: bool = False) -> list[QuotedSpan]
             and text[: q.start].rstrip().endswith((".", "!", "?"))
         )
     ]
+
+
+_TITLED = re.compile(r"\b(?i:on)(?:(?:\s+[A-Z][\w.&-]*)+['’]s)?$")
 
 
 def _opens_a_quote(paragraph: str) -> bool:
