@@ -320,12 +320,6 @@ PARAGRAPH_PIECE = 5_000
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+")
 
 
-def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    for match in _PARAGRAPH.finditer(text):
-        if match.group().strip():
-            yield from _pieces(match.start(), match.group().translate(_SPACES))
-
-
 #: Scraped pages are full of no-break and thin spaces ("“...,”&nbsp;Holm said"). spaCy keeps
 #: such a space as a token of its own, which parts a quote from its cue; each becomes a plain
 #: space, one character for one, so offsets into the article stay right.
@@ -334,6 +328,12 @@ _SPACES = str.maketrans(
         ["\xa0", "\u1680", *map(chr, range(0x2000, 0x200B)), "\u202f", "\u205f", "\u3000"], " "
     )
 )
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    for match in _PARAGRAPH.finditer(text):
+        if match.group().strip():
+            yield from _pieces(match.start(), match.group().translate(_SPACES))
 
 
 def _pieces(offset: int, paragraph: str) -> Iterator[tuple[int, str]]:
@@ -2137,6 +2137,8 @@ def _quoted_passages(text: str, quote_follows: bool = False) -> list[QuotedSpan]
     ]
 
 
+#: Text before a quoted passage that makes it a programme's or a paper's title: "said on
+#: “...”", "said Sunday on Harbour TV's “...”" (``_unclaimed``).
 _TITLED = re.compile(r"\b(?i:on)(?:(?:\s+[A-Z][\w.&-]*)+['’]s)?$")
 
 
