@@ -1453,6 +1453,9 @@ def test_as_someone_put_it_introduces_a_quote(extractor: QuoteExtractor) -> None
     assert quote.cue is not None and quote.cue.text == "put it"
     assert quote.content.text == "Nobody reads the tide tables any more."
     assert quote.speaker == "Ida Marsh"
+    # archive quote marks too
+    (quote,) = extractor.extract("As Ida Marsh put it, ``Nobody reads the tide tables now.''")
+    assert quote.cue is not None and quote.cue.text == "put it"
     # "put it" with no quote after it says nothing
     assert extractor.extract("Dana Holm put it in the shed before the storm.") == []
 

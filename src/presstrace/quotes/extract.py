@@ -2110,7 +2110,7 @@ def _put_it(verb: Any) -> Any:
     rest = text[verb.right_edge.idx + len(verb.right_edge.text) :].lstrip()
     after_it = text[it.idx + len(it.text) :].lstrip()
     for words in (after_it, rest):
-        if words[:1] in (",", ":") and words[1:].lstrip()[:1] in _OPENING_TOKENS:
+        if words[:1] in (",", ":") and words[1:].lstrip().startswith(tuple(_OPENING_TOKENS)):
             return it
     return None
 
