@@ -196,7 +196,8 @@ def test_a_page_without_line_breaks_is_parsed_in_pieces(extractor: QuoteExtracto
 
 
 def test_a_claim_noun_with_its_owner(extractor: QuoteExtractor) -> None:
-    text = "The mayor rejected the union's claim that the quay had been “unsafe for years”."
+    # (not "The mayor rejected the union's claim ...": that reading lies inside the mayor's)
+    text = "The vote followed the union's claim that the quay had been “unsafe for years”."
     claim = [q for q in extractor.extract(text) if q.cue is not None and q.cue.text == "claim"]
     assert claim and claim[0].speaker == "union" and claim[0].kind == "mixed"
     assert claim[0].content.text == "that the quay had been “unsafe for years”"
@@ -1199,8 +1200,8 @@ def test_the_report_around_an_indirect_quote_holds_who_said_it(extractor: QuoteE
         "Gazette."
     )
     said = {q.speaker: q.content.text for q in extractor.extract(text)}
+    assert list(said) == ["Gazette"]
     assert said["Gazette"].startswith("On Monday, Holm said he was")
-    assert said["Holm"] == 'he was "happy to see" that Okoye was voted in'
 
 
 @pytest.mark.parametrize(
@@ -1255,10 +1256,11 @@ def test_the_speaker_of_a_saying_hung_on_a_reported_clause(extractor: QuoteExtra
 
 def test_quoted_words_whose_speaker_is_lost_are_no_attribution(extractor: QuoteExtractor) -> None:
     # "seemed", whose subject the parse gave to "defend", had made a third attribution,
-    # "to defend the budget by saying, ...", by nobody.
+    # "to defend the budget by saying, ...", by nobody. ("saying", the mayor's quote, lies
+    # inside the first and goes too: ``nested``.)
     text = "The mayor seemed to defend the budget by saying, “We kept every promise on the pier.”"
     said = [(q.cue.text if q.cue else None, q.speaker) for q in extractor.extract(text)]
-    assert said == [("seemed to defend", "mayor"), ("saying", "mayor")]
+    assert said == [("seemed to defend", "mayor")]
 
 
 @pytest.mark.parametrize(

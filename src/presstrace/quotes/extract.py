@@ -82,6 +82,7 @@ from .mentions import (
     without_titles,
 )
 from .model import Quote, Span, Term
+from .nested import outermost
 from .nlp import entity_recogniser, lemma, load_english, text_of
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -374,9 +375,10 @@ class _Article:
             found.append(label)
         named = self._named_before_colons(doc, quoted, claimed, offset)
         found += named
-        # "according to X" last, so the verb it wraps claims its quote marks first. Both stay:
-        # "“...,” Holm said, according to the Gazette" is Holm's words, and the Gazette's
-        # report that Holm said them.
+        # "according to X" last, so the verb it wraps claims its quote marks first. Both are
+        # read: "“...,” Holm said, according to the Gazette" is Holm's words, and the Gazette's
+        # report that Holm said them; the report, whose words hold Holm's, is the one kept at
+        # the article's end (``nested``), as PolNeAR's annotators mark it.
         cues.sort(key=lambda t: t.lower_ == "according")
         for token in cues:
             quote = self._vetted(token, scores, doc, quoted, claimed, offset)
@@ -1152,7 +1154,8 @@ class _Article:
 
     def finish(self) -> None:
         """Forward references: a role named before the person ("The US Secretary of State has
-        said ... Secretary of State Mike Pompeo tweeted") gets the person's name."""
+        said ... Secretary of State Mike Pompeo tweeted") gets the person's name. Then an
+        attribution inside another's words goes (``nested``)."""
         named = [s for s in self.state.roles if s.kind == "person" and s.name != s.role]
         for k, said in enumerate(self.quotes):
             full = self.state.names.get((said.speaker or "").lower())
@@ -1168,6 +1171,7 @@ class _Article:
                 if person.role and set(re.findall(r"\w+", person.role.lower())) <= words:
                     self.quotes[k] = replace(quote, speaker=person.name)
                     break
+        self.quotes = outermost(self.quotes)
 
     def _remember(self, speaker: _Speaker) -> None:
         self.state.last = speaker
