@@ -1534,3 +1534,24 @@ def test_a_programme_title_after_said_on_is_no_quote(extractor: QuoteExtractor) 
     # a name's quoted words elsewhere are no title: "commending Harbourtown’s “great strides”"
     assert _TITLED.search("said Sunday on Harbour TV’s") is not None
     assert _TITLED.search("commending Harbourtown’s") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a clause that narrows the noun down is who speaks, as PolNeAR marks it
+        ("A court filing released Thursday shows that the port lost money.",
+         "A court filing released Thursday"),
+        ("Fishermen who sail from the north quay said the ban was unfair.",
+         "Fishermen who sail from the north quay"),
+        # one set off by a comma or a dash is an aside about the speaker
+        ("Ida Holm, who ran the harbour board for a decade, said the ban was unfair.",
+         "Ida Holm"),
+        ("Joyce — who is listed as a lawyer in Harbourtown — said the claim was false.", "Joyce"),
+    ],
+)  # fmt: skip
+def test_a_restrictive_clause_is_part_of_the_source(
+    extractor: QuoteExtractor, text: str, source: str
+) -> None:
+    (quote,) = extractor.extract(text)
+    assert quote.source is not None and quote.source.text == source

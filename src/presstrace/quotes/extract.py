@@ -772,7 +772,9 @@ class _Article:
     ) -> Quote:
         """The quote of ``span`` said by ``subject``; ``written`` is where the text names the
         speaker when that is not the subject's phrase (the name after a dash)."""
-        source_span = written or (mention_span(subject) if subject is not None else None)
+        source_span = written or (
+            mention_span(subject, cue_span[0]) if subject is not None else None
+        )
         speaker = self._resolve(subject) if subject is not None else None
         return self._said(doc, span, kind, cue_span, source_span, speaker, offset)
 

@@ -427,11 +427,13 @@ def _source_span(head: Any) -> tuple[int, int] | None:
     return char_span(_phrase_tokens(head, as_written=False))
 
 
-def mention_span(head: Any) -> tuple[int, int] | None:
+def mention_span(head: Any, cue_start: int | None = None) -> tuple[int, int] | None:
     """The speaker as the sentence writes it: the noun phrase with its apposition ("Ida Holm,
     the head of research at the harbour authority,", closing comma included, as
-    annotators mark it), without a relative clause, a date or a sentence adverb ("Even")."""
-    tokens = _phrase_tokens(head, as_written=True)
+    annotators mark it), without a date or a sentence adverb ("Even"), and without a relative
+    clause unless it narrows the noun down before the cue at ``cue_start`` ("Voters who ...
+    said")."""
+    tokens = _phrase_tokens(head, as_written=True, clauses_before=cue_start)
     appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i and not _past_verb(c)]
     if appos:
         doc = head.doc
@@ -472,16 +474,33 @@ def _past_verb(appos: Any) -> bool:
     return bool(noun.i < verb.i < appos.i)
 
 
-def _phrase_tokens(head: Any, *, as_written: bool) -> list[Any]:
+#: Punctuation before a clause that makes it an aside about the speaker, not part of who it is.
+_SETS_OFF = frozenset([",", "—", "–", "-", "--", "("])
+
+
+def _phrase_tokens(head: Any, *, as_written: bool, clauses_before: int | None = None) -> list[Any]:
     """``head``'s subtree without what is not part of who speaks: a relative clause, a date
     ("Mike Pompeo on Tuesday"); for a name also an apposition and the possessive mark ("the
-    union's"); as written, a sentence adverb or conjunction before it ("Even China")."""
+    union's"); as written, a sentence adverb or conjunction before it ("Even China").
+
+    With ``clauses_before`` (a cue's first character), a clause that narrows the noun down and
+    ends before the cue stays: "Voters who say the economy matters most", "a court filing
+    released Thursday" are who speaks, as PolNeAR marks them; one set off by a comma or dash
+    ("Reed, who ran the 1996 campaign,") is an aside, which annotators mostly leave out."""
     skip: set[int] = set()
     for child in head.children:
         after = child.i > head.i
         if as_written and child.dep_ == "appos" and after and not _past_verb(child):
             continue  # kept, with its closing comma (``mention_span``)
         temporal = any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree)
+        if (
+            clauses_before is not None
+            and after
+            and child.dep_ in ("relcl", "acl")
+            and child.right_edge.idx + len(child.right_edge.text) <= clauses_before
+            and child.doc[child.left_edge.i - 1].text not in _SETS_OFF
+        ):
+            continue  # "Voters who say ...", "a report filed Thursday": who speaks
         if (
             child.dep_ in ("relcl", "acl")
             or (child.dep_ == "appos" and after and _past_verb(child))
