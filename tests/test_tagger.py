@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from presstrace.quotes import tagger
+from presstrace.quotes import extract, tagger
 from presstrace.quotes.extract import QuoteExtractor
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
@@ -267,3 +267,39 @@ def test_only_a_reported_clause_clear_of_quote_marks_is_refitted() -> None:
     assert refitted("indirect", "in spring.") == "the harbour would close in spring."
     assert refitted("indirect", "It is over") == "the harbour would close in spring"
     assert refitted("mixed", "in spring.") == "the harbour would close in spring"
+
+
+def test_tagged_words_may_hold_quote_marks_which_they_then_claim(
+    restore: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    extractor = QuoteExtractor()
+    text = "Mayor Dana Holm's support for the “harbour first” bill surprised the council."
+    rows, offsets = _rows(extractor, text)
+    words = [text[a:b] for a, b in offsets]
+    assert words[4:11] == ["support", "for", "the", "“", "harbour", "first", "”"]
+    labels = ["O", "B-source", "I-source", "O", "B-cue", "I-cue", "B-content"]
+    labels += ["I-content"] * 5 + ["O"] * (len(words) - 12)
+    _use_tiny_model(rows, labels, tmp_path)
+    # "support" is a noun, which the cue filter does not score: say it believes in it
+    monkeypatch.setattr(extract, "_likely_cue", lambda cue, probabilities: True)
+    quotes, terms = extractor.extract_with_terms([text])[0]
+    assert [(q.kind, q.content.text, q.speaker) for q in quotes] == [
+        ("mixed", "the “harbour first” bill", "Dana Holm")
+    ]
+    assert terms == []  # the quoted words are the attribution's, not a term of their own
+
+
+def test_tagged_words_with_quote_marks_need_a_likely_cue(restore: None, tmp_path: Path) -> None:
+    # "are offered" is no cue: the quoted label stays a term, not part of what someone says
+    extractor = QuoteExtractor()
+    text = "Crews wait a year at the harbour before they are offered “skills” lessons."
+    rows, offsets = _rows(extractor, text)
+    words = [text[a:b] for a, b in offsets]
+    start = words.index("they")
+    labels = ["O"] * len(words)
+    labels[start : start + 3] = ["B-source", "B-cue", "I-cue"]
+    labels[start + 3 : start + 7] = ["B-content", "I-content", "I-content", "I-content"]
+    _use_tiny_model(rows, labels, tmp_path)
+    quotes, terms = extractor.extract_with_terms([text])[0]
+    assert quotes == []
+    assert [t.span.text for t in terms] == ["skills"]

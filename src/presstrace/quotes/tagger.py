@@ -9,9 +9,11 @@ token of a paragraph as part of a cue, a source or a content (BIO), from shallow
 word, its lemma, part of speech and dependency, its head, its neighbours, whether it sits in
 quote marks, and the cue filter's score of the nearest verb above it (``cuemodel``).
 
-The extractor keeps only what the rules did not find: a tagged attribution with a source and a
-content outside every quote mark that overlaps no attribution already found (quoted words are
-the rules' strength). Its speaker is resolved like any other: "he" is the last person named.
+The extractor keeps only what the rules did not find: a tagged attribution with a source whose
+content overlaps no attribution already found. Its content may hold quote marks no rule claimed
+("Holm sees the plan as a “fix”") when a word of its cue scores ``GOVERNOR`` or more with the
+cue filter; it then claims them, as the rules' attributions do. Its speaker is resolved like
+any other: "he" is the last person named.
 It also bounds the reported clauses the rules found, where it reads the same cue and is sure of
 the words on which the two differ (``refit``).
 
@@ -37,7 +39,7 @@ from .nlp import lemma
 MODEL_NAME = "attribution_tagger.crfsuite"
 ROLES = ("cue", "source", "content")
 #: A verb whose cue score is at least this counts as a cue above a token (its "governor").
-_GOVERNOR = 0.4
+GOVERNOR = 0.4
 #: How far up the parse a token looks for such a verb.
 _DEPTH = 8
 #: ``refit``: the tagger's content must share at least this part of the shorter of the two,
@@ -102,7 +104,7 @@ def features(doc: Any, quoted: list[QuotedSpan], cue_scores: dict[int, float]) -
         band = bands.get(i)
         if band is not None:
             row += [context[i][4], f"cpl={band}|{deps[i]}"]
-            if cue_scores[i] >= _GOVERNOR:
+            if cue_scores[i] >= GOVERNOR:
                 row.append("self_cue")
         row += _governor(i, heads, deps, cue_scores)
         for k in (-2, -1, 1, 2):
@@ -125,7 +127,7 @@ def _governor(i: int, heads: list[int], deps: list[str], cue_scores: dict[int, f
         if head == current:
             return []
         link, current = deps[current], head
-        if cue_scores.get(current, 0.0) >= _GOVERNOR:
+        if cue_scores.get(current, 0.0) >= GOVERNOR:
             side = "L" if i < current else "R"
             return [f"anc_cue={link}", f"anc_cue_d={min(depth, 4)}|{link}", f"anc_side={side}"]
     return []
