@@ -375,10 +375,10 @@ class _Article:
             found.append(label)
         named = self._named_before_colons(doc, quoted, claimed, offset)
         found += named
-        # "according to X" last, so the verb it wraps claims its quote marks first. Both are
-        # read: "“...,” Holm said, according to the Gazette" is Holm's words, and the Gazette's
-        # report that Holm said them; the report, whose words hold Holm's, is the one kept at
-        # the article's end (``nested``), as PolNeAR's annotators mark it.
+        # "according to X" last, so the verb it wraps claims its quote marks first. Both stay:
+        # "“...,” Holm said, according to the Gazette" is Holm's words, and the Gazette's
+        # report that Holm said them. (A reported clause inside the report, "Holm said he
+        # would ..., according to the Gazette", goes at the article's end: ``nested``.)
         cues.sort(key=lambda t: t.lower_ == "according")
         for token in cues:
             quote = self._vetted(token, scores, doc, quoted, claimed, offset)
@@ -637,7 +637,7 @@ class _Article:
             span, kind = _classify(span, quoted, trial, text)
             if kind != "indirect" and (
                 not _likely_cue(tagged.cue, probabilities)
-                # "which the ministry calls “...”": the rules decide a name's terms (above)
+                # "which the ministry calls “...”": the rules decide a name's terms
                 or any(lemma(t) in NAMING_VERBS for t in cue)
             ):
                 continue  # "... before they are offered “skills” lessons": no one speaks

@@ -498,6 +498,7 @@ def _phrase_tokens(head: Any, *, as_written: bool, clauses_before: int | None = 
             and after
             and child.dep_ in ("relcl", "acl")
             and child.right_edge.idx + len(child.right_edge.text) <= clauses_before
+            and child.left_edge.i > head.i
             and child.doc[child.left_edge.i - 1].text not in _SETS_OFF
         ):
             continue  # "Voters who say ...", "a report filed Thursday": who speaks
