@@ -475,7 +475,7 @@ def _past_verb(appos: Any) -> bool:
 
 
 #: Punctuation before a clause that makes it an aside about the speaker, not part of who it is.
-_SETS_OFF = frozenset([",", "—", "–", "-", "--", "("])
+_SETS_OFF = _DASHES | {",", "("}
 
 
 def _phrase_tokens(head: Any, *, as_written: bool, clauses_before: int | None = None) -> list[Any]:
