@@ -415,6 +415,8 @@ def test_a_quoted_transcript_runs_to_the_end_of_its_paragraph(extractor: QuoteEx
         "Update: The quay reopened on Friday after the repairs were finished.",
         "Big Win For Fishermen: Council Pays for the Repairs in Full.",
         "Sources: AP, Reuters",
+        "Contributing: Dana Marsh and Ida Holm, Harbour Daily.",
+        "Revealed: What The Council Papers Contain Makes The Mayor Look Worse.",
     ],
 )
 def test_page_furniture_is_not_a_speaker_label(extractor: QuoteExtractor, text: str) -> None:
@@ -1555,3 +1557,50 @@ def test_a_restrictive_clause_is_part_of_the_source(
 ) -> None:
     (quote,) = extractor.extract(text)
     assert quote.source is not None and quote.source.text == source
+
+
+def test_the_verb_a_quote_follows_is_its_cue_not_a_clause_before_it(
+    extractor: QuoteExtractor,
+) -> None:
+    # the clause about the count ends before "told", which the quote goes with
+    text = (
+        "Holm, who called Okoye shortly after the winner was declared, told her supporters, "
+        "“I still love Harbourtown, and I always will.”"
+    )
+    (quote,) = extractor.extract(text)
+    assert quote.cue is not None and quote.cue.text == "told"
+    assert quote.speaker == "Holm"
+    # "when asked ...:" is said by the one who told
+    text = (
+        "Ida Holm, who told the council when asked last month about the inquiry: "
+        "“Career staff handle it.”"
+    )
+    quote = by_content(extractor.extract(text), "Career staff handle it.")
+    assert quote.cue is not None and quote.cue.text == "told"
+    assert quote.speaker == "Ida Holm"
+
+
+def test_a_quote_after_when_asked_goes_on_with_the_speaker(extractor: QuoteExtractor) -> None:
+    text = (
+        "“No council will ever get it perfect,” Marsh said when asked about the new standards, "
+        "which the board wrote. “The job is to keep improving.”"
+    )
+    quotes = extractor.extract(text)
+    more = by_content(quotes, "The job is to keep improving.")
+    assert more.speaker == "Marsh"
+    assert more.continues == 0
+
+
+def test_a_quote_said_about_something_is_what_was_said(extractor: QuoteExtractor) -> None:
+    text = "“Why would you cosy up to the mayor?” Okoye said about Holm’s effort to win votes."
+    (quote,) = extractor.extract(text)
+    assert quote.kind == "direct"
+    assert quote.content.text == "Why would you cosy up to the mayor?"
+    assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_that_said_is_a_turn_of_phrase(extractor: QuoteExtractor) -> None:
+    text = "Turnout was low. That said, voters say they believe the council will act."
+    (quote,) = extractor.extract(text)
+    assert quote.source is not None and quote.source.text == "voters"
+    assert quote.content.text == "they believe the council will act"

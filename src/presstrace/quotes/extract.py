@@ -1392,8 +1392,12 @@ def _aside_of(quote: Quote, before: list[Quote], text: str, offset: int) -> bool
         or previous.content.end > quote.cue.start
     ):
         return False
-    if previous.source != quote.source and (
-        quote.speaker is None or previous.speaker != quote.speaker
+    # "“A,” Holm said when asked about the ferry. “B.”": a reading that names nobody is the
+    # speaker's aside too.
+    if (
+        quote.source is not None
+        and previous.source != quote.source
+        and (quote.speaker is None or previous.speaker != quote.speaker)
     ):
         return False
     between = text[previous.content.end - offset : quote.cue.start - offset]
@@ -1800,6 +1804,12 @@ def _adjacent_quote(cue: Any, doc: Any, quoted: list[QuotedSpan]) -> int | None:
     first = next((t for t in subject.subtree if not t.is_punct), subject) if subject else cue
     clause_start = min(cue.idx, first.idx)
     after = cue.idx + len(cue.text)
+    # "told the council when asked about the inquiry: “...”": the quote is told, not asked
+    asides = [c for c in cue.children if _asked_aside(c) and c.i > cue.i]
+    if asides:
+        after = max(after, *(t.idx + len(t) for c in asides for t in c.subtree))
+    elif _asked_aside(cue):
+        after = len(text)  # a quote after it is its head's
     for k, passage in enumerate(quoted):
         if _owned_title(passage, text):
             continue
@@ -1811,7 +1821,7 @@ def _adjacent_quote(cue: Any, doc: Any, quoted: list[QuotedSpan]) -> int | None:
         if subject is not None and _hung_on_speaker(passage, subject, text):
             return k
         gap_after = text[after : passage.start]
-        near = passage.start >= after and len(gap_after) <= 40
+        near = passage.start >= after and len(gap_after) <= 40 and not _verb_between(cue, passage)
         if (
             near
             and not re.search(r"[.!?]", gap_after)
@@ -1819,6 +1829,23 @@ def _adjacent_quote(cue: Any, doc: Any, quoted: list[QuotedSpan]) -> int | None:
         ):
             return k
     return None
+
+
+def _asked_aside(verb: Any) -> bool:
+    """ "when asked about the inquiry" under a speech verb: a clause of the speaker's, with no
+    subject of its own."""
+    return (
+        verb.dep_ == "advcl"
+        and lemma(verb.head) in SPEECH_VERBS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def _verb_between(cue: Any, passage: QuotedSpan) -> bool:
+    """Between the cue and the quote after it stands a verb the cue's clause hangs from:
+    "Holm, who spoke after the result was declared, told supporters, “...”" is Holm's quote
+    (told), not the declaring's."""
+    return any(cue.idx < t.idx < passage.start and t.pos_ in ("VERB", "AUX") for t in cue.ancestors)
 
 
 def _in_a_phrase_of(passage: QuotedSpan, cue: Any) -> bool:
@@ -1911,7 +1938,9 @@ def _quote_instead(
     and the cue's extra words left: when the parse gave no content, or when it gave only the
     topic of a speech verb and the quote comes first ("“Why ...?” Holm said of the council":
     the quote, and "said")."""
-    said_of = bool(extra) and extra[0].lower_ == "of" and lemma(cue) in SPEECH_VERBS
+    # "said about the plan" too, but not "... said when asked about the plan"
+    topic = ("of", "about") if cue.dep_ != "advcl" else ("of",)
+    said_of = bool(extra) and extra[0].lower_ in topic and lemma(cue) in SPEECH_VERBS
     if span is not None and not said_of:
         k = _adjacent_quote(cue, doc, quoted)
         text = text_of(doc)
@@ -2126,7 +2155,18 @@ def _cues(
         and (_after_a_quote(t) or _writing_before_colon(t) or _put_it(t) is not None)
         and not inside(t.idx, quoted)
     ]
-    return cues, scores
+    return [t for t in cues if not _that_said(t)], scores
+
+
+def _that_said(verb: Any) -> bool:
+    """ "That said, turnout was low": a turn of phrase, nobody speaks."""
+    doc, i = verb.doc, verb.i
+    if verb.lower_ != "said" or i == 0 or i + 1 >= len(doc) or doc[i + 1].text != ",":
+        return False
+    that = doc[i - 1]
+    if that.lower_ not in ("that", "this"):
+        return False
+    return that.i == 0 or that.is_sent_start or doc[that.i - 1].text in ("(", "—", "–", "-")
 
 
 def _put_it(verb: Any) -> Any:

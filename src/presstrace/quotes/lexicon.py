@@ -65,8 +65,8 @@ CUE_ADVERBS = frozenset(
     """.split()
 )
 
-#: Words of a paragraph-opening "Label:" that is page furniture, a dateline or a topic, not a
-#: speaker ("Editor's Note:", "Update:", "Photo:", "Monday:").
+#: Words of a paragraph-opening "Label:" that is page furniture, a dateline, a topic or a
+#: headline's hook, not a speaker ("Editor's Note:", "Update:", "Monday:", "Revealed:").
 NOT_LABELS = frozenset(
     """
     update updated note editor editors photo photos picture video image images source sources
@@ -78,6 +78,7 @@ NOT_LABELS = frozenset(
     bottom the in on at for from by and or but this that it its key top latest monday tuesday
     wednesday thursday friday saturday sunday january february march april may june july august
     september october november december step part chapter figure table map graphic
+    contributing contributors notice paid revealed leaked busted bombshell boom wow look just so
     """.split()
 )
 #: Words a name does not have after its first: "Big Win For Bernie:" is a headline.
