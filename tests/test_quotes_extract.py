@@ -1604,3 +1604,18 @@ def test_that_said_is_a_turn_of_phrase(extractor: QuoteExtractor) -> None:
     (quote,) = extractor.extract(text)
     assert quote.source is not None and quote.source.text == "voters"
     assert quote.content.text == "they believe the council will act"
+
+
+def test_a_quote_added_after_a_reported_clause_is_its_own(extractor: QuoteExtractor) -> None:
+    text = (
+        "Ida Holm said it was too early to congratulate the winners but added, "
+        "“I think you all have an idea of the results.”"
+    )
+    said, added = extractor.extract(text)
+    assert said.kind == "indirect"
+    assert said.content.text == "it was too early to congratulate the winners"
+    assert added.kind == "direct" and added.speaker == "Ida Holm"
+    assert added.cue is not None and added.cue.text == "added"
+    # without quote marks the two sayings stay one, as annotators mostly mark them
+    (quote,) = extractor.extract("Holm said he would run and added that he would win.")
+    assert quote.content.text == "he would run and added that he would win"

@@ -1582,18 +1582,21 @@ def _according(token: Any) -> bool:
 
 def _next_saying(verb: Any, clause: Any) -> bool:
     """A speech participle hung on a reported clause, with no subject of its own and after a
-    comma (or "and"): the same speaker saying something else."""
+    comma (or "and"), or a speech verb joined to the clause with a quote of its own: the same
+    speaker saying something else."""
     doc = verb.doc
-    before = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
-    return (
+    if not (
         verb.i > clause.i
-        and verb.dep_ == "advcl"
         and verb.pos_ == "VERB"
         and lemma(verb) in SPEECH_VERBS
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-        and before is not None
-        and before.lower_ in (",", "and")
-    )
+    ):
+        return False
+    if verb.dep_ == "conj":
+        # "said it was too early but added, “...”": a quote of its own, not part of the clause
+        return any(t.text in _OPENING_TOKENS for t in verb.subtree if t.i > verb.i)
+    before = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    return verb.dep_ == "advcl" and before is not None and before.lower_ in (",", "and")
 
 
 def _clause_break(clause: Any, cue: Any) -> bool:

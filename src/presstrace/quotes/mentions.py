@@ -335,11 +335,14 @@ def source_between(doc: Any, start: int, end: int) -> Any:
 
 def _reporting_verb(cue: Any) -> Any:
     """ "Holm said the council had no reason to wait, telling reporters that ...": the parse
-    hung the participle on what Holm said; Holm does the telling, not the council."""
+    hung the participle on what Holm said; Holm does the telling, not the council. So too
+    "Holm said it was too early but added, “...”", where "added" has no subject of its own."""
     clause = cue.head
+    hung = (cue.dep_ == "advcl" and cue.tag_ == "VBG") or (
+        cue.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+    )
     if (
-        cue.dep_ == "advcl"
-        and cue.tag_ == "VBG"
+        hung
         and lemma(cue) in SPEECH_VERBS
         and clause.dep_ == "ccomp"
         and clause.head.i < clause.i < cue.i
