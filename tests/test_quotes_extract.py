@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from presstrace.quotes import Quote, vetting
+from presstrace.quotes import Quote, tagger, vetting
 from presstrace.quotes.extract import (
     _TITLED,
     QuoteExtractor,
@@ -1616,6 +1616,22 @@ def test_a_quote_added_after_a_reported_clause_is_its_own(extractor: QuoteExtrac
     assert said.content.text == "it was too early to congratulate the winners"
     assert added.kind == "direct" and added.speaker == "Ida Holm"
     assert added.cue is not None and added.cue.text == "added"
-    # without quote marks the two sayings stay one, as annotators mostly mark them
-    (quote,) = extractor.extract("Holm said he would run and added that he would win.")
-    assert quote.content.text == "he would run and added that he would win"
+
+
+def test_a_second_saying_joined_to_the_reported_clause_is_its_own(
+    extractor: QuoteExtractor,
+) -> None:
+    # the rules alone: the tagger may join the two again where annotators would
+    tagger.use_tagger(False)
+    try:
+        said, added = extractor.extract("Ida Holm said he would run and added that he would win.")
+        # "found" goes on with the trainees, not with the officials
+        (found,) = extractor.extract(
+            "Officials said that all the trainees had graduated and found stable work."
+        )
+    finally:
+        tagger.use_tagger(None)
+    assert said.content.text == "he would run"
+    assert added.content.text == "that he would win"
+    assert added.speaker == "Ida Holm"
+    assert found.content.text == "that all the trainees had graduated and found stable work"

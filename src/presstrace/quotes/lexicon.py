@@ -26,6 +26,15 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 
+#: Speech verbs that, joined to a reported clause, mostly go on with the clause's subject:
+#: "said the trainees had graduated and found work", "said he would run and continue to".
+DONE_BY_THE_CLAUSE = frozenset(
+    """
+    find show decide rule conclude continue know understand agree disagree believe think
+    feel fear hope worry expect doubt wonder guess reckon
+    """.split()
+)
+
 #: Speech verbs whose report is a that-clause, wherever the parse hangs it ("said during a
 #: visit on Monday that ..."); not "ask" or "respond", whose clause is something else.
 THAT_VERBS = frozenset(
