@@ -1635,3 +1635,14 @@ def test_a_second_saying_joined_to_the_reported_clause_is_its_own(
     assert added.content.text == "that he would win"
     assert added.speaker == "Ida Holm"
     assert found.content.text == "that all the trainees had graduated and found stable work"
+
+
+def test_a_quote_added_after_a_quoted_clause_is_its_own(extractor: QuoteExtractor) -> None:
+    text = (
+        "Okoye said that the mayor “had a plan which was doomed,” adding, "
+        "“He lost every vote in the harbour.”"
+    )
+    said, adding = extractor.extract(text)
+    assert said.content.text == "that the mayor “had a plan which was doomed,”"
+    assert adding.kind == "direct" and adding.speaker == "Okoye"
+    assert adding.content.text == "He lost every vote in the harbour."

@@ -1597,8 +1597,10 @@ def _next_saying(verb: Any, clause: Any) -> bool:
         # "said the ferry was late and added that ...", "said it was too early but added,
         # “...”": the parse joins the second saying to the clause
         return lemma(verb) not in DONE_BY_THE_CLAUSE
-    before = doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
-    return verb.dep_ == "advcl" and before is not None and before.lower_ in (",", "and")
+    k = verb.left_edge.i - 1
+    while k > 0 and doc[k].text in _CLOSING_TOKENS:
+        k -= 1  # "… “was maniacal,” adding, “…”"
+    return verb.dep_ == "advcl" and k >= 0 and doc[k].lower_ in (",", "and")
 
 
 def _clause_break(clause: Any, cue: Any) -> bool:
