@@ -473,6 +473,16 @@ def test_nested_and_archive_quote_marks() -> None:
         "We will pay,",
         "Every fisherman.",
     ]
+    # curly marks inside a straight quote that runs on into the next paragraph
+    mixed = '"The board isn’t about “Equal Access” anymore. It is about the vision.'
+    assert [mixed[q.inner_start : q.inner_end] for q in find_quoted(mixed)] == [
+        "The board isn’t about “Equal Access” anymore. It is about the vision."
+    ]
+    # not the same quote opened twice
+    twice = '"“You don’t win by counting states,” Okoye said before leaving.'
+    assert [twice[q.inner_start : q.inner_end] for q in find_quoted(twice)] == [
+        "You don’t win by counting states,"
+    ]
 
 
 def test_entities_are_found_in_the_sentences_that_need_them(extractor: QuoteExtractor) -> None:

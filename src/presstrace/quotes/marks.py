@@ -1,10 +1,11 @@
 """Find quoted passages in a paragraph, whatever marks the outlet uses.
 
-Robust to straight and curly marks, ``LaTeX'' style, guillemets, a closing mark used as an
-opener (”like this”) and an opening one as a closer (“like this“), and to unbalanced marks: an
-opening mark with no closing one runs to the end of the paragraph (the journalistic convention
-for a quote that continues in the next paragraph), and a stray closing mark is ignored. Single
-quotes are left alone: they are far more often apostrophes than quotation marks.
+Robust to straight and curly marks (also curly ones nested in straight ones), ``LaTeX''
+style, guillemets, a closing mark used as an opener (”like this”) and an opening one as a
+closer (“like this“), and to unbalanced marks: an opening mark with no closing one runs to the
+end of the paragraph (the journalistic convention for a quote that continues in the next
+paragraph), and a stray closing mark is ignored. Single quotes are left alone: they are far
+more often apostrophes than quotation marks.
 """
 
 from __future__ import annotations
@@ -37,8 +38,11 @@ def find_quoted(text: str) -> list[QuotedSpan]:
     spans: list[QuotedSpan] = []
     open_at: int | None = None
     opener = ""
+    skip_to = 0
     for match in _MARK.finditer(text):
         mark, pos = match.group(), match.start()
+        if pos < skip_to:
+            continue
         if open_at is None:
             if _can_open(text, pos, match.end(), mark):
                 open_at, opener = pos, mark
@@ -50,6 +54,13 @@ def find_quoted(text: str) -> list[QuotedSpan]:
             if _can_close(text, pos, match.end()) or mark == _OPENERS.get(opener):
                 spans.append(QuotedSpan(open_at, match.end(), open_at + len(opener), pos, True))
                 open_at = None
+        elif (
+            opener == '"'
+            and mark == "“"
+            and text[open_at + 1 : pos].strip()  # not '"“...”': the same quote opened twice
+            and (inner := _curly_inside(text, pos)) is not None
+        ):
+            skip_to = inner  # '"It isn’t about “Equal Access” anymore': curly inside straight
         elif mark in ("“", "«", "``", "„") and _can_open(text, pos, match.end(), mark):
             # A new opener while a quote is open: the first one was never closed.
             spans.append(QuotedSpan(open_at, pos, open_at + len(opener), pos, False))
@@ -59,6 +70,16 @@ def find_quoted(text: str) -> list[QuotedSpan]:
         if end > open_at + len(opener):
             spans.append(QuotedSpan(open_at, end, open_at + len(opener), end, False))
     return [s for s in spans if text[s.inner_start : s.inner_end].strip()]
+
+
+def _curly_inside(text: str, start: int) -> int | None:
+    """Where a curly quote opened at ``start`` inside a straight one closes, when it closes
+    before the straight quote can: the offset after its closing mark; else None."""
+    close = text.find("”", start + 1)
+    straight = text.find('"', start + 1)
+    if close < 0 or (0 <= straight < close):
+        return None
+    return close + 1
 
 
 def _nested_curly(text: str) -> list[QuotedSpan] | None:
