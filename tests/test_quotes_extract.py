@@ -1656,3 +1656,11 @@ def test_a_quote_added_after_a_quoted_clause_is_its_own(extractor: QuoteExtracto
     assert said.content.text == "that the mayor “had a plan which was doomed,”"
     assert adding.kind == "direct" and adding.speaker == "Okoye"
     assert adding.content.text == "He lost every vote in the harbour."
+
+
+def test_a_saying_announced_before_a_colon_is_what_follows(extractor: QuoteExtractor) -> None:
+    text = 'Ida Holm delivered a snappy retort: "No one is tearing this up. We are going on."'
+    (quote,) = extractor.extract(text)
+    assert quote.kind == "direct" and quote.speaker == "Ida Holm"
+    assert quote.content.text == "No one is tearing this up. We are going on."
+    assert quote.cue is not None and quote.cue.text == "delivered a snappy retort:"

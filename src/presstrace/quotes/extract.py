@@ -1500,6 +1500,11 @@ def _after_a_quote(token: Any) -> bool:
     return lemma(token) in SPEECH_VERBS or _manner_of_speaking(token, subject, k)
 
 
+#: What a verb's object may announce before a colon: a writing, a saying ("offered this
+#: warning:") or a reply ("delivered a snappy retort:").
+_ANNOUNCED = WRITINGS | SPEECH_NOUNS | frozenset(["retort", "reply", "response", "answer"])
+
+
 def _writing_before_colon(verb: Any) -> list[Any]:
     """ "Clinton released the following statement:", "issued this message:": a verb whose
     object is a writing that a colon ends introduces it, whatever the verb. The object's
@@ -1507,7 +1512,7 @@ def _writing_before_colon(verb: Any) -> list[Any]:
     if verb.pos_ != "VERB":
         return []
     writing = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if writing is None or lemma(writing) not in WRITINGS:
+    if writing is None or lemma(writing) not in _ANNOUNCED:
         return []
     doc = verb.doc
     # The colon right after the object's words ("the following statement:"), even when the
@@ -2143,9 +2148,13 @@ def _cues(
         # with a vetter, from a lower score: the vetter judges what the verb gave.
         floor = _cue_floor(model, vetter)
         for i, p in probabilities.items():
-            # A verb right after a closing quote is a cue whatever its score (below), as is
-            # "put it" before one.
-            by_rule = _after_a_quote(tokens[i]) or _put_it(tokens[i]) is not None
+            # A verb right after a closing quote is a cue whatever its score (below), as are
+            # "put it" before one and "delivered a retort:".
+            by_rule = (
+                _after_a_quote(tokens[i])
+                or _put_it(tokens[i]) is not None
+                or bool(_writing_before_colon(tokens[i]))
+            )
             if p >= model.threshold or (p >= floor and not by_rule):
                 scores[i] = p
         cues = [
