@@ -1664,3 +1664,10 @@ def test_a_saying_announced_before_a_colon_is_what_follows(extractor: QuoteExtra
     assert quote.kind == "direct" and quote.speaker == "Ida Holm"
     assert quote.content.text == "No one is tearing this up. We are going on."
     assert quote.cue is not None and quote.cue.text == "delivered a snappy retort:"
+
+
+def test_calling_that_something_is_a_judgement(extractor: QuoteExtractor) -> None:
+    (quote,) = extractor.extract('Campaign manager Jeff Marsh called that "beyond absurd."')
+    assert quote.kind == "mixed" and quote.speaker == "Jeff Marsh"
+    # a relative clause names: a term, not a statement
+    assert not extractor.extract("The sheds, which it calls “training centres”, are new.")

@@ -689,7 +689,8 @@ class _Article:
         if len(words) >= 2:
             return False
         judged = subject is not None and cue.dep_ not in ("relcl", "acl", "pcomp")
-        return not (judged and words and words[0] not in RELATIVE_PRONOUNS | {"what"})
+        # "called that “beyond absurd”": outside a relative clause, "that" is the thing judged
+        return not (judged and words and words[0] not in _NAMED_BY_A_CLAUSE)
 
     def _according_to(
         self, cue: Any, doc: Any, quoted: list[QuotedSpan], claimed: set[int], offset: int
@@ -1503,6 +1504,10 @@ def _after_a_quote(token: Any) -> bool:
 #: What a verb's object may announce before a colon: a writing, a saying ("offered this
 #: warning:") or a reply ("delivered a snappy retort:").
 _ANNOUNCED = WRITINGS | SPEECH_NOUNS | frozenset(["retort", "reply", "response", "answer"])
+
+
+#: Words left beside a label that make the naming a phrase's ("which it calls “...”").
+_NAMED_BY_A_CLAUSE = (RELATIVE_PRONOUNS - {"that"}) | {"what"}
 
 
 def _writing_before_colon(verb: Any) -> list[Any]:
