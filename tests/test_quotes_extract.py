@@ -1574,10 +1574,10 @@ def test_the_verb_a_quote_follows_is_its_cue_not_a_clause_before_it(
 ) -> None:
     # the clause about the count ends before "told", which the quote goes with
     text = (
-        "Holm, who called Okoye shortly after the winner was declared, told her supporters, "
-        "“I still love Harbourtown, and I always will.”"
+        "Holm, who called Okoye just after the victor was declared, told her backers, "
+        "“I love this harbour, and I always will.”"
     )
-    (quote,) = extractor.extract(text)
+    quote = by_content(extractor.extract(text), "I love this harbour")
     assert quote.cue is not None and quote.cue.text == "told"
     assert quote.speaker == "Holm"
     # "when asked ...:" is said by the one who told
@@ -1618,12 +1618,12 @@ def test_that_said_is_a_turn_of_phrase(extractor: QuoteExtractor) -> None:
 
 def test_a_quote_added_after_a_reported_clause_is_its_own(extractor: QuoteExtractor) -> None:
     text = (
-        "Ida Holm said it was too early to congratulate the winners but added, "
-        "“I think you all have an idea of the results.”"
+        "Ida Holm said it was too soon to name a winner but added, "
+        "“I suspect the harbour already knows the answer.”"
     )
     said, added = extractor.extract(text)
     assert said.kind == "indirect"
-    assert said.content.text == "it was too early to congratulate the winners"
+    assert said.content.text == "it was too soon to name a winner"
     assert added.kind == "direct" and added.speaker == "Ida Holm"
     assert added.cue is not None and added.cue.text == "added"
 
@@ -1659,11 +1659,11 @@ def test_a_quote_added_after_a_quoted_clause_is_its_own(extractor: QuoteExtracto
 
 
 def test_a_saying_announced_before_a_colon_is_what_follows(extractor: QuoteExtractor) -> None:
-    text = 'Ida Holm delivered a snappy retort: "No one is tearing this up. We are going on."'
+    text = 'Ida Holm gave a short retort: "Nobody is scrapping the plan. The ferry sails on."'
     (quote,) = extractor.extract(text)
     assert quote.kind == "direct" and quote.speaker == "Ida Holm"
-    assert quote.content.text == "No one is tearing this up. We are going on."
-    assert quote.cue is not None and quote.cue.text == "delivered a snappy retort:"
+    assert quote.content.text == "Nobody is scrapping the plan. The ferry sails on."
+    assert quote.cue is not None and quote.cue.text == "gave a short retort:"
 
 
 def test_calling_that_something_is_a_judgement(extractor: QuoteExtractor) -> None:
