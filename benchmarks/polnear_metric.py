@@ -254,6 +254,18 @@ def speaker_right(gold: GoldAttribution, pred: Prediction) -> bool:
     )
 
 
+def right_reading(golds: Sequence[GoldAttribution], pred: Prediction) -> bool:
+    """Is ``pred`` on its own a right "who said what" of one of ``golds`` (of its kind, direct
+    or not, covering 30% of it, with the right speaker)? The label the training script gives
+    a reading for the vetter, and the oracle of ``quotes_vetter_ceiling``."""
+    return any(
+        gold.direct == pred.direct
+        and coverage(chars(gold.content), pred.content) >= 0.3
+        and speaker_right(gold, pred)
+        for gold in golds
+    )
+
+
 def match_quotes(
     golds: Sequence[GoldAttribution],
     preds: Sequence[Prediction],

@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 import bench_quotes  # noqa: E402
-from polnear_metric import Totals, chars, coverage, score_article, speaker_right  # noqa: E402
+from polnear_metric import Totals, right_reading, score_article  # noqa: E402
 from presstrace.quotes import cuemodel, vetting  # noqa: E402
 from presstrace.quotes.extract import QuoteExtractor  # noqa: E402
 from presstrace.quotes.marks import find_quoted  # noqa: E402
@@ -102,14 +102,8 @@ def vetting_samples(
             extractor.extract_many([article.text])
             for found, quote in vetting.recorded:
                 (prediction,) = bench_quotes.from_quotes([quote], article.text)
-                right = any(
-                    gold.direct == prediction.direct
-                    and coverage(chars(gold.content), prediction.content) >= 0.3
-                    and speaker_right(gold, prediction)
-                    for gold in article.gold
-                )
                 xs.append(found)
-                ys.append(int(right))
+                ys.append(int(right_reading(article.gold, prediction)))
     finally:
         vetting.recorded = None
         vetting.use_vetter(None)

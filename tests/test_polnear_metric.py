@@ -288,3 +288,31 @@ def test_predictions_follow_polnear_conventions() -> None:
     assert [text[a:b] for a, b in first.content] == ["The quay", "would reopen"]
     assert [text[a:b] for a, b in second.content] == ["“It is safe,”"]
     assert second.direct and not first.direct
+
+
+def test_oracle_vetter_keeps_exactly_the_right_readings() -> None:
+    # benchmarks/quotes_vetter_ceiling.py: the ceiling is only as good as this judgement.
+    from presstrace.quotes import Quote, Span, vetting
+    from quotes_vetter_ceiling import OracleVetter
+
+    def reading(source: str) -> Quote:
+        content = at("the budget was too small")
+        src = at(source)
+        return Quote(
+            Span(*content, "the budget was too small"),
+            "indirect",
+            Span(*at("said that"), "said"),
+            Span(*src, source),
+            source,
+        )
+
+    oracle = OracleVetter(0.15)
+    oracle.text = TEXT
+    oracle.gold = [gold(["the budget was too small"], ("The council",))]
+    try:
+        vetting.recorded = [({}, reading("The council"))]
+        assert oracle.probability({}) == 1.0
+        vetting.recorded = [({}, reading("Critics"))]  # the words found, the speaker wrong
+        assert oracle.probability({}) == 0.0
+    finally:
+        vetting.recorded = None
