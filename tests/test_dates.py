@@ -51,6 +51,12 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("The court will rule tomorrow.", ("tomorrow", "DATE", "2019-11-28")),
         ("Fighting resumed this morning.", ("this morning", "TIME", "2019-11-27TMO")),
         ("Profits rose in the third quarter.", ("the third quarter", "DATE", "2019-Q3")),
+        # A quarter not yet over is this year's, whatever the tense; Q1-Q4 read like quarters.
+        (
+            "The bank will report on the fourth quarter in January.",
+            ("the fourth quarter", "DATE", "2019-Q4"),
+        ),
+        ("Sales will recover in Q1, the chief executive said.", ("Q1", "DATE", "2020-Q1")),
         (
             "Profits rose in the first quarter of 2008.",
             ("the first quarter of 2008", "DATE", "2008-Q1"),

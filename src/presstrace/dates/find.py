@@ -540,9 +540,20 @@ def _quarter(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     if not 1 <= number <= 4:
         return None
     if not m["year"] and not m["rel"] and ctx.ref:
-        # "profits rose in the fourth quarter" written in February: last year's
-        return "DATE", f"{month_year(ctx.ref, number * 3 - 2, ctx.direction)}-Q{number}"
+        return "DATE", f"{_quarter_year(number, ctx)}-Q{number}"
     return "DATE", f"{_named_year(m, ctx)}-Q{number}"
+
+
+def _quarter_year(number: int, ctx: _Context) -> str:
+    """The year of a quarter named without one: the reference year, unless the tense puts the
+    whole quarter on the other side of the reference date. "Profits rose in the fourth quarter"
+    written in February is last year's; "will report on the third quarter" written in
+    September is this year's, a quarter not yet over."""
+    if not ctx.ref:
+        return "XXXX"
+    # Looking back, the quarter must have begun; looking ahead, it must not have ended.
+    month = number * 3 if ctx.direction > 0 else number * 3 - 2
+    return str(month_year(ctx.ref, month, ctx.direction))
 
 
 def _named_year_of(rel: str, ctx: _Context) -> str:
@@ -778,7 +789,7 @@ _NEEDS: dict[int, tuple[str, ...]] = {}
 
 
 def _quarter_q(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
-    year = m["year"] or (ctx.ref and str(ctx.ref.year)) or "XXXX"
+    year = m["year"] or _quarter_year(int(m["q"][1]), ctx)
     return "DATE", f"{year}-{m['q']}"
 
 
