@@ -6,6 +6,8 @@ The evaluation sets and seed articles in ``../shared`` belong to their publisher
 fixtures we write, comments use examples we make up. This lists every run of ``--words`` words
 (8 by default, compared case-folded, punctuation ignored) that a tracked file shares with the
 English texts there: PolNeAR, the seeds, ECB+, MEANTIME, and the article-extraction sets.
+The unit-case sets (Recognizers-Text, quantulum3, ctparse) are one short phrase a case, so
+there a whole case of ``--case-words`` words or more (5) found in a file is reported.
 
 English Wikinews is freely licensed and the bundled demo corpus comes from it, so a run that
 is also in the demo corpus (a MEANTIME article the corpus bundles, or anything else it shares)
@@ -79,6 +81,22 @@ def shared_texts(shared: Path) -> Iterator[tuple[str, str]]:
             yield "naeb", article.get("body") or article.get("text") or ""
 
 
+def unit_cases(shared: Path) -> Iterator[tuple[str, str]]:
+    """(label, text) for every case of the unit-case sets under ``shared``."""
+    for folder in ("recognizers_number_en", "recognizers_datetime_en"):
+        for path in sorted((shared / "eval" / folder).rglob("*.json")):
+            for case in json.loads(path.read_text(encoding="utf-8-sig")):
+                yield folder, case.get("Input", "")
+    for path in sorted((shared / "eval" / "quantulum3_tests").glob("*.json")):
+        for case in json.loads(path.read_text(encoding="utf-8")):
+            if isinstance(case, dict):
+                yield "quantulum3", str(case.get("req") or case.get("text") or "")
+    corpus = shared / "eval" / "ctparse_corpus" / "timeparse_corpus.json"
+    if corpus.is_file():
+        for case in json.loads(corpus.read_text(encoding="utf-8")):
+            yield "ctparse", case.get("text", "")
+
+
 def demo_texts() -> Iterable[str]:
     for path in DEMO.rglob("*"):
         if path.suffix == ".jsonl":
@@ -101,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--words", type=int, default=8)
+    parser.add_argument("--case-words", type=int, default=5)
     args = parser.parse_args(argv)
     if not args.shared.is_dir():
         print(f"no {args.shared}: nothing to compare with")
@@ -111,6 +130,13 @@ def main(argv: list[str] | None = None) -> int:
         for run in runs(text, args.words):
             if run not in free:
                 sources.setdefault(run, label)
+    # A case is found by its first words, then compared whole.
+    cases: dict[str, list[tuple[list[str], str]]] = {}
+    for label, text in unit_cases(args.shared):
+        case = words(text)
+        same = cases.setdefault(" ".join(case[: args.case_words]), [])
+        if len(case) >= args.case_words and all(case != other for other, _ in same):
+            same.append((case, label))  # (a case in two files of a set is one case)
     found = 0
     for path in tracked_files():
         if not path.is_file() or DEMO in path.parents:
@@ -122,7 +148,16 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{path.relative_to(REPO)}: [{sources[run]}] {run}")
                 found += 1
                 last = i
-    print(f"{found} shared run(s) of {args.words} words", file=sys.stderr)
+        file_words = words(text)
+        for i, run in enumerate(runs(text, args.case_words)):
+            for case, label in cases.get(run, ()):
+                if file_words[i : i + len(case)] == case:
+                    print(f"{path.relative_to(REPO)}: [{label}] {' '.join(case)}")
+                    found += 1
+    print(
+        f"{found} shared run(s) of {args.words} words or unit cases of {args.case_words}+",
+        file=sys.stderr,
+    )
     return 1 if found else 0
 
 

@@ -80,10 +80,10 @@ def only(text: str):
         ("A ticket costs 10 € here.", "10 €", 10, 10, 10, "=", "EUR"),
         ("They made 361 million pounds.", "361 million pounds", 3.61e8, 3.61e8, 3.61e8, "=",
          "GBP"),
-        ("He is 5 feet and 2 inches tall.", "5 feet and 2 inches", 5 + 2 / 12, 5 + 2 / 12,
-         5 + 2 / 12, "=", "ft"),
+        ("The goalkeeper is 6 feet and 3 inches tall.", "6 feet and 3 inches", 6.25, 6.25, 6.25,
+         "=", "ft"),
         ("The patient is an 87 yo man.", "87 yo", 87, 87, 87, "=", "year"),
-        ("Water boils at 100° Celsius.", "100° Celsius", 100, 100, 100, "=", "degC"),
+        ("The kiln runs at 900° Celsius.", "900° Celsius", 900, 900, 900, "=", "degC"),
         ("Doses of 44 mg to 50 mg were given.", "44 mg to 50 mg", None, 44, 50, "=", "mg"),
         ("It cost millions of dollars.", "millions of dollars", None, 1e6, 9_999_999, "~",
          "USD"),
@@ -93,8 +93,8 @@ def only(text: str):
         ("The fee rose to 17 euros 25.", "17 euros 25", 17.25, 17.25, 17.25, "=", "EUR"),
         ("Mirrors of 8- to 16-meter were drawn.", "8- to 16-meter", None, 8, 16, "=", "m"),
         ("Salaries ran 5k-20k a year.", "5k-20k", None, 5000, 20000, "=", None),
-        ("Some two thirds of a million voted.", "Some two thirds of a million", 2e6 / 3,
-         2e6 / 3, 2e6 / 3, "~", None),
+        ("Some three fifths of a million voted.", "Some three fifths of a million", 6e5,
+         6e5, 6e5, "~", None),
         ("Temperatures hit 31C on Monday.", "31C", 31, 31, 31, "=", "degC"),
         ("By night it was -10C.", "-10C", -10, -10, -10, "=", "degC"),
         # fraction grammar: a compound denominator takes the tens word unless "and" binds it
@@ -102,9 +102,9 @@ def only(text: str):
          None),
         ("They kept three twenty-firsts.", "three twenty-firsts", 1 / 7, 1 / 7, 1 / 7, "=",
          None),
-        ("It was one hundred thirty fifths.", "one hundred thirty fifths", 100 / 35, 100 / 35,
-         100 / 35, "=", None),
-        ("It was one hundred and thirty fifths.", "one hundred and thirty fifths", 26, 26, 26,
+        ("It was one hundred forty fifths.", "one hundred forty fifths", 100 / 45, 100 / 45,
+         100 / 45, "=", None),
+        ("It was one hundred and forty fifths.", "one hundred and forty fifths", 28, 28, 28,
          "=", None),
         ("The sum: two hundred three fifths.", "two hundred three fifths", 40.6, 40.6, 40.6, "=",
          None),
@@ -197,9 +197,19 @@ def test_not_figures(text: str) -> None:
 
 
 def test_or_less_than_starts_a_second_figure() -> None:
-    first, second = find_figures("His score is equal to 5000 or less than 6000.")
-    assert (first.text, first.operator, first.value) == ("equal to 5000", "=", 5000)
-    assert (second.text, second.operator, second.high) == ("less than 6000", "<", 6000)
+    first, second = find_figures("Holm set a fare equal to 40 or less than 45.")
+    assert (first.text, first.operator, first.value) == ("equal to 40", "=", 40)
+    assert (second.text, second.operator, second.high) == ("less than 45", "<", 45)
+    # The same when "than" is part of the bound's phrase; with no number after it, it is one.
+    first, second = find_figures("The crews scored 80 or greater than 75 in each heat.")
+    assert (first.text, first.operator, second.text, second.low) == (
+        "80",
+        "=",
+        "greater than 75",
+        75,
+    )
+    (alone,) = find_figures("The crews scored 80 or greater than.")
+    assert (alone.text, alone.operator, alone.low) == ("80 or greater than", ">=", 80)
 
 
 def test_a_list_shares_the_unit_written_once_after_it() -> None:

@@ -177,7 +177,7 @@ def test_matching_is_one_to_one_and_prefers_right_pairs() -> None:
 
 
 def test_gold_without_value_is_ignored_and_other_kinds_counted_apart() -> None:
-    text = "Convert 10 celsius to fahrenheit, in 2 hours"
+    text = "Take 10 celsius into fahrenheit, in 2 hours"
     gold = [Gold(*at(text, "10 celsius"), "10 celsius", (point(10.0, "degC"),))]
     preds = [
         pred(text, "10 celsius", 10.0, "degC", "temperature"),

@@ -209,8 +209,9 @@ class _Scanner(NumberReader, AboutReader):
         if (
             after is not None
             and operator in ("=", "~")
-            # "equal to 5000 or less than 6000": the operator belongs to a second figure
-            and not (self.low(after[1]) == "than" and self.kind(after[1] + 1) in ("num", "word"))
+            # "equal to 40 or less than 45", "80 or greater than 75": the operator
+            # belongs to a second figure ("80 or greater than" alone is 80 or more)
+            and not self.second_bound(after[1])
         ):
             operator, end = after  # "1,000 or more", "about five hundred or more"
         if number.vague and operator == "=":
@@ -638,7 +639,7 @@ class _Scanner(NumberReader, AboutReader):
         return None
 
     def closes_length(self, k: int, end: int) -> bool:
-        """ "The length of my pencil is 2 in.": "in" ending a sentence about a length."""
+        """ "The plank is 9 in.": "in" ending a sentence about a length."""
         if end < len(self.toks) and self.low(end) not in (".", "!", "?", ";"):
             return False
         if self.low(k - 2) not in ("is", "was", "are", "were", "measures", "measured", "of"):
@@ -678,7 +679,7 @@ class _Scanner(NumberReader, AboutReader):
         return -90 <= number.low <= 60 and number.low == number.high
 
     def inches_after(self, j: int) -> tuple[float, int] | None:
-        """ "5 ft 2 in", "5 feet and 2 inches": the inches that complete a length in feet."""
+        """ "6 ft 1 in", "6 feet and 1 inch": the inches that complete a length in feet."""
         k = j + 1 if self.low(j) == "and" else j
         if self.kind(k) != "num":
             return None

@@ -186,7 +186,7 @@ class NumberReader(Tokens):
         smallest = 0.0
         if 0 < value < 1 and self.low(j) == "of" and self.low(j + 1) in ("a", "an"):
             of_scale = lx.SCALES.get(self.low(j + 2))
-            if of_scale is not None and of_scale >= 1000:  # "two thirds of a million"
+            if of_scale is not None and of_scale >= 1000:  # "three fifths of a million"
                 value *= of_scale
                 smallest = float(of_scale)
                 j += 3
@@ -317,7 +317,7 @@ class NumberReader(Tokens):
         compound = self.compound_denominator(j) if last and not after_and else None
         if compound is not None and last in ("unit", "tens", "hundred", "scale"):
             # "one twenty-fifth", "one hundred thirty fifths" (100/35); after "and" the tens
-            # word is the numerator's: "one hundred and thirty fifths" = 130/5.
+            # word is the numerator's: "one hundred and forty fifths" = 140/5.
             state.current = (state.total + state.current) / compound[0]
             state.total = 0.0
             state.j, state.last = compound[1], "fraction"
@@ -404,8 +404,8 @@ class NumberReader(Tokens):
 
     def whole_after(self, i: int) -> bool:
         """After "one hundred and": does the tens word at ``i`` continue the whole number
-        ("one hundred and thirty fifths" = 130/5) rather than start a fraction ("one hundred
-        and three quarters" = 100 3/4, "two hundred and fifty-four hundredths" = 200.54)?"""
+        ("one hundred and forty fifths" = 140/5) rather than start a fraction ("two hundred
+        and three quarters" = 200 3/4, "three hundred and sixty-two hundredths" = 300.62)?"""
         small = _small_number(self.low(i))
         denominator = lx.DENOMINATORS.get(self.low(i + 1), 0)
         return small is not None and small[0] >= 10 and 0 < denominator < 100

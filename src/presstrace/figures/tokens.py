@@ -121,6 +121,13 @@ class Tokens:
                 best = (table[key], j + 1)
         return best
 
+    def second_bound(self, i: int) -> bool:
+        """Does a "than" at or just before ``i`` lead on to a number ("or less than 6000")?"""
+        than = i - 1 if self.low(i - 1) == "than" else i
+        after = self.low(than + 1)
+        number = self.kind(than + 1) == "num" or after in lx.UNITS_WORDS or after in lx.SCALES
+        return self.low(than) == "than" and number
+
     def sentence_start(self, i: int) -> bool:
         return (
             i == 0
