@@ -156,6 +156,21 @@ def test_values_against_the_publication_date(text: str, expected: tuple[str, str
     assert expected in values(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        # Results come out after a quarter ends: the one just ended is still ahead in the news.
+        ("Okoye Ferries will report third-quarter results.", "2019-10-24", "2019-Q3"),
+        ("Fourth-quarter results are due next week.", "2020-01-20", "2019-Q4"),
+        ("Marsh expects growth in the second quarter.", "2019-10-24", "2020-Q2"),
+        ("Marsh expects growth in the first quarter.", "2020-01-20", "2020-Q1"),
+        ("Fares fell in the third quarter.", "2020-01-20", "2019-Q3"),
+    ],
+)
+def test_a_quarter_without_a_year(text: str, ref: str, expected: str) -> None:
+    assert values(text, ref)[0][2] == expected
+
+
 def test_no_date_means_no_guess() -> None:
     found = find_times("The minister said Tuesday he resigned in March.", None)
     assert [(t.text, t.value, t.resolved) for t in found] == [

@@ -546,14 +546,20 @@ def _quarter(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 
 def _quarter_year(number: int, ctx: _Context) -> str:
     """The year of a quarter named without one: the reference year, unless the tense puts the
-    whole quarter on the other side of the reference date. "Profits rose in the fourth quarter"
-    written in February is last year's; "will report on the third quarter" written in
-    September is this year's, a quarter not yet over."""
+    quarter on the other side of the reference date. "Profits rose in the fourth quarter"
+    written in February is last year's. Looking ahead, a quarter not yet over or the one just
+    ended is still to come in the news, its results not yet out: "will report on the third
+    quarter" written in September or in October is this year's, "fourth-quarter results"
+    written in January last year's; "expects growth in the second quarter" written in
+    October is next year's."""
     if not ctx.ref:
         return "XXXX"
-    # Looking back, the quarter must have begun; looking ahead, it must not have ended.
-    month = number * 3 if ctx.direction > 0 else number * 3 - 2
-    return str(month_year(ctx.ref, month, ctx.direction))
+    current = (ctx.ref.month - 1) // 3 + 1
+    if number == 4 and current == 1 and ctx.direction >= 0:
+        return str(ctx.ref.year - 1)
+    if ctx.direction > 0:
+        return str(ctx.ref.year + 1 if number < current - 1 else ctx.ref.year)
+    return str(month_year(ctx.ref, number * 3 - 2, ctx.direction))
 
 
 def _named_year_of(rel: str, ctx: _Context) -> str:

@@ -72,7 +72,8 @@ FUTURE_MARKERS = (
     "will", "'ll", "shall", "going to", "plans to", "plan to", "planned", "expected to",
     "scheduled", "set to", "is due", "are due", "is to", "are to", "would", "next",
     "upcoming", "should", "won't", "could", "might", "must", "intends to", "aims to",
-    "hopes to", "takes effect", "take effect", "set for", "expires",
+    "hopes to", "takes effect", "take effect", "set for", "expires", "expects", "expect",
+    "forecasts", "predicts",
 )  # fmt: skip
 #: Words just before a weekday or date that put it ahead: "closed until Friday".
 FUTURE_PREPOSITIONS = ("until", "till", "by", "before")
