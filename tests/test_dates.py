@@ -51,6 +51,10 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("The court will rule tomorrow.", ("tomorrow", "DATE", "2019-11-28")),
         ("Fighting resumed this morning.", ("this morning", "TIME", "2019-11-27TMO")),
         ("Profits rose in the third quarter.", ("the third quarter", "DATE", "2019-Q3")),
+        # A range ends after it starts; a list does not have to.
+        ("The ferry sale ran from Friday through January 7.", ("January 7", "DATE", "2020-01-07")),
+        ("Harbourtown's exhibits open October-March.", ("March", "DATE", "2020-03")),
+        ("Holm spoke on March 3 and February 2.", ("February 2", "DATE", "2019-02-02")),
         # A quarter not yet over is this year's, whatever the tense; Q1-Q4 read like quarters.
         (
             "The bank will report on the fourth quarter in January.",

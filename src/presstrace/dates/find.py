@@ -169,6 +169,8 @@ def find_times(text: str, reference: str | date | None) -> list[TimeExpression]:
         if result is None:
             continue
         kind, value = result
+        if found and _ranged(text, found[-1], start):
+            value = _range_end(found[-1].value, value, text[start:end])
         found.append(TimeExpression(start, end, text[start:end], kind, value))
         taken_until = end
         if _DAY_VALUE.match(value):
@@ -177,6 +179,41 @@ def find_times(text: str, reference: str | date | None) -> list[TimeExpression]:
         if kind == "DATE" and _CALENDAR_VALUE.match(calendar):
             last = (calendar, end)
     return found
+
+
+#: What joins the two ends of a range: "from Friday through January 7", "October-March";
+#: "and" only after "between" ("met on March 3 and February 2" is a list).
+_RANGE_JOIN = re.compile(r"\s*(?:through|thru|to|until|till|[-–—])\s*", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_YEAR_WRITTEN = re.compile(r"\b\d{4}\b|['’]\d\d\b")
+
+
+def _ranged(text: str, first: TimeExpression, start: int) -> bool:
+    """Is the expression at ``start`` the end of a range that ``first`` opens?"""
+    gap = text[first.end : start]
+    if _RANGE_JOIN.fullmatch(gap):
+        return True
+    return gap.strip().lower() == "and" and bool(_BETWEEN.search(text[: first.start]))
+
+
+def _range_end(first: str, value: str, written: str) -> str:
+    """The end of a range comes after its start: "from Friday through January 7" written in
+    November ends next January, though "January 7" alone is this year's. Only an end that
+    names a month and no year of its own, and both ends months or days of a known year (a
+    weekday range, "Monday to Friday", is a matter of weeks, not years)."""
+    day = value.partition("T")[0]
+    if (
+        not any(word.rstrip(".").lower() in lx.MONTHS for word in written.split())
+        or _CALENDAR_VALUE.match(first) is None
+        or _CALENDAR_VALUE.match(day) is None
+        or _YEAR_WRITTEN.search(written)
+        or "Q" in first + value
+    ):
+        return value
+    length = min(len(first), len(day))
+    if value[:length] >= first[:length]:
+        return value
+    return f"{int(value[:4]) + 1:04d}{value[4:]}"
 
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:$|T)")
