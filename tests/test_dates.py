@@ -36,6 +36,7 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("Exports grew last year.", ("last year", "DATE", "2018")),
         ("Exports grew last month.", ("last month", "DATE", "2019-10")),
         ("They met last week.", ("last week", "DATE", "2019-W47")),
+        ("Fares fell this past week.", ("this past week", "DATE", "2019-W47")),
         ("Results are due next month.", ("next month", "DATE", "2019-12")),
         ("He left two years ago.", ("two years ago", "DATE", "2017")),
         ("She arrived three days ago.", ("three days ago", "DATE", "2019-11-24")),

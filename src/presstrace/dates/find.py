@@ -376,7 +376,7 @@ _RELATIVE = {
     "this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
     "the previous": -1, "next": 1, "coming": 1, "the following": 1, "following": 1,
     "the same": 0, "that": 0, "earlier this": 0, "later this": 0, "the latest": -1,
-    "the most recent": -1,
+    "the most recent": -1, "this past": -1,
 }  # fmt: skip
 _GRANULARITY = {
     "week": WEEK, "month": MONTH, "year": YEAR, "quarter": QUARTER, "decade": DECADE,
@@ -1010,7 +1010,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     ),
     (
         _compile(
-            r"(?P<rel>(?i:this|current|the\s+current|last|previous|the\s+previous|next|coming|"
+            r"(?P<rel>(?i:this\s+past|this|current|the\s+current|last|previous|the\s+previous|next|coming|"
             r"the\s+following|the\s+same|that|earlier\s+this|later\s+this))\s+"
             r"(?P<u>(?i:week|weekend|month|year|quarter|decade|century))"
         ),
