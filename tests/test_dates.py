@@ -37,6 +37,10 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("Exports grew last month.", ("last month", "DATE", "2019-10")),
         ("They met last week.", ("last week", "DATE", "2019-W47")),
         ("Fares fell this past week.", ("this past week", "DATE", "2019-W47")),
+        ("Holm spoke on Monday. Later that day, he quit.", ("that day", "DATE", "2019-11-25")),
+        ("Okoye left on March 3 that same night.", ("that same night", "TIME", "2019-03-03TNI")),
+        ("On that day in 2010, the ferry sank.", ("that day", "DATE", "XXXX-XX-XX")),  # none named
+        ("The deficit for this fiscal year will grow.", ("this fiscal year", "DATE", "FY2019")),
         ("Results are due next month.", ("next month", "DATE", "2019-12")),
         ("He left two years ago.", ("two years ago", "DATE", "2017")),
         ("She arrived three days ago.", ("three days ago", "DATE", "2019-11-24")),
@@ -202,6 +206,7 @@ def test_offsets_point_at_the_text() -> None:
         "The fall of the regime came quickly.",  # not autumn
         "Skaters trained for the Winter Olympics after the Arab Spring.",  # names, not seasons
         "She won gold in the Winter Olympics.",
+        "Marsh still remembers that day.",  # no day the text named
         "He scored 12.5% and 2010 ended badly" * 0,  # empty text
         "",
     ],

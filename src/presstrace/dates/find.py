@@ -385,7 +385,10 @@ _GRANULARITY = {
 
 
 def _this_unit(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
-    return _this_unit_value(" ".join(m["rel"].lower().split()), m["u"].lower(), ctx)
+    found = _this_unit_value(" ".join(m["rel"].lower().split()), m["u"].lower(), ctx)
+    if found is not None and m.groupdict().get("fiscal"):
+        return found[0], "FY" + found[1]  # "this fiscal year": FY2016, as "fiscal 2016"
+    return found
 
 
 def _this_unit_value(rel: str, unit: str, ctx: _Context) -> tuple[str, str] | None:
@@ -408,6 +411,19 @@ def _the_day(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     if not m["prep"] and "same" not in m[0].lower():
         return None  # "the day" alone may be any day
     return "DATE", ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
+
+
+def _that_day(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    """ "later that day", "that same night": the day (or part of it) the text last named.
+    "That day" alone may be any day ("I remember that day")."""
+    if not m["prep"] and not m["same"]:
+        return None
+    # Before the text names a day, the anchor is the publication date, and "that" day is not it.
+    named = ctx.anchor is not None and ctx.anchor is not ctx.ref
+    day = ctx.anchor.isoformat() if named and ctx.anchor else "XXXX-XX-XX"
+    if m["part"]:
+        return "TIME", f"{day}T{lx.PARTS_OF_DAY[m['part'].lower()]}"
+    return "DATE", day
 
 
 def _next_day(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
@@ -961,6 +977,14 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         _compile(r"(?i:the)\s+(?P<rw>(?i:next|following|previous|preceding|prior))\s+(?i:day)"),
         _next_day,
     ),
+    # "later that day", "that same night", "on that morning": the last day the text named.
+    (
+        _compile(
+            r"(?P<prep>(?i:earlier|later|on|by|until)\s+)?(?i:that)\s+(?P<same>(?i:same)\s+)?"
+            rf"(?:(?i:day)|{_PART})\b"
+        ),
+        _that_day,
+    ),
     (
         _compile(
             r"(?P<prep>(?i:on|by|until|from|since|before|after)\s+)(?i:the)\s+"
@@ -1012,6 +1036,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         _compile(
             r"(?P<rel>(?i:this\s+past|this|current|the\s+current|last|previous|the\s+previous|next|coming|"
             r"the\s+following|the\s+same|that|earlier\s+this|later\s+this))\s+"
+            r"(?:(?P<fiscal>(?i:fiscal))\s+(?=(?i:year)))?"
             r"(?P<u>(?i:week|weekend|month|year|quarter|decade|century))"
         ),
         _this_unit,
