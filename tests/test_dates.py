@@ -40,6 +40,13 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("Holm spoke on Monday. Later that day, he quit.", ("that day", "DATE", "2019-11-25")),
         ("Okoye left on March 3 that same night.", ("that same night", "TIME", "2019-03-03TNI")),
         ("On that day in 2010, the ferry sank.", ("that day", "DATE", "XXXX-XX-XX")),  # none named
+        # Later or earlier than the time the text last named; years from a day count in years.
+        ("Okoye ran in June 2015. A month later, she won.", ("A month later", "DATE", "2015-07")),
+        ("Thirteen years later, the law may change.", ("Thirteen years later", "DATE", "XXXX")),
+        (
+            "On Tuesday, Holm won the ward that backed Okoye eight years earlier.",
+            ("eight years earlier", "DATE", "2011"),
+        ),
         ("The deficit for this fiscal year will grow.", ("this fiscal year", "DATE", "FY2019")),
         ("Results are due next month.", ("next month", "DATE", "2019-12")),
         ("He left two years ago.", ("two years ago", "DATE", "2017")),

@@ -519,10 +519,21 @@ def _shifted(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
                                                         "prior") else 1)  # fmt: skip
     recent = ctx.recent
     if letter == "Y" and recent:
-        return "DATE", _year_back(recent, -n)
-    if ctx.anchor is None:
-        return "DATE", "XXXX-XX-XX"
+        # A period named before stays that period a year back ("March ... a year earlier");
+        # from a day, years count in years, as "eight years ago" does ("won on Tuesday the
+        # state that revived her campaign eight years earlier": 2008, not a day of 2008).
+        return "DATE", _year_back(recent[:4] if _DAY_VALUE.match(recent) else recent, -n)
+    if letter == "M" and recent and re.match(r"\d{4}-\d\d", recent):
+        # "in June 2015 ... A month later": the month after the one named
+        moved = shift(date(int(recent[:4]), int(recent[5:7]), 1), "M", n)
+        return "DATE", write(moved, MONTH)
     granularity = {"D": DAY, "W": WEEK, "M": MONTH, "Q": QUARTER, "Y": YEAR}[letter]
+    if ctx.anchor is None or (n > 0 and ctx.anchor is ctx.ref):
+        # "Thirteen years later, the rewrite might get done": later than a time the text has
+        # not named is not a time after the publication date, whatever it is.
+        return "DATE", {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(
+            letter, "XXXX"
+        )
     return "DATE", write(shift(ctx.anchor, letter, n), granularity)
 
 
