@@ -37,6 +37,7 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("Exports grew last month.", ("last month", "DATE", "2019-10")),
         ("They met last week.", ("last week", "DATE", "2019-W47")),
         ("Fares fell this past week.", ("this past week", "DATE", "2019-W47")),
+        ("Radio Holm airs weekdays from 6 a.m. to 9 a.m.", ("9 a.m.", "SET", "XXXX-XX-XXT09:00")),
         ("Holm spoke on Monday. Later that day, he quit.", ("that day", "DATE", "2019-11-25")),
         ("Okoye left on March 3 that same night.", ("that same night", "TIME", "2019-03-03TNI")),
         ("On that day in 2010, the ferry sank.", ("that day", "DATE", "XXXX-XX-XX")),  # none named
@@ -214,6 +215,7 @@ def test_offsets_point_at_the_text() -> None:
         "Skaters trained for the Winter Olympics after the Arab Spring.",  # names, not seasons
         "She won gold in the Winter Olympics.",
         "Marsh still remembers that day.",  # no day the text named
+        "Crowds gathered as soon as the ferry left.",  # a conjunction, not "soon"
         "He scored 12.5% and 2010 ended badly" * 0,  # empty text
         "",
     ],

@@ -740,7 +740,7 @@ def _clock(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     if hour > 23 or minute > 59:
         return None
     zone = "Z" if (m["tz"] or "").upper() in ("UTC", "GMT", "Z") else ""
-    if _RECURRING.match(m.string, m.end()):
+    if _recurring(m):
         return "SET", f"XXXX-XX-XXT{hour:02d}:{minute:02d}{zone}"
     day = _clock_day(m, ctx) or "XXXX-XX-XX"
     return "TIME", f"{day}T{hour:02d}:{minute:02d}{zone}"
@@ -748,7 +748,7 @@ def _clock(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
 
 def _named_time(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
     clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m["name"].lower()]
-    if _RECURRING.match(m.string, m.end()):
+    if _recurring(m):
         return "SET", f"XXXX-XX-XXT{clock}"
     return "TIME", f"{_clock_day(m, ctx) or 'XXXX-XX-XX'}T{clock}"
 
@@ -759,6 +759,20 @@ _RECURRING = re.compile(
     r"[^\S\n]*(?:,[^\S\n]*)?(?i:on[^\S\n]+(?:weekdays|weekends|weeknights|workdays)|"
     r"(?:every|each)[^\S\n]+(?:day|night|morning|evening|weekday)|daily|nightly)\b"
 )
+
+
+#: Before a clock time, the same words: "airs weekdays from 6 a.m. to 9 a.m." (both ends).
+_RECURRING_BEFORE = re.compile(
+    r"\b(?i:(?:on\s+)?(?:weekdays|weekends|weeknights|workdays)|(?:every|each)\s+"
+    r"(?:day|night|morning|evening|weekday)|daily|nightly)\s+(?i:from|at|between|until|till)?"
+    r"\s*(?:\d{1,2}(?::\d\d)?\s*(?i:a\.m\.|p\.m\.|am|pm)?\s*(?i:to|until|till|and|-|–)\s*)?$"
+)
+
+
+def _recurring(m: re.Match[str]) -> bool:
+    """Is this clock time one of every day (a set), by the words after or before it?"""
+    before = m.string[max(0, m.start() - 60) : m.start()]
+    return bool(_RECURRING.match(m.string, m.end()) or _RECURRING_BEFORE.search(before))
 
 
 def _clock_day(m: re.Match[str], ctx: _Context) -> str | None:
@@ -1211,7 +1225,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         _compile(
             r"(?P<word>(?i:now|currently|nowadays|at\s+present|the\s+present|recently|lately|"
             r"in\s+the\s+past|the\s+past|in\s+the\s+near\s+future|in\s+the\s+future|"
-            r"the\s+future|soon|at\s+the\s+moment|these\s+days|today(?=['’]s\s+[A-Z])|"
+            r"the\s+future|(?<!as\s)soon(?!\s+as\b)|at\s+the\s+moment|these\s+days|today(?=['’]s\s+[A-Z])|"
             r"(?:recent|current)(?=\s+[a-z]{3,})|the\s+(?:near|short|long)\s+term|"
             r"over\s+the\s+years|the\s+time\s+being))(?!-)"
         ),
