@@ -38,6 +38,13 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("They met last week.", ("last week", "DATE", "2019-W47")),
         ("Fares fell this past week.", ("this past week", "DATE", "2019-W47")),
         ("Radio Holm airs weekdays from 6 a.m. to 9 a.m.", ("9 a.m.", "SET", "XXXX-XX-XXT09:00")),
+        ("Okoye earns $41,000 a year.", ("a year", "SET", "P1Y")),  # a rate
+        ("Fares rose in 2015 a year after the merger.", ("a year", "DURATION", "P1Y")),
+        ("Holm’ll be in Leeds in March.", ("March", "DATE", "2020-03")),  # curly ’ll looks ahead
+        (
+            "The port had been paying rent until March.",  # a past perfect looks back
+            ("March", "DATE", "2019-03"),
+        ),
         ("Holm spoke on Monday. Later that day, he quit.", ("that day", "DATE", "2019-11-25")),
         ("Okoye left on March 3 that same night.", ("that same night", "TIME", "2019-03-03TNI")),
         ("On that day in 2010, the ferry sank.", ("that day", "DATE", "XXXX-XX-XX")),  # none named
@@ -216,6 +223,8 @@ def test_offsets_point_at_the_text() -> None:
         "She won gold in the Winter Olympics.",
         "Marsh still remembers that day.",  # no day the text named
         "Crowds gathered as soon as the ferry left.",  # a conjunction, not "soon"
+        "Holm read the Harbourtown Daily News.",  # names
+        "Okoye told NBC's ''Today'' the ferry would run.",
         "He scored 12.5% and 2010 ended badly" * 0,  # empty text
         "",
     ],

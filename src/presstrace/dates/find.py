@@ -127,6 +127,7 @@ _FUTURE = re.compile(
 _FUTURE_PREPOSITION = re.compile(
     r"\b(?:" + "|".join(lx.FUTURE_PREPOSITIONS) + r")\s+(?:(?:this|next|the)\s+)?$", re.IGNORECASE
 )
+_PLUPERFECT = re.compile(r"\bhad\s+(?:not\s+|never\s+|already\s+)?been\b", re.IGNORECASE)
 _PAST_PREPOSITION = re.compile(r"\b(?:since|ago)\s+(?:(?:last|the)\s+)?$", re.IGNORECASE)
 # Past forms news uses most that do not end in -ed: "prices fell in March".
 _PAST_WORDS = (
@@ -241,6 +242,8 @@ def _direction(text: str, start: int, end: int) -> int:
     low = max(0, start - _REACH)
     begin = max(text.rfind(". ", low, start), text.rfind("\n", low, start), low)
     left = text[begin:start][-40:]
+    if _PLUPERFECT.search(left):
+        return -1  # "had been paying $35,000 a month until May": before, whatever "until" says
     if _FUTURE.search(left) or _FUTURE_PREPOSITION.search(left):
         return 1
     if _PAST_VERB.search(left) or _PAST_PREPOSITION.search(left):
@@ -337,6 +340,16 @@ def _decade(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
     return "DATE", f"19{m['short'][0]}"
 
 
+_QUOTE_MARKS = "\"'“‘`"
+_QUOTED_NAME = re.compile("[\"'”’](?!s\\b)")  # a closing mark, not the "’s" of "Today’s"
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    """Does position ``i`` open a sentence, a line or a quotation?"""
+    before = text[max(0, i - 3) : i].rstrip(" \"'“‘")
+    return not before or before[-1] in ".!?:\n"
+
+
 def _century(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     word = m["ord"].lower()
     number = int(word[:-2]) if word[:-2].isdigit() else lx.ORDINALS.get(word)
@@ -345,7 +358,9 @@ def _century(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return ("DATE", f"{number - 1:02d}") if number else None
 
 
-def _day_word(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
+def _day_word(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
+    if _QUOTED_NAME.match(m.string, m.end()) and m.string[max(0, m.start() - 1)] in _QUOTE_MARKS:
+        return None  # the ''Today'' show, "Tomorrow" as a title: a name in quote marks
     word = " ".join(m["word"].lower().split())
     offset = {
         "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "tmrw": 1,
@@ -680,7 +695,19 @@ def _duration(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     else:
         total = count * size
         amount = str(int(total)) if total == int(total) else f"{total:g}"
+    if word in ("a", "an") and _AMOUNT_BEFORE.search(m.string, max(0, m.start() - 40), m.start()):
+        return "SET", _period(unit, amount, letter)  # "$35,000 a month", "15 a year": a rate
     return "DURATION", _period(unit, amount, letter)
+
+
+#: An amount just before "a month": "$35,000 a month", "15 a year", "3% a year", "2 million a
+#: year", "5 euros a day" (a rate, so the time is a set, as TimeML writes it); not a year ("in
+#: 2015 a year after").
+_AMOUNT_BEFORE = re.compile(
+    r"(?:(?<!\S)(?!(?:19|20)\d\d\s)\S*\d|%|"
+    r"\b(?:million|billion|thousand|hundred|dollars|euros|pounds|percent|cents|bn|m))\s+$",
+    re.IGNORECASE,
+)
 
 
 def _and_a_half(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
@@ -700,6 +727,8 @@ _EVERY = {
 
 def _set(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     word = (m.groupdict().get("every") or "").lower()
+    if word and m[0][0].isupper() and not _sentence_start(m.string, m.start()):
+        return None  # a name: "the NY Daily News", "Breitbart News Daily"
     if word in _EVERY:
         return "SET", _EVERY[word]
     unit = _unit(m["unit"])
@@ -794,8 +823,6 @@ def _vague(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     word = " ".join(m["word"].lower().split())
     if _COUNT_OR_UNIT.match(m.string, m.end()):
         return None  # "in the past nine days": a duration, found by its own pattern
-    if word == "today":
-        return "DATE", "PRESENT_REF"  # "today's GM"
     if word == "current":
         return "DATE", "PRESENT_REF"
     if word.endswith(" term"):
@@ -1225,7 +1252,7 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         _compile(
             r"(?P<word>(?i:now|currently|nowadays|at\s+present|the\s+present|recently|lately|"
             r"in\s+the\s+past|the\s+past|in\s+the\s+near\s+future|in\s+the\s+future|"
-            r"the\s+future|(?<!as\s)soon(?!\s+as\b)|at\s+the\s+moment|these\s+days|today(?=['’]s\s+[A-Z])|"
+            r"the\s+future|(?<!as\s)soon(?!\s+as\b)|at\s+the\s+moment|these\s+days|"
             r"(?:recent|current)(?=\s+[a-z]{3,})|the\s+(?:near|short|long)\s+term|"
             r"over\s+the\s+years|the\s+time\s+being))(?!-)"
         ),

@@ -69,9 +69,9 @@ EASTER_HOLIDAYS = {
 
 #: Sentence words that put a weekday or month ahead of the article's date, not behind it.
 FUTURE_MARKERS = (
-    "will", "'ll", "shall", "going to", "plans to", "plan to", "planned", "expected to",
+    "will", "'ll", "’ll", "shall", "going to", "plans to", "plan to", "planned", "expected to",
     "scheduled", "set to", "is due", "are due", "is to", "are to", "would", "next",
-    "upcoming", "should", "won't", "could", "might", "must", "intends to", "aims to",
+    "upcoming", "should", "won't", "won’t", "could", "might", "must", "intends to", "aims to",
     "hopes to", "takes effect", "take effect", "set for", "expires", "expects", "expect",
     "forecasts", "predicts",
 )  # fmt: skip
