@@ -148,6 +148,11 @@ def only(text: str):
         ("Dock hands earn $15 an hour.", "$15 an hour", 15, 15, 15, "=", "USD"),
         ("Diesel costs 1.5 euros a litre.", "1.5 euros a litre", 1.5, 1.5, 1.5, "=", "EUR"),
         ("It cost $5 a year ago.", "$5", 5, 5, 5, "=", "USD"),
+        # an age set off by commas after a name; decades; "in" before a year is no inch
+        ("Okoye, 40, a ferry pilot, said no.", "40", 40, 40, 40, "=", "year"),
+        ("Fares doubled in three decades.", "three decades", 3, 3, 3, "=", "decade"),
+        ("Holm was born Sept, 26, 2014.", "26", 26, 26, 26, "=", None),  # not an age
+        ("Turnout rose from 1 in 10 in 2000.", "1 in 10", 0.1, 0.1, 0.1, "=", None),
     ],
 )  # fmt: skip
 def test_values(
@@ -190,6 +195,8 @@ def test_values(
         "We will meet the one day we can.",  # some day, not a duration
         "The 737 Skyliner flew; the 737 will carry more.",  # a model, named twice
         "The Harbour & Dock's 500 Index rose.",  # an index name
+        "Ferries are the number one issue.",  # a rank
+        "Emissions fell below 2005 levels.",  # a year
     ],
 )
 def test_not_figures(text: str) -> None:

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..dates import TimeExpression, find_times
+from ..dates.lexicon import MONTHS
 from . import lexicon as lx
 from .about import AboutReader, key_of
 from .numbers import Number, NumberReader
@@ -53,6 +54,8 @@ class Figure:
 
 
 _RANGE_WORDS = {"to", "through", "thru"}
+#: Nouns a year qualifies after a bound: "below 2005 levels", "in 2010 dollars".
+_OF_A_YEAR = {"levels", "level", "figures", "prices", "dollars", "values", "standards"}
 #: Label words that are also verbs taking a count: "Seat 12" but "seat 250 people".
 _VERB_IDENTIFIERS = {"seat", "top", "block", "issue", "track", "stage", "table", "act"}
 #: Dollars whose country may stand apart from the sign ("c $ 1.34"); not "a $5 bill".
@@ -203,8 +206,12 @@ class _Scanner(NumberReader, AboutReader):
             # "$15 an hour": the unit stays the currency (what the gold sets and a reader
             # call it); the quantity key says it is a price per hour.
             priced, end = self.money_rate(unit, end)
-        if unit is None and self.low(first - 1) in ("aged", "age") and not number.vague:
-            unit, kind = "year", "age"  # "aged 87", "a man of age 87"
+        if (
+            unit is None
+            and not number.vague
+            and (self.low(first - 1) in ("aged", "age") or self.apposed_age(first, end, number))
+        ):
+            unit, kind = "year", "age"  # "aged 87", "a man of age 87", "Okoye, 40, said"
         after = self.phrase(end, lx.OPERATORS_AFTER)
         if (
             after is not None
@@ -219,7 +226,10 @@ class _Scanner(NumberReader, AboutReader):
         counted, counted_end = (None, end)
         if kind in _LINKS:
             counted, counted_end = self.counted(end, _LINKS[kind])
-        year = _year_like(self.toks[first].text, number) and operator == "=" and unit is None
+        year_like = _year_like(self.toks[first].text, number) and unit is None
+        if year_like and self.low(end) in _OF_A_YEAR:
+            return None  # "32 percent below 2005 levels", "in 2010 dollars": a year
+        year = year_like and operator == "="
         if year and (counted is None or counted[:1].isupper()):
             return None  # "its 2021 Trafficking in Persons report": a year, not a count
         predicate, group = self.predicate(start, end, counted_end, counted)
@@ -373,11 +383,29 @@ class _Scanner(NumberReader, AboutReader):
                 return lx.CURRENCY_SYMBOLS[text], nxt
         return None, i
 
+    def apposed_age(self, first: int, end: int, number: Number) -> bool:
+        """ "Okoye, 40, a teacher", "Marsh, 52 - a farmer": a whole number set off by commas
+        (or a dash) right after a name is the person's age, as news writes it."""
+        before = self.toks[first - 2] if first >= 2 else None
+        return (
+            before is not None
+            and self.low(first - 1) == ","
+            and before.kind == "word"
+            and before.text[:1].isupper()
+            and before.lower.rstrip(".") not in MONTHS  # "born Sept, 26, 2014": a typo'd date
+            and number.low == number.high
+            and number.low == int(number.low)
+            and 1 <= number.low < 120
+            and self.low(end) in (",", "-", "–", "—", "―", ")")
+        )
+
     def is_figure(self, i: int) -> bool:
         """Not a label: "Article 23", "No. 10", "Windows 10"."""
         before = self.low(i - 1)
         if before == "." and self.low(i - 2) in ("no", "nos", "art", "sec", "vol", "fig", "p"):
             return False
+        if before == "number" and self.toks[i].kind == "word":
+            return False  # "the number one issue", "the number two official": a rank
         whole = self.toks[i].kind == "num" and self.toks[i].text.isdigit()
         name = before in lx.NAME_LABELS or (
             self.low(i - 2) == "&" and self.glued(i - 1) and len(before) == 1

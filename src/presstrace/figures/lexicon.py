@@ -249,6 +249,8 @@ K: kelvin | kelvins
 rad: radian | radians | rad
 deg: degrees | degree | ° | deg | deg.
 year: year | years | yr | yrs
+decade: decade | decades
+century: century | centuries
 month: month | months
 week: week | weeks
 day: day | days
@@ -338,7 +340,8 @@ DIMENSION_WORDS = {
 }  # fmt: skip
 KIND_OF_UNIT = {
     "degC": "temperature", "degF": "temperature", "K": "temperature", "deg": "temperature",
-    "year": "duration", "month": "duration", "week": "duration", "day": "duration",
+    "year": "duration", "decade": "duration", "century": "duration", "month": "duration",
+    "week": "duration", "day": "duration",
     "hour": "duration", "minute": "duration", "second": "duration", "ms": "duration",
 }  # fmt: skip
 

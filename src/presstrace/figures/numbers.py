@@ -522,7 +522,10 @@ class NumberReader(Tokens):
             return None  # "5 in 2019"
         if not number.low < whole.low:
             return None  # "2 over 1", "12 in six boxes": not a share
-        if self.low(whole.end) in lx.MEASURES or self.low(whole.end) in lx.CURRENCY_WORDS:
+        after = self.low(whole.end)
+        # "in" before a word or number is the preposition: "1 in 10 in 2000", "in the poll"
+        inches = after == "in" and self.kind(whole.end + 1) not in ("num", "word")
+        if (after in lx.MEASURES and (after != "in" or inches)) or after in lx.CURRENCY_WORDS:
             return None  # "3 in 10 years", "2 over 5 dollars": a number and a measure
         share = number.low / whole.low
         return Number(share, share, whole.end, False, ratio=True)
