@@ -152,6 +152,9 @@ def only(text: str):
         ("Okoye, 40, a ferry pilot, said no.", "40", 40, 40, 40, "=", "year"),
         ("Fares doubled in three decades.", "three decades", 3, 3, 3, "=", "decade"),
         ("Holm was born Sept, 26, 2014.", "26", 26, 26, 26, "=", None),  # not an age
+        ("Dana May, 60, said no.", "60", 60, 60, 60, "=", "year"),  # a surname, not the month
+        ("The PAC made a six-figure ad buy.", "six-figure", None, 1e5, 999_999, "~", None),
+        ("3 Killed In Ferry Crash\nThe ferry sank.", "3", 3, 3, 3, "=", None),  # a headline
         ("Turnout rose from 1 in 10 in 2000.", "1 in 10", 0.1, 0.1, 0.1, "=", None),
     ],
 )  # fmt: skip
@@ -196,6 +199,7 @@ def test_values(
         "The 737 Skyliner flew; the 737 will carry more.",  # a model, named twice
         "The Harbour & Dock's 500 Index rose.",  # an index name
         "Ferries are the number one issue.",  # a rank
+        "Rankings:\n1 Okoye Marsh.\n2 Dana Holm.",  # a numbered list
         "Emissions fell below 2005 levels.",  # a year
     ],
 )

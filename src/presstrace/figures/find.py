@@ -169,7 +169,7 @@ class _Scanner(NumberReader, AboutReader):
         start = i
         operator, between, currency, negative, i = self.prefix(i)
         number = self.number(i, currency is not None, negative=negative)
-        if number is None or not self.is_figure(i):
+        if number is None or not self.is_figure(i) or self.list_number(i, number):
             return None
         first = i
         if negative:
@@ -383,6 +383,29 @@ class _Scanner(NumberReader, AboutReader):
                 return lx.CURRENCY_SYMBOLS[text], nxt
         return None, i
 
+    def list_number(self, i: int, number: Number) -> bool:
+        """ "1 John Leguizamo On How ...": the number of an item in a numbered list, at the
+        start of a line before a capitalised word, with the next or previous number opening
+        another line the same way ("3 Killed In Ferry Crash" alone stays a count)."""
+        tok = self.toks[i]
+        at_line_start = i == 0 or "\n" in self.text[self.toks[i - 1].end : tok.start]
+        if not (
+            at_line_start
+            and tok.kind == "num"
+            and tok.text.isdigit()
+            and number.end == i + 1
+            and self.kind(i + 1) == "word"
+            and self.toks[i + 1].text[:1].isupper()
+        ):
+            return False
+        n = int(tok.text)
+        return any(
+            re.search(rf"(?m)^[^\S\n]*{k}[^\S\n]+[A-Z]", self.text) for k in (n - 1, n + 1) if k > 0
+        )
+
+    def year_at(self, k: int) -> bool:
+        return self.kind(k) == "num" and len(self.toks[k].text) == 4 and self.toks[k].text.isdigit()
+
     def apposed_age(self, first: int, end: int, number: Number) -> bool:
         """ "Okoye, 40, a teacher", "Marsh, 52 - a farmer": a whole number set off by commas
         (or a dash) right after a name is the person's age, as news writes it."""
@@ -392,7 +415,8 @@ class _Scanner(NumberReader, AboutReader):
             and self.low(first - 1) == ","
             and before.kind == "word"
             and before.text[:1].isupper()
-            and before.lower.rstrip(".") not in MONTHS  # "born Sept, 26, 2014": a typo'd date
+            # "born Sept, 26, 2014": a date with a stray comma; "Theresa May, 60," an age
+            and not (before.lower.rstrip(".") in MONTHS and self.year_at(end + 1))
             and number.low == number.high
             and number.low == int(number.low)
             and 1 <= number.low < 120

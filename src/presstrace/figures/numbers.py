@@ -70,7 +70,18 @@ class NumberReader(Tokens):
             number = self.vague(i) or self.words(i, negative=negative)
         if number is None or number.vague or second:
             return number
-        return self.ratio(number) or number
+        return self.digits_long(number) or self.ratio(number) or number
+
+    def digits_long(self, number: Number) -> Number | None:
+        """ "a six-figure salary": an amount of that many digits ("a 12-digit number" is an
+        identifier, not an amount)."""
+        j = number.end
+        n = number.low
+        if not (number.low == number.high and 2 <= n <= 15 and n == int(n)):
+            return None
+        if self.low(j) != "-" or self.low(j + 1) != "figure":
+            return None
+        return Number(10 ** (n - 1), 10**n - 1, j + 2, True, vague=True)
 
     # --- digits ----------------------------------------------------------------------------
 
