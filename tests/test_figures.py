@@ -200,11 +200,21 @@ def test_values(
         "The Harbour & Dock's 500 Index rose.",  # an index name
         "Ferries are the number one issue.",  # a rank
         "Rankings:\n1 Okoye Marsh.\n2 Dana Holm.",  # a numbered list
+        "Ferries are a real opportunity for Holm.",  # "real" the word, not the currency
+        "Okoye's 401(k) plan grew.",  # a name
         "Emissions fell below 2005 levels.",  # a year
     ],
 )
 def test_not_figures(text: str) -> None:
     assert find_figures(text) == []
+
+
+def test_a_time_or_an_adverb_after_a_figure_is_not_what_it_counts() -> None:
+    (raised,) = find_figures("Holm raised $20 million in January alone.")
+    (tally,) = find_figures("The tally stood at 78 now.")
+    assert (raised.counted, tally.counted) == (None, None)
+    (aid,) = find_figures("Holm raised $20 million in donations.")
+    assert aid.counted == "donations"
 
 
 def test_or_less_than_starts_a_second_figure() -> None:

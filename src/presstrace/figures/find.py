@@ -430,6 +430,8 @@ class _Scanner(NumberReader, AboutReader):
             return False
         if before == "number" and self.toks[i].kind == "word":
             return False  # "the number one issue", "the number two official": a rank
+        if self.low(i + 1) == "(" and self.glued(i + 1) and self.low(i + 3) == ")":
+            return False  # "401(k) plans", "501(c)": a name
         whole = self.toks[i].kind == "num" and self.toks[i].text.isdigit()
         name = before in lx.NAME_LABELS or (
             self.low(i - 2) == "&" and self.glued(i - 1) and len(before) == 1

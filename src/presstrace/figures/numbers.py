@@ -488,7 +488,7 @@ class NumberReader(Tokens):
             return None
         after = self.low(i + 1)
         measure = lx.MEASURES.get(after)
-        if after in ("ton", "foot", "pound", "yard", "cup", "second", "minute"):
+        if after in ("ton", "foot", "pound", "yard", "cup", "second", "minute", *_WORDS_TOO):
             return None  # "a ton of criticism", "a foot soldier", "a pound of flesh"
         if (measure and lx.KIND_OF_UNIT.get(measure) is None and after not in lx.SHORT_UNITS) or (
             after in lx.CURRENCY_WORDS or after in lx.SUBUNITS
@@ -540,6 +540,11 @@ class NumberReader(Tokens):
             return None  # "3 in 10 years", "2 over 5 dollars": a number and a measure
         share = number.low / whole.low
         return Number(share, share, whole.end, False, ratio=True)
+
+
+#: Currencies that are also everyday words: "a real opportunity", "a mark of respect", "won
+#: a seat", "a rand" (only with a number do they count: "5 reais", "100 rand").
+_WORDS_TOO = ("real", "mark", "won", "rand")
 
 
 def _small_number(word: str) -> tuple[float, bool] | None:
