@@ -18,6 +18,7 @@ pronoun ("one of the", "no one").
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -169,7 +170,12 @@ class _Scanner(NumberReader, AboutReader):
         start = i
         operator, between, currency, negative, i = self.prefix(i)
         number = self.number(i, currency is not None, negative=negative)
-        if number is None or not self.is_figure(i) or self.list_number(i, number):
+        if (
+            number is None
+            or not self.is_figure(i)
+            or self.list_number(i, number)
+            or (currency is None and self.inside_word(i))
+        ):
             return None
         first = i
         if negative:
@@ -383,24 +389,34 @@ class _Scanner(NumberReader, AboutReader):
                 return lx.CURRENCY_SYMBOLS[text], nxt
         return None, i
 
+    def inside_word(self, i: int) -> bool:
+        """A number glued to the word before it: "GÃ1⁄4len" (a garbled "ü"), "H1N1" (not a
+        currency code: "USD115"). Kept out of ``is_figure``, whose labels would silence the
+        number in the whole article."""
+        if (
+            self.glued(i)
+            and self.kind(i - 1) == "sym"
+            and unicodedata.combining(self.low(i - 1)[:1])
+        ):
+            i -= 1  # "GÃ1⁄4len" written with a combining tilde
+        return self.glued(i) and self.kind(i - 1) == "word"
+
     def list_number(self, i: int, number: Number) -> bool:
         """ "1 John Leguizamo On How ...": the number of an item in a numbered list, at the
         start of a line before a capitalised word, with the next or previous number opening
         another line the same way ("3 Killed In Ferry Crash" alone stays a count)."""
         tok = self.toks[i]
         at_line_start = i == 0 or "\n" in self.text[self.toks[i - 1].end : tok.start]
-        if not (
-            at_line_start
-            and tok.kind == "num"
-            and tok.text.isdigit()
-            and number.end == i + 1
-            and self.kind(i + 1) == "word"
-            and self.toks[i + 1].text[:1].isupper()
-        ):
+        if not (at_line_start and tok.kind == "num" and tok.text.isdigit() and number.end == i + 1):
+            return False
+        word = i + 1 + (self.low(i + 1) == ".")  # "6. GOVERNMENTS RECAST ..."
+        if not (self.kind(word) == "word" and self.toks[word].text[:1].isupper()):
             return False
         n = int(tok.text)
         return any(
-            re.search(rf"(?m)^[^\S\n]*{k}[^\S\n]+[A-Z]", self.text) for k in (n - 1, n + 1) if k > 0
+            re.search(rf"(?m)^[^\S\n]*{k}\.?[^\S\n]+[A-Z]", self.text)
+            for k in (n - 1, n + 1)
+            if k > 0
         )
 
     def year_at(self, k: int) -> bool:

@@ -488,8 +488,10 @@ class NumberReader(Tokens):
             return None
         after = self.low(i + 1)
         measure = lx.MEASURES.get(after)
-        if after in ("ton", "foot", "pound", "yard", "cup", "second", "minute", *_WORDS_TOO):
-            return None  # "a ton of criticism", "a foot soldier", "a pound of flesh"
+        if after in ("ton", "foot", "pound", "yard", "cup", "second", "minute", "bit", *_WORDS_TOO):
+            return None  # "a ton of criticism", "a foot soldier", "a pound of flesh", "a bit"
+        if not self.toks[i + 1].text.islower():
+            return None  # "a Ft. Worth member": a name
         if (measure and lx.KIND_OF_UNIT.get(measure) is None and after not in lx.SHORT_UNITS) or (
             after in lx.CURRENCY_WORDS or after in lx.SUBUNITS
         ):
