@@ -154,6 +154,8 @@ def only(text: str):
         ("Holm was born Sept, 26, 2014.", "26", 26, 26, 26, "=", None),  # not an age
         ("Dana May, 60, said no.", "60", 60, 60, 60, "=", "year"),  # a surname, not the month
         ("Fares were USD240.", "USD240", 240, 240, 240, "=", "USD"),  # a code glued to digits
+        ("Marsh counted a half-dozen ferries.", "a half-dozen", 6, 6, 6, "=", None),
+        ("The port had 2014 members.", "2014", 2014, 2014, 2014, "=", None),  # a plural: a count
         ("The PAC made a six-figure ad buy.", "six-figure", None, 1e5, 999_999, "~", None),
         ("3 Killed In Ferry Crash\nThe ferry sank.", "3", 3, 3, 3, "=", None),  # a headline
         ("Turnout rose from 1 in 10 in 2000.", "1 in 10", 0.1, 0.1, 0.1, "=", None),
@@ -204,6 +206,7 @@ def test_values(
         "Ferries are a real opportunity for Holm.",  # "real" the word, not the currency
         "Okoye's 401(k) plan grew.",  # a name
         "Holm caught the H1N1 virus.",  # numbers inside words
+        "In a 2014 interview, Holm spoke.",  # a year before a singular noun
         "Okoye met the GA\u03031\u20444len group.",  # a garbled "ü" with a combining tilde
         "Marsh was a bit late.",  # not one bit of data
         "Holm, a Ft. Worth pilot, flew.",  # a name, not a foot

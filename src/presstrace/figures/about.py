@@ -66,8 +66,8 @@ class AboutReader(Tokens):
             k += 1
             # A plural or a noun of people ends the phrase, unless another plural follows
             # ("human rights activists"): "1.8m people saw it", "28 companies voicing".
-            if _plural(tok.text) and not (
-                k < len(toks) and (_plural(toks[k].text) or toks[k].lower == "and")
+            if plural(tok.text) and not (
+                k < len(toks) and (plural(toks[k].text) or toks[k].lower == "and")
             ):
                 break
         if not words:
@@ -144,7 +144,8 @@ def _verb_like(word: str, *, first: bool) -> bool:
     return word.endswith("ing") and len(word) > 5 and not first
 
 
-def _plural(word: str) -> bool:
+def plural(word: str) -> bool:
+    """Is ``word`` a plural noun (or a noun of people)? A guess from its ending."""
     lowered = word.lower()
     if lowered in lx.PEOPLE or lowered in ("men", "women", "children", "people", "police"):
         return True

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from ..dates import TimeExpression, find_times
 from ..dates.lexicon import MONTHS
 from . import lexicon as lx
-from .about import AboutReader, key_of
+from .about import AboutReader, key_of, plural
 from .numbers import Number, NumberReader
 from .tokens import DASHES, Tok, number_text, tokenize
 
@@ -236,8 +236,10 @@ class _Scanner(NumberReader, AboutReader):
         if year_like and self.low(end) in _OF_A_YEAR:
             return None  # "32 percent below 2005 levels", "in 2010 dollars": a year
         year = year_like and operator == "="
-        if year and (counted is None or counted[:1].isupper()):
-            return None  # "its 2021 Trafficking in Persons report": a year, not a count
+        if year and (counted is None or counted[:1].isupper() or not plural(counted.split()[-1])):
+            # "its 2021 Trafficking in Persons report", "in a 2014 interview": a year; a count
+            # of two thousand would take a plural ("2014 members")
+            return None
         predicate, group = self.predicate(start, end, counted_end, counted)
         span = (self.toks[start].start, self.toks[end - 1].end)
         figure = Figure(

@@ -67,7 +67,7 @@ class NumberReader(Tokens):
             share = lx.FRACTIONS[tok.text]
             number = self.scaled(Number(share, share, i + 1, False))
         elif tok.kind == "word":
-            number = self.vague(i) or self.words(i, negative=negative)
+            number = self.half_dozen(i) or self.vague(i) or self.words(i, negative=negative)
         if number is None or number.vague or second:
             return number
         return self.digits_long(number) or self.ratio(number) or number
@@ -472,6 +472,13 @@ class NumberReader(Tokens):
         if small is not None:
             text = str(int(small[0]))
             return float("0." + text), i + 1
+        return None
+
+    def half_dozen(self, i: int) -> Number | None:
+        """ "a half-dozen seats", "half-dozen": six."""
+        j = i + (self.low(i) in ("a", "an"))
+        if self.low(j) == "half" and self.low(j + 1) == "-" and self.low(j + 2) == "dozen":
+            return Number(6.0, 6.0, j + 3, False)
         return None
 
     def half(self, i: int) -> Number | None:
