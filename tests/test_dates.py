@@ -63,6 +63,7 @@ def values(text: str, ref: str | None = REF) -> list[tuple[str, str, str]]:
         ("Prices rose over the past five years.", ("the past five years", "DURATION", "P5Y")),
         ("A 10-year contract was signed.", ("10-year", "DURATION", "P10Y")),
         ("The strike lasted several weeks.", ("several weeks", "DURATION", "PXW")),
+        ("Holm struggled for a half-dozen days.", ("a half-dozen days", "DURATION", "P6D")),
         ("The meeting lasted 90 minutes.", ("90 minutes", "DURATION", "PT90M")),
         ("The report is published every year.", ("every year", "SET", "P1Y")),
         ("Figures are updated monthly.", ("monthly", "SET", "P1M")),

@@ -38,7 +38,8 @@ SMALL_NUMBERS = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12, "half a": 0.5,
+    "a hundred": 100, "one hundred": 100, "a dozen": 12, "dozen": 12, "half a dozen": 6,
+    "half-dozen": 6, "a half-dozen": 6, "half a": 0.5,
     "a half": 0.5, "half": 0.5,
 }  # fmt: skip
 #: Counts that say "some number of": a TimeML duration with X (PXY).
