@@ -55,8 +55,8 @@ class Figure:
 
 
 _RANGE_WORDS = {"to", "through", "thru"}
-#: Nouns a year qualifies after a bound: "below 2005 levels", "in 2010 dollars".
-_OF_A_YEAR = {"levels", "level", "figures", "prices", "dollars", "values", "standards"}
+#: Nouns a year qualifies after a bound: "below 2005 levels", "above 2019 prices".
+_OF_A_YEAR = {"levels", "level", "figures", "prices", "values", "standards"}
 #: Label words that are also verbs taking a count: "Seat 12" but "seat 250 people".
 _VERB_IDENTIFIERS = {"seat", "top", "block", "issue", "track", "stage", "table", "act"}
 #: Dollars whose country may stand apart from the sign ("c $ 1.34"); not "a $5 bill".
@@ -234,7 +234,7 @@ class _Scanner(NumberReader, AboutReader):
             counted, counted_end = self.counted(end, _LINKS[kind])
         year_like = _year_like(self.toks[first].text, number) and unit is None
         if year_like and self.low(end) in _OF_A_YEAR:
-            return None  # "32 percent below 2005 levels", "in 2010 dollars": a year
+            return None  # "32 percent below 2005 levels": a year
         year = year_like and operator == "="
         if year and (counted is None or counted[:1].isupper() or not plural(counted.split()[-1])):
             # "its 2021 Trafficking in Persons report", "in a 2014 interview": a year; a count
