@@ -155,6 +155,7 @@ def only(text: str):
         ("Dana May, 60, said no.", "60", 60, 60, 60, "=", "year"),  # a surname, not the month
         ("Fares were USD240.", "USD240", 240, 240, 240, "=", "USD"),  # a code glued to digits
         ("Marsh counted a half-dozen ferries.", "a half-dozen", 6, 6, 6, "=", None),
+        ("The crossing took a half-hour.", "a half-hour", 0.5, 0.5, 0.5, "=", "hour"),
         ("The port had 2014 members.", "2014", 2014, 2014, 2014, "=", None),  # a plural: a count
         ("The PAC made a six-figure ad buy.", "six-figure", None, 1e5, 999_999, "~", None),
         ("3 Killed In Ferry Crash\nThe ferry sank.", "3", 3, 3, 3, "=", None),  # a headline
@@ -207,6 +208,8 @@ def test_values(
         "Okoye's 401(k) plan grew.",  # a name
         "Holm caught the H1N1 virus.",  # numbers inside words
         "In a 2014 interview, Holm spoke.",  # a year before a singular noun
+        "Okoye took in a half-frozen gull.",  # part of a word
+        "All the Fortune 500 firms paid.",  # a list's name
         "Okoye met the GA\u03031\u20444len group.",  # a garbled "ü" with a combining tilde
         "Marsh was a bit late.",  # not one bit of data
         "Holm, a Ft. Worth pilot, flew.",  # a name, not a foot

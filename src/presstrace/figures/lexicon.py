@@ -360,7 +360,7 @@ IDENTIFIER_WORDS = {
 #: change written after them ("the Dax 2.8%").
 NAME_LABELS = {
     "boeing", "airbus", "ios", "macos", "android", "local", "ftse", "nikkei", "dax", "cac",
-    "apollo", "interstate", "xbox", "galaxy", "pixel",
+    "apollo", "interstate", "xbox", "galaxy", "pixel", "fortune",
 }  # fmt: skip
 
 #: Capitalised words after a number that do not make it a name ("500 Americans" is plural

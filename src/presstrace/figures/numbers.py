@@ -300,6 +300,8 @@ class NumberReader(Tokens):
             fraction = self.fraction_at(i)
             if fraction is None:
                 return self.half(i) or self.one_unit(i)
+            if self.compound_word(fraction[1]):
+                return None  # "a half-frozen snake", "a quarter-final": part of a word
             return self.scaled(Number(fraction[0], fraction[0], fraction[1], False))
         value = state.total + state.current
         if j == i + 1 and self.low(i) == "one" and not (negative or self.counts_one(i)):
@@ -420,6 +422,18 @@ class NumberReader(Tokens):
         small = _small_number(self.low(i))
         denominator = lx.DENOMINATORS.get(self.low(i + 1), 0)
         return small is not None and small[0] >= 10 and 0 < denominator < 100
+
+    def compound_word(self, j: int) -> bool:
+        """Does a hyphen at ``j`` glue on a word that is no unit ("half-frozen", not
+        "half-hour")?"""
+        return (
+            self.low(j) in DASHES
+            and self.glued(j)
+            and self.glued(j + 1)
+            and self.kind(j + 1) == "word"
+            and self.low(j + 1) not in lx.MEASURES
+            and self.low(j + 1) not in lx.SCALES  # "a half-billion dollars"
+        )
 
     def fraction_at(self, i: int) -> tuple[float, int] | None:
         """ "a half", "a quarter", "one fourth", "three fifths", "two-thirds": (value, end)."""
