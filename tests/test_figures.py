@@ -156,6 +156,9 @@ def only(text: str):
         ("Fares were USD240.", "USD240", 240, 240, 240, "=", "USD"),  # a code glued to digits
         ("Marsh counted a half-dozen ferries.", "a half-dozen", 6, 6, 6, "=", None),
         ("The crossing took a half-hour.", "a half-hour", 0.5, 0.5, 0.5, "=", "hour"),
+        ("Holm cut a half-billion dollars.", "a half-billion dollars", 5e8, 5e8, 5e8, "=", "USD"),
+        ("Marsh met a quarter-of-a-million voters.", "a quarter-of-a-million", 2.5e5, 2.5e5, 2.5e5,
+         "=", None),
         ("The port had 2014 members.", "2014", 2014, 2014, 2014, "=", None),  # a plural: a count
         ("The PAC made a six-figure ad buy.", "six-figure", None, 1e5, 999_999, "~", None),
         ("3 Killed In Ferry Crash\nThe ferry sank.", "3", 3, 3, 3, "=", None),  # a headline

@@ -300,9 +300,17 @@ class NumberReader(Tokens):
             fraction = self.fraction_at(i)
             if fraction is None:
                 return self.half(i) or self.one_unit(i)
-            if self.compound_word(fraction[1]):
+            end = fraction[1]
+            hyphenated = self.low(end) in DASHES and self.glued(end)
+            of_scale = _OF_A_SCALE.fullmatch(self.low(end + 1)) if hyphenated else None
+            if of_scale is not None:  # "a quarter-of-a-million people"
+                value = fraction[0] * lx.SCALES[of_scale[1]]
+                return Number(value, value, end + 2, True)
+            if self.compound_word(end):
                 return None  # "a half-frozen snake", "a quarter-final": part of a word
-            return self.scaled(Number(fraction[0], fraction[0], fraction[1], False))
+            if hyphenated and self.low(end + 1) in lx.SCALES:
+                end += 1  # "a half-billion dollars": the scale after the hyphen
+            return self.scaled(Number(fraction[0], fraction[0], end, False))
         value = state.total + state.current
         if j == i + 1 and self.low(i) == "one" and not (negative or self.counts_one(i)):
             return None
@@ -565,6 +573,8 @@ class NumberReader(Tokens):
         return Number(share, share, whole.end, False, ratio=True)
 
 
+#: "of-a-million" as the tokenizer leaves it after "a quarter-".
+_OF_A_SCALE = re.compile(r"of-an?-(thousand|million|billion|trillion)")
 #: Currencies that are also everyday words: "a real opportunity", "a mark of respect", "won
 #: a seat", "a rand" (only with a number do they count: "5 reais", "100 rand").
 _WORDS_TOO = ("real", "mark", "won", "rand")
