@@ -157,6 +157,7 @@ def only(text: str):
         ("Marsh counted a half-dozen ferries.", "a half-dozen", 6, 6, 6, "=", None),
         ("The crossing took a half-hour.", "a half-hour", 0.5, 0.5, 0.5, "=", "hour"),
         ("Holm cut a half-billion dollars.", "a half-billion dollars", 5e8, 5e8, 5e8, "=", "USD"),
+        ("Okoye sold half-a-million tickets.", "half-a-million", 5e5, 5e5, 5e5, "=", None),
         ("Marsh met a quarter-of-a-million voters.", "a quarter-of-a-million", 2.5e5, 2.5e5, 2.5e5,
          "=", None),
         ("The port had 2014 members.", "2014", 2014, 2014, 2014, "=", None),  # a plural: a count

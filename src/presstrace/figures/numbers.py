@@ -67,7 +67,7 @@ class NumberReader(Tokens):
             share = lx.FRACTIONS[tok.text]
             number = self.scaled(Number(share, share, i + 1, False))
         elif tok.kind == "word":
-            number = self.half_dozen(i) or self.vague(i) or self.words(i, negative=negative)
+            number = self.hyphenated_half(i) or self.vague(i) or self.words(i, negative=negative)
         if number is None or number.vague or second:
             return number
         return self.digits_long(number) or self.ratio(number) or number
@@ -496,11 +496,17 @@ class NumberReader(Tokens):
             return float("0." + text), i + 1
         return None
 
-    def half_dozen(self, i: int) -> Number | None:
-        """ "a half-dozen seats", "half-dozen": six."""
+    def hyphenated_half(self, i: int) -> Number | None:
+        """ "a half-dozen seats", "half-dozen": six; "half-a-million": 500,000."""
         j = i + (self.low(i) in ("a", "an"))
-        if self.low(j) == "half" and self.low(j + 1) == "-" and self.low(j + 2) == "dozen":
+        if self.low(j) != "half" or self.low(j + 1) != "-":
+            return None
+        if self.low(j + 2) == "dozen":
             return Number(6.0, 6.0, j + 3, False)
+        scale = _A_SCALE.fullmatch(self.low(j + 2))
+        if scale is not None:
+            value = 0.5 * lx.SCALES[scale[1]]
+            return Number(value, value, j + 3, True)
         return None
 
     def half(self, i: int) -> Number | None:
@@ -575,6 +581,8 @@ class NumberReader(Tokens):
 
 #: "of-a-million" as the tokenizer leaves it after "a quarter-".
 _OF_A_SCALE = re.compile(r"of-an?-(thousand|million|billion|trillion)")
+#: "a-million" as the tokenizer leaves it after "half-".
+_A_SCALE = re.compile(r"an?-(thousand|million|billion|trillion)")
 #: Currencies that are also everyday words: "a real opportunity", "a mark of respect", "won
 #: a seat", "a rand" (only with a number do they count: "5 reais", "100 rand").
 _WORDS_TOO = ("real", "mark", "won", "rand")
