@@ -421,9 +421,6 @@ class _Scanner(NumberReader, AboutReader):
             if k > 0
         )
 
-    def year_at(self, k: int) -> bool:
-        return self.kind(k) == "num" and len(self.toks[k].text) == 4 and self.toks[k].text.isdigit()
-
     def apposed_age(self, first: int, end: int, number: Number) -> bool:
         """ "Okoye, 40, a teacher", "Marsh, 52 - a farmer": a whole number set off by commas
         (or a dash) right after a name is the person's age, as news writes it."""

@@ -566,7 +566,7 @@ class NumberReader(Tokens):
         whole = self.number(k, False, second=True)
         if whole is None or whole.vague or whole.low <= 0 or whole.low != whole.high:
             return None
-        if self.kind(k) == "num" and len(self.toks[k].text) == 4 and self.toks[k].text.isdigit():
+        if self.year_at(k):
             return None  # "5 in 2019"
         if not number.low < whole.low:
             return None  # "2 over 1", "12 in six boxes": not a share

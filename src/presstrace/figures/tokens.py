@@ -121,6 +121,10 @@ class Tokens:
                 best = (table[key], j + 1)
         return best
 
+    def year_at(self, k: int) -> bool:
+        """Is token ``k`` four digits, as a year is written ("in 2019", "Sept. 26, 2014")?"""
+        return self.kind(k) == "num" and len(self.toks[k].text) == 4 and self.toks[k].text.isdigit()
+
     def second_bound(self, i: int) -> bool:
         """Does a "than" at or just before ``i`` lead on to a number ("or less than 6000")?"""
         than = i - 1 if self.low(i - 1) == "than" else i
