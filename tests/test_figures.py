@@ -182,6 +182,28 @@ def test_values(
         assert (got is None and want is None) or math.isclose(got or 0, want or 0)
 
 
+def test_a_list_of_results_holds_no_ages() -> None:
+    text = "Final table: Harbourtown, 3, Lyon 2, Okoye, 40, was their coach"
+    assert [(f.value, f.kind) for f in find_figures(text)] == [
+        (3, "number"), (2, "number"), (40, "age"),
+    ]  # fmt: skip
+    assert [f.kind for f in find_figures("It was signed by Okoye, 40,")] == ["age"]
+
+
+def test_a_decimal_is_whole_and_takes_no_smaller_number_after_and() -> None:
+    text = "Dana Holm moved 2.5 thousand and 300 crates; Okoye moved 3 thousand and 300."
+    assert [f.value for f in find_figures(text)] == [2500, 300, 3300]
+
+
+def test_scaled_decimals_carry_no_float_noise() -> None:
+    # 65.4 * 1e9 is 65400000000.00001 in floats: exports and pages would show the tail.
+    text = "Harbourtown Mills made $65.4 billion and 0.7 million tonnes, up 1.15 percent."
+    got = [(f.value, f.low, f.high) for f in find_figures(text)]
+    assert got == [(65.4e9,) * 3, (0.7e6,) * 3, (1.15,) * 3]
+    assert [repr(f.value) for f in find_figures(text)] == ["65400000000.0", "700000.0", "1.15"]
+    assert only("Okoye won two-thirds of the seats.").value == 2 / 3  # a true fraction stays
+
+
 @pytest.mark.parametrize(
     "text",
     [

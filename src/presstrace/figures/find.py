@@ -17,6 +17,7 @@ pronoun ("one of the", "no one").
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -246,9 +247,9 @@ class _Scanner(NumberReader, AboutReader):
             start=span[0],
             end=span[1],
             text=self.text[span[0] : span[1]],
-            value=number.low if number.low == number.high else None,
-            low=number.low,
-            high=number.high,
+            value=_tidy(number.low) if number.low == number.high else None,
+            low=_tidy(number.low),
+            high=_tidy(number.high),
             operator=operator,
             unit=unit,
             kind=kind,
@@ -436,6 +437,12 @@ class _Scanner(NumberReader, AboutReader):
             and number.low == int(number.low)
             and 1 <= number.low < 120
             and self.low(end) in (",", "-", "–", "—", "―", ")")
+            # "Harbourtown, 3, Lyon 2": a list of results, where another name and score follow
+            and not (
+                self.kind(end + 1) == "word"
+                and self.toks[end + 1].text[:1].isupper()
+                and self.kind(end + 2) == "num"
+            )
         )
 
     def is_figure(self, i: int) -> bool:
@@ -773,6 +780,17 @@ def _bounded(figure: Figure) -> Figure:
     if figure.operator in ("<", "<="):
         return replace(figure, low=None)
     return figure
+
+
+def _tidy(x: float | None) -> float | None:
+    """``x`` without the noise of binary fractions: "$65.4 billion" is 65.4 x 1e9, which
+    floats make 65400000000.00001. Rounded to 15 significant digits (what a double holds
+    exactly), a noisy value ends in zeros; a true fraction (a third) does not and is kept."""
+    if x is None or not math.isfinite(x) or x.is_integer():
+        return x
+    short = f"{x:.15g}"
+    digits = short.split("e", maxsplit=1)[0].lstrip("-").replace(".", "").strip("0")
+    return float(short) if len(digits) <= 12 else x
 
 
 def _year_like(text: str, number: Number) -> bool:

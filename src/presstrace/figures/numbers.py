@@ -224,12 +224,13 @@ class NumberReader(Tokens):
         if fraction is not None:  # "3 million and a half"
             value += fraction[0] * smallest
             j = fraction[1]
-        elif smallest >= 100 and digits:
+        elif smallest >= 100 and digits and number.low.is_integer():
             # "3 hundred and 21", "4 thousand 3 hundred", "6 crore and two hundred": a
-            # smaller number completes it.
+            # smaller number completes it; never a decimal, which is whole already ("$65.4
+            # billion and 0.7 million tonnes" are two figures).
             k = j + 1 if self.low(j) == "and" else j
             rest = None
-            if self.kind(k) == "num" and not self.glued(k):
+            if self.kind(k) == "num" and not self.glued(k) and "." not in toks[k].text:
                 rest = self.digits(k, money)
             elif self.kind(k) == "word" and _small_number(self.low(k)) is not None:
                 rest = self.words(k)
