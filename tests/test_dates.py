@@ -196,6 +196,23 @@ def test_a_quarter_without_a_year(text: str, ref: str, expected: str) -> None:
     assert values(text, ref)[0][2] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        # The present tense next to the expression says nothing of past or future, whatever
+        # the reporting verb says.
+        ("The chances of a win in December are slim, Okoye said.", REF, "2019-12"),
+        ("Okoye said she is ready for the debate Thursday.", "2016-04-11", "2016-04-14"),
+        # ... but a relative clause in the past keeps its tense before the main clause's.
+        ("The union, which endorsed Okoye in December, is large.", REF, "2018-12"),
+        ("Marsh, who won the seat in December, is now its chair.", REF, "2018-12"),
+        ("Okoye, who will run in December, is ready.", REF, "2019-12"),
+    ],
+)
+def test_the_tense_of_the_clause(text: str, ref: str, expected: str) -> None:
+    assert values(text, ref)[0][2] == expected
+
+
 def test_no_date_means_no_guess() -> None:
     found = find_times("The minister said Tuesday he resigned in March.", None)
     assert [(t.text, t.value, t.resolved) for t in found] == [

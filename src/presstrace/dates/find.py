@@ -136,6 +136,15 @@ _PAST_WORDS = (
     r"broke|struck|stood|knew|thought"
 )
 _PAST_ANYWHERE = re.compile(rf"\b(?:{_PAST_WORDS}|\w{{3,}}ed)\b", re.IGNORECASE)
+#: A relative clause in the past reaching the expression: "the union, which endorsed Okoye
+#: in November, is ..." (before the present "is", which is the main clause's).
+_PAST_RELATIVE = re.compile(
+    rf"\b(?:who|which)\s+(?:had\s+|have\s+|has\s+)?(?:{_PAST_WORDS}|\w+ed)\b[^,;:.!?\"“”()]*$",
+    re.IGNORECASE,
+)
+#: A present tense nearer than any past or future word says nothing of either: "the chances
+#: of a win in November are slim, Okoye said" is this November, whatever "said" says.
+_PRESENT = re.compile(r"\b(?:is|are|isn['’]t|aren['’]t)\b", re.IGNORECASE)
 #: A past verb at most two words before the expression: "said on Tuesday".
 _PAST_VERB = re.compile(rf"\b(?:{_PAST_WORDS}|\w+ed)\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
 
@@ -248,12 +257,14 @@ def _direction(text: str, start: int, end: int) -> int:
         return 1
     if _PAST_VERB.search(left) or _PAST_PREPOSITION.search(left):
         return -1
+    if _PAST_RELATIVE.search(text, max(begin, start - 120), start):
+        return -1
     high = min(len(text), end + _REACH)
     stop = min((i for i in (text.find(". ", end, high), text.find("\n", end, high)) if i >= 0),
                default=high)  # fmt: skip
     # Otherwise the tense word nearest the expression, before or after it, in its sentence.
     nearest: tuple[int, int] | None = None
-    for pattern, direction in ((_FUTURE, 1), (_PAST_ANYWHERE, -1)):
+    for pattern, direction in ((_FUTURE, 1), (_PAST_ANYWHERE, -1), (_PRESENT, 0)):
         for word in pattern.finditer(text, begin, stop):
             distance = start - word.end() if word.end() <= start else word.start() - end
             if distance >= 0 and (nearest is None or distance < nearest[0]):
