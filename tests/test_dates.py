@@ -213,6 +213,26 @@ def test_the_tense_of_the_clause(text: str, ref: str, expected: str) -> None:
     assert values(text, ref)[0][2] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Harbourtown's shops opened early on Black Friday.", ("Black Friday", "2018-11-23")),
+        ("Sales on Cyber Monday doubled.", ("Cyber Monday", "2018-11-26")),
+        ("Okoye recalled the September 11 attacks.", ("September 11", "2001-09-11")),
+        ("Marsh met the Sept. 11 commission.", ("Sept. 11", "2001-09-11")),
+        ("The ferry sails on September 11.", ("September 11", "2019-09-11")),
+        ("Okoye wrote about the Sept. 11 attack in Harbourtown.", ("Sept. 11", "2018-09-11")),
+    ],
+)
+def test_named_days(text: str, expected: tuple[str, str]) -> None:
+    # Thanksgiving 2018 was on the 22nd of November.
+    assert [(t.text, t.value) for t in find_times(text, "2019-03-04")] == [expected]
+
+
+def test_black_monday_is_a_name_not_this_week() -> None:
+    assert values("Markets recalled Black Monday.") == []
+
+
 def test_no_date_means_no_guess() -> None:
     found = find_times("The minister said Tuesday he resigned in March.", None)
     assert [(t.text, t.value, t.resolved) for t in found] == [

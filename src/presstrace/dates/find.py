@@ -287,9 +287,19 @@ def _year_of(m: re.Match[str], month: int, ctx: _Context) -> int | None:
     return month_year(ctx.ref, month, ctx.direction) if ctx.ref else None
 
 
+#: What makes "September 11" the attacks of 2001 rather than this year's day; not "the
+#: September 11 attack" alone, which is as often Benghazi's, in 2012.
+_ATTACKS = re.compile(
+    r"\s+(?:(?i:terrorist|terror|al[-\s]Qaeda)\s+)?(?i:attacks|hijack\w*|commission|"
+    r"memorial|victims|strikes|plotters?|era)\b"
+)
+
+
 def _full_date(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     month = _month(m["month"])
     day = int(m["day"])
+    if (month, day) == (9, 11) and not m["year"] and _ATTACKS.match(m.string, m.end()):
+        return "DATE", "2001-09-11"  # "the September 11 attacks", in any year's article
     year = _year_of(m, month, ctx)
     if year is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}"
@@ -852,7 +862,8 @@ def _holiday(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     if name == "easter" and re.match(r"\s+Island", m.string[m.end() :]):
         return None  # Easter Island
     fixed = lx.HOLIDAYS.get(name)
-    nth = lx.NTH_WEEKDAY_HOLIDAYS.get(name)
+    after = lx.THANKSGIVING_DAYS.get(name)
+    nth = lx.NTH_WEEKDAY_HOLIDAYS.get("thanksgiving" if after else name)
     month = fixed[0] if fixed else nth[0] if nth else 4  # Easter is in March or April
     year = _year_of(m, month, ctx)
     if year is None:
@@ -860,7 +871,7 @@ def _holiday(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     if fixed:
         return "DATE", f"{year:04d}-{month:02d}-{fixed[1]:02d}"
     if nth:
-        return "DATE", nth_weekday(year, *nth).isoformat()
+        return "DATE", (nth_weekday(year, *nth) + timedelta(days=after or 0)).isoformat()
     return "DATE", (easter(year) + timedelta(days=lx.EASTER_HOLIDAYS[name])).isoformat()
 
 
@@ -890,7 +901,9 @@ _PREP = r"(?P<prep>(?i:in|on|since|by|until|till|from|through|to|during|of|befor
 _HOLIDAY_NAMES = "(?i:%s)" % "|".join(  # noqa: UP031
     re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
     for name in sorted(
-        [*lx.HOLIDAYS, *lx.NTH_WEEKDAY_HOLIDAYS, *lx.EASTER_HOLIDAYS], key=len, reverse=True
+        [*lx.HOLIDAYS, *lx.NTH_WEEKDAY_HOLIDAYS, *lx.THANKSGIVING_DAYS, *lx.EASTER_HOLIDAYS],
+        key=len,
+        reverse=True,
     )
 )
 
@@ -1111,8 +1124,9 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
     ),
     (
         _compile(
-            rf"(?:(?P<rel>(?i:this|last|next|coming|past))\s+)?(?P<weekday>{_WEEKDAY})"
-            rf"(?:\s+{_PART})?"
+            # "Black Monday", "Black Friday", "Cyber Monday": names, not this week's days
+            rf"(?:(?P<rel>(?i:this|last|next|coming|past))\s+)?(?<!Black\s)(?<!Cyber\s)"
+            rf"(?P<weekday>{_WEEKDAY})(?:\s+{_PART})?"
         ),
         _weekday,
     ),

@@ -62,6 +62,8 @@ NTH_WEEKDAY_HOLIDAYS = {
     "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
     "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3), "mlk day": (1, 1, 3),
 }  # fmt: skip
+#: Days counted from Thanksgiving, the shopping days news names.
+THANKSGIVING_DAYS = {"black friday": 1, "cyber monday": 4}
 #: Days counted from Easter Sunday.
 EASTER_HOLIDAYS = {
     "easter": 0, "easter sunday": 0, "easter day": 0, "good friday": -2, "easter monday": 1,
