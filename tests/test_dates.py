@@ -229,6 +229,20 @@ def test_named_days(text: str, expected: tuple[str, str]) -> None:
     assert [(t.text, t.value) for t in find_times(text, "2019-03-04")] == [expected]
 
 
+def test_a_live_blog_stamp_is_on_the_blog_day_not_the_last_day_named() -> None:
+    text = (
+        "Okoye said Monday she will stay.\n___.\n8:00 a.m.\nMarsh spoke on Saturday.\n"
+        "___.\n9:15 a.m.\nHolm arrived at 10 a.m. on Saturday and left at 11 a.m.\n"
+    )
+    got = [(t.text, t.value) for t in find_times(text, "2016-02-08") if t.type == "TIME"]
+    assert got == [
+        ("8:00 a.m.", "2016-02-08T08:00"),
+        ("9:15 a.m.", "2016-02-08T09:15"),  # was Saturday's, the last day named
+        ("10 a.m. on Saturday", "2016-02-06T10:00"),
+        ("11 a.m.", "2016-02-06T11:00"),  # inside an entry, still the day it names
+    ]
+
+
 def test_black_monday_is_a_name_not_this_week() -> None:
     assert values("Markets recalled Black Monday.") == []
 

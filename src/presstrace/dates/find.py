@@ -172,6 +172,8 @@ def find_times(text: str, reference: str | date | None) -> list[TimeExpression]:
     for start, end, handler, match in candidates:
         if start < taken_until:
             continue
+        if handler is _clock and _stamp(text, start, end):
+            anchor = ref  # a live blog's new entry: the day of the blog, not the last one named
         try:
             result = handler(match, _Context(ref, anchor, text, last, start, end))
         except (ValueError, OverflowError):
@@ -189,6 +191,18 @@ def find_times(text: str, reference: str | date | None) -> list[TimeExpression]:
         if kind == "DATE" and _CALENDAR_VALUE.match(calendar):
             last = (calendar, end)
     return found
+
+
+_STAMP_BEFORE = re.compile(r"(?:^|\n)[^\S\n]*(?:_{2,}\.?[^\S\n]*)?$")
+_STAMP_AFTER = re.compile(r"[^\S\n]*(?:\n|$)")
+
+
+def _stamp(text: str, start: int, end: int) -> bool:
+    """Is the clock time at ``start`` a live blog's time stamp, alone on its line ("___.
+    8:00 a.m." then the entry on the next line)?"""
+    return bool(
+        _STAMP_BEFORE.search(text, max(0, start - 12), start) and _STAMP_AFTER.match(text, end)
+    )
 
 
 #: What joins the two ends of a range: "from Friday through January 7", "October-March";
