@@ -182,6 +182,26 @@ def test_values(
         assert (got is None and want is None) or math.isclose(got or 0, want or 0)
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The council voted 6-1 for the Harbourtown plan.", []),  # a tally
+        ("Okoye's side won 3-2 and drew 2-2.", []),  # scores
+        ("Ages 18-24 turned out.", [(None, "number")]),  # a range reads upwards
+        ("Nights fell to -12-0 degrees Celsius.", [(None, "temperature")]),  # from a negative
+        ("Write to @Holm_945 today.", []),  # a handle
+        ("Marsh, who is 70, spoke.", [(70, "age")]),
+        ("She was 12 when she left Harbourtown.", [(12, "age")]),
+        ("Okoye, who turns 40 next week, spoke.", [(40, "age")]),
+        ("Marsh, who is 5’2”, jumped.", [(5, "number"), (2, "number")]),  # a height, not an age
+        ("He is 6 feet tall.", [(6, "dimension")]),
+        ("She is 40 percent sure.", [(40, "percent")]),
+    ],
+)
+def test_tallies_handles_and_stated_ages(text: str, found: list[tuple[float | None, str]]) -> None:
+    assert [(f.value, f.kind) for f in find_figures(text)] == found
+
+
 def test_a_list_of_results_holds_no_ages() -> None:
     text = "Final table: Harbourtown, 3, Lyon 2, Okoye, 40, was their coach"
     assert [(f.value, f.kind) for f in find_figures(text)] == [

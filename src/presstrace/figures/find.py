@@ -63,6 +63,8 @@ _VERB_IDENTIFIERS = {"seat", "top", "block", "issue", "track", "stage", "table",
 #: Dollars whose country may stand apart from the sign ("c $ 1.34"); not "a $5 bill".
 _SPACED_DOLLARS = {"c", "hk", "nz", "us", "nt"}
 _AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
+#: Words that may follow a stated age: "who turns 40 next week", "she was 12 when".
+_AGE_CLAUSE_AFTER = {"next", "this", "last", "in", "on", "when", "and", "but"}
 #: Words after "a year" that make it a time, not the second half of a rate ("$5 a year ago").
 _PAST_AFTER = frozenset(["ago", "later", "earlier", "before", "after"])
 #: The signs of a spread after a number: "5 ± 1", "5 +/- 1", "5 plus or minus 1".
@@ -175,7 +177,7 @@ class _Scanner(NumberReader, AboutReader):
             number is None
             or not self.is_figure(i)
             or self.list_number(i, number)
-            or (currency is None and self.inside_word(i))
+            or (currency is None and (self.inside_word(i) or self.tally(i)))
         ):
             return None
         first = i
@@ -216,9 +218,13 @@ class _Scanner(NumberReader, AboutReader):
         if (
             unit is None
             and not number.vague
-            and (self.low(first - 1) in ("aged", "age") or self.apposed_age(first, end, number))
+            and (
+                self.low(first - 1) in ("aged", "age")
+                or self.apposed_age(first, end, number)
+                or self.stated_age(first, end, number)
+            )
         ):
-            unit, kind = "year", "age"  # "aged 87", "a man of age 87", "Okoye, 40, said"
+            unit, kind = "year", "age"  # "aged 87", "Okoye, 40, said", "who is 70."
         after = self.phrase(end, lx.OPERATORS_AFTER)
         if (
             after is not None
@@ -402,7 +408,45 @@ class _Scanner(NumberReader, AboutReader):
             and unicodedata.combining(self.low(i - 1)[:1])
         ):
             i -= 1  # "GÃ1⁄4len" written with a combining tilde
+        if self.glued(i) and self.low(i - 1) == "_" and self.glued(i - 1):
+            return True  # "@Fred_945": a handle
         return self.glued(i) and self.kind(i - 1) == "word"
+
+    def tally(self, i: int) -> bool:
+        """ "a 5-4 decision", "voted 19-15", "won 3-2": the two sides of a vote or a score,
+        not figures. A range reads upwards ("ages 18-24"), a tally never does, and no unit
+        follows it ("-78-0 degrees" is a range from a negative number)."""
+        for first in (i, i - 2):
+            if first < 0 or not (self.glued(first + 1) and self.glued(first + 2)):
+                continue
+            high, low = self.toks[first].text, self.toks[first + 2].text
+            if (
+                self.low(first + 1) in DASHES
+                and high.isdigit()
+                and low.isdigit()
+                and len(high) <= 3
+                and int(high) >= int(low)
+                and not (self.glued(first) and self.low(first - 1) in ("-", "−", "–"))
+                and self.unit(first + 3, None)[0] is None
+            ):
+                return True
+        return False
+
+    def stated_age(self, first: int, end: int, number: Number) -> bool:
+        """ "Trump, who is 70.", "she was 12 when", "who turns 40 next week": a whole number
+        a person is, at the end of its clause, is an age."""
+        return (
+            self.low(first - 2) in ("who", "he", "she")
+            and self.low(first - 1) in ("is", "was", "turns", "turned", "turning")
+            and number.low == number.high
+            and number.low.is_integer()
+            and 1 <= number.low < 120
+            # not "who is 5'2\"" (a height) nor "is 40%"
+            and (
+                self.low(end) in (",", ".", ";", ")", "!", "?", "")
+                or self.low(end) in _AGE_CLAUSE_AFTER
+            )
+        )
 
     def list_number(self, i: int, number: Number) -> bool:
         """ "1 John Leguizamo On How ...": the number of an item in a numbered list, at the

@@ -400,7 +400,7 @@ can could may might must ought not n't
 who whom whose which what where when why how whether while if because although though
 he she it they we you i me him us them one ones per
 said says say told according including includes included like such
-now today yesterday tomorrow ago alone apiece overall instead again altogether
+now today yesterday tomorrow ago alone apiece overall instead again altogether next
 january february march april june july august september october november december
 """.split()
 )
