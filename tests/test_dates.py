@@ -243,6 +243,11 @@ def test_a_live_blog_stamp_is_on_the_blog_day_not_the_last_day_named() -> None:
     ]
 
 
+def test_today_opening_a_sentence_or_a_headline_is_still_the_day() -> None:
+    for text in ("Today, Okoye spoke.", "Ferries Resume Today", "FERRIES RESUME TODAY"):
+        assert [t.value for t in find_times(text, REF)] == [REF]
+
+
 def test_black_monday_is_a_name_not_this_week() -> None:
     assert values("Markets recalled Black Monday.") == []
 
@@ -277,6 +282,9 @@ def test_offsets_point_at_the_text() -> None:
         "Crowds gathered as soon as the ferry left.",  # a conjunction, not "soon"
         "Holm read the Harbourtown Daily News.",  # names
         "Okoye told NBC's ''Today'' the ferry would run.",
+        "A USA Today poll and a USA TODAY investigation found it.",  # the newspaper
+        "Okoye told NBC's Today show and The Tonight Show about it.",
+        "Marsh spoke to Harbourtown Today USA.",
         "He scored 12.5% and 2010 ended badly" * 0,  # empty text
         "",
     ],

@@ -393,9 +393,19 @@ def _century(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return ("DATE", f"{number - 1:02d}") if number else None
 
 
+#: "USA Today", "NBC's Today show", "Trending Today USA": "Today" in a name.
+_TODAY_NAME_BEFORE = re.compile(r"\b(?:USA|[A-Z]{2,}['’]s)[^\S\n]+$")
+_TODAY_NAME_AFTER = re.compile(r"[^\S\n]+(?:[Ss]how\b|[A-Z]{2,}\b)")
+
+
 def _day_word(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     if _QUOTED_NAME.match(m.string, m.end()) and m.string[max(0, m.start() - 1)] in _QUOTE_MARKS:
         return None  # the ''Today'' show, "Tomorrow" as a title: a name in quote marks
+    if m.string[m.start()] == "T" and (
+        _TODAY_NAME_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
+        or _TODAY_NAME_AFTER.match(m.string, m.end())
+    ):
+        return None  # "USA Today", "the Today show": a name, not the publication day
     word = " ".join(m["word"].lower().split())
     offset = {
         "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "tmrw": 1,
