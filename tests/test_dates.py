@@ -207,6 +207,11 @@ def test_a_quarter_without_a_year(text: str, ref: str, expected: str) -> None:
         ("The union, which endorsed Okoye in December, is large.", REF, "2018-12"),
         ("Marsh, who won the seat in December, is now its chair.", REF, "2018-12"),
         ("Okoye, who will run in December, is ready.", REF, "2019-12"),
+        # "by" / "until" opening the sentence: the main clause says which way
+        ("By Sunday, Okoye had left Harbourtown.", REF, "2019-11-24"),
+        ("Until Friday, the ferry ran daily.", REF, "2019-11-22"),
+        ("By Friday, the ferry will sail.", REF, "2019-11-29"),
+        ("The report is due by Friday.", REF, "2019-11-29"),
     ],
 )
 def test_the_tense_of_the_clause(text: str, ref: str, expected: str) -> None:

@@ -267,7 +267,10 @@ def _direction(text: str, start: int, end: int) -> int:
     left = text[begin:start][-40:]
     if _PLUPERFECT.search(left):
         return -1  # "had been paying $35,000 a month until May": before, whatever "until" says
-    if _FUTURE.search(left) or _FUTURE_PREPOSITION.search(left):
+    preposition = _FUTURE_PREPOSITION.search(text, begin, start)
+    if preposition and not text[begin : preposition.start()].strip(" \n.\"'“‘"):
+        preposition = None  # "By Sunday, the town was quiet": the main clause tells
+    if _FUTURE.search(left) or (preposition and start - preposition.start() <= 40):
         return 1
     if _PAST_VERB.search(left) or _PAST_PREPOSITION.search(left):
         return -1
