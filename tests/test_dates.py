@@ -253,6 +253,12 @@ def test_today_opening_a_sentence_or_a_headline_is_still_the_day() -> None:
         assert [t.value for t in find_times(text, REF)] == [REF]
 
 
+def test_decades_with_an_apostrophe_and_weather_in_the_80s() -> None:
+    assert values("Harbourtown boomed during the 80’s.") == [("80’s", "DATE", "198")]
+    assert values("Okoye lived there in the 90's and 2000s.")[0] == ("90's", "DATE", "199")
+    assert values("Highs will be in the 80s.") == []
+
+
 def test_black_monday_is_a_name_not_this_week() -> None:
     assert values("Markets recalled Black Monday.") == []
 

@@ -372,9 +372,15 @@ def _year(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return "DATE", f"{fiscal}{int(m['year']):04d}{half}"
 
 
-def _decade(m: re.Match[str], ctx: _Context) -> tuple[str, str]:
+#: "highs in the 80s", "temperatures in the 90s": degrees, not a decade.
+_WEATHER_BEFORE = re.compile(r"(?i:\b(?:highs?|lows?|temperatures?|temps|degrees|heat)\b)")
+
+
+def _decade(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     if m.groupdict().get("decade"):
         return "DATE", m["decade"][:3]
+    if _WEATHER_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+        return None
     return "DATE", f"19{m['short'][0]}"
 
 
@@ -1311,8 +1317,8 @@ _PATTERNS: list[tuple[re.Pattern[str], _Handler]] = [
         _vague,
     ),
     (
-        # "the 70s and 80s" without apostrophes: only after "the" / "and", never "in their 80s"
-        _compile(r"(?P<prep>(?i:the|and)\s+)(?P<short>[2-9]0)s"),
+        # "the 70s and 80s", "the 80's": only after "the" / "and", never "in their 80s"
+        _compile(r"(?P<prep>(?i:the|and)\s+)(?P<short>[2-9]0)['’]?s\b"),
         _decade,
     ),
     (
