@@ -356,6 +356,26 @@ def test_what_is_counted_and_the_predicate_give_one_key() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "counted", "key"),
+    [
+        ("Police detained 40 of Okoye's followers.", "Okoye's followers", "detain|people"),
+        ("It sold two of the company's ferries.", "company's ferries", None),
+        ("He won 20 percent of Harbourtown’s grain trade.", "Harbourtown’s grain trade",
+         "count|%:grain trade"),  # the key leaves the owner out
+        ("It was not among the 3,000 Okoye's lawyers sent.", None, None),  # a relative clause
+        ("Okoye won 20 percent of Tuesday's vote.", None, None),  # a time, not an owner
+        ("The margin stood at 26 before the vote.", None, None),
+        ("Marsh said 40 people, he's sure.", "people", None),  # a contraction
+    ],
+)  # fmt: skip
+def test_an_owner_belongs_to_what_is_counted(
+    text: str, counted: str | None, key: str | None
+) -> None:
+    figure = only(text)
+    assert (figure.counted, figure.key) == (counted, key)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "",

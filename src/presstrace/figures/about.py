@@ -10,6 +10,7 @@ counted class ("detain|people": any noun of people or capitalised group name cou
 
 from __future__ import annotations
 
+from ..dates.lexicon import MONTHS, WEEKDAYS
 from . import lexicon as lx
 from .tokens import Tok, Tokens
 
@@ -20,6 +21,23 @@ _BOUNDARY_WORDS = {
 }  # fmt: skip
 _LEFT_REACH, _RIGHT_REACH = 8, 16
 _MAX_COUNTED = 6
+
+
+#: Words ending in "'s" that are a pronoun and a verb, never a possessor.
+_CONTRACTIONS = frozenset({
+    "he's", "she's", "it's", "that's", "there's", "here's", "what's", "who's", "where's",
+    "let's", "how's",
+})  # fmt: skip
+
+
+_TIME_OWNERS = frozenset(
+    [*WEEKDAYS, *MONTHS, "today", "yesterday", "tomorrow", "year", "week", "month", "day"]
+)
+
+
+def _possessive(word: str) -> bool:
+    word = word.replace("’", "'")
+    return word.endswith("'s") and word not in _CONTRACTIONS
 
 
 class AboutReader(Tokens):
@@ -37,6 +55,7 @@ class AboutReader(Tokens):
                 k += 1
         elif "" not in links:
             return None, j
+        linked = k > j  # "two of Trump's children"; not "the 30,000 Clinton's lawyers returned"
         words: list[Tok] = []
         while k < len(toks) and len(words) < _MAX_COUNTED:
             tok = toks[k]
@@ -61,18 +80,42 @@ class AboutReader(Tokens):
             if _verb_like(tok.text, first=not words) and not self.modifier(k):
                 break
             if "'" in word or "’" in word:
-                break  # "he’s", "Ohio’s": a clause or a possessor, not the thing counted
+                if (linked or words) and self.possessor(k):
+                    # "half of Donald Trump's supporters", "5% of Ohio’s voters": the
+                    # possessor belongs to the phrase; what is counted comes after it
+                    words.append(tok)
+                    k += 1
+                    continue
+                break  # "he’s", "they're": a clause, not the thing counted
             words.append(tok)
             k += 1
             # A plural or a noun of people ends the phrase, unless another plural follows
             # ("human rights activists"): "1.8m people saw it", "28 companies voicing".
             if plural(tok.text) and not (
-                k < len(toks) and (plural(toks[k].text) or toks[k].lower == "and")
+                k < len(toks)
+                and (
+                    (plural(toks[k].text) and not _possessive(toks[k].lower))
+                    or toks[k].lower == "and"
+                )
             ):
                 break
         if not words:
             return None, j
         return self.text[words[0].start : words[-1].end], k
+
+    def possessor(self, k: int) -> bool:
+        """Is word ``k`` a possessor ("Trump's", "Ohio’s") before a word that can be counted,
+        rather than a contraction ("he's", "it’s")?"""
+        nxt = self.low(k + 1)
+        return (
+            _possessive(self.low(k))
+            # "263 entering Tuesday's primary", "today's": a time, not an owner
+            and self.low(k).replace("’", "'")[:-2] not in _TIME_OWNERS
+            and k + 1 < len(self.toks)
+            and self.toks[k + 1].kind == "word"
+            and nxt not in lx.COUNTED_STOP
+            and not _verb_like(self.toks[k + 1].text, first=False)
+        )
 
     def modifier(self, k: int) -> bool:
         """A gerund or participle that modifies the next word ("vote counting systems",
@@ -179,6 +222,8 @@ def key_of(group: str | None, counted: str | None, unit: str | None, kind: str) 
         # No predicate: only a specific thing counted is worth comparing ("1,200 internment
         # camps", "three steel support beams"), keyed by its last two words.
         words = counted.lower().split()
+        owned = [i for i, w in enumerate(words) if _possessive(w)]
+        words = words[owned[-1] + 1 :] if owned else words  # "Clinton's emails": emails
         if len(words) < 2 or counted_class == "people":
             return None
         return f"count|{prefix}{words[-2]} {counted_class}"
