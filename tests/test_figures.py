@@ -190,6 +190,8 @@ def test_values(
         ("Ages 18-24 turned out.", [(None, "number")]),  # a range reads upwards
         ("Nights fell to -12-0 degrees Celsius.", [(None, "temperature")]),  # from a negative
         ("Write to @Holm_945 today.", []),  # a handle
+        ("Okoye launched Harbourtown '11 and its ’12 edition.", []),  # years, not counts
+        ("He wrote '40 ferries sank' twice.", [(40, "number")]),  # a quoted count
         ("Marsh, who is 70, spoke.", [(70, "age")]),
         ("She was 12 when she left Harbourtown.", [(12, "age")]),
         ("Okoye, who turns 40 next week, spoke.", [(40, "age")]),

@@ -178,6 +178,7 @@ class _Scanner(NumberReader, AboutReader):
             or not self.is_figure(i)
             or self.list_number(i, number)
             or (currency is None and (self.inside_word(i) or self.tally(i)))
+            or self.short_year(i)
         ):
             return None
         first = i
@@ -431,6 +432,19 @@ class _Scanner(NumberReader, AboutReader):
             ):
                 return True
         return False
+
+    def short_year(self, i: int) -> bool:
+        """ "iLife '11", "its '11 season": a year written with two digits after an
+        apostrophe (not "'40 people died'", a quotation of a count)."""
+        tok = self.toks[i]
+        return (
+            len(tok.text) == 2
+            and tok.text.isdigit()
+            and self.low(i - 1) in ("'", "’")
+            and self.glued(i)
+            and not self.glued(i - 1)
+            and not (self.kind(i + 1) == "word" and plural(self.toks[i + 1].text))
+        )
 
     def stated_age(self, first: int, end: int, number: Number) -> bool:
         """ "Trump, who is 70.", "she was 12 when", "who turns 40 next week": a whole number
