@@ -259,6 +259,14 @@ def test_decades_with_an_apostrophe_and_weather_in_the_80s() -> None:
     assert values("Highs will be in the 80s.") == []
 
 
+def test_a_story_told_in_order_counts_on_across_a_paragraph() -> None:
+    text = (
+        "Okoye was born on February 24, 1955. She founded the ferry line in 1976, and in "
+        "1984 its first boat sailed.\n\nOne year later she was fired."
+    )
+    assert values(text)[-1] == ("One year later", "DATE", "1985")  # was 1956, from her birth
+
+
 def test_black_monday_is_a_name_not_this_week() -> None:
     assert values("Markets recalled Black Monday.") == []
 

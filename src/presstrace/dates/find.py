@@ -78,6 +78,16 @@ class _Context:
         near = self.start - end < _RECENT and "\n" not in self.text[end : self.start]
         return value if near else None
 
+    @property
+    def lately(self) -> str | None:
+        """The last calendar value, if it was named shortly before, in this paragraph or the
+        one before: what a story told in order counts on from ("in 1984 ... \n\nOne year
+        later")."""
+        if self.last is None:
+            return None
+        value, end = self.last
+        return value if self.start - end < _RECENT else None
+
     @cached_property
     def direction(self) -> int:
         """-1: the sentence looks back (past tense), +1: ahead, 0: it does not say. Looked up
@@ -586,7 +596,7 @@ def _shifted(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
         return None
     n = int(count) * size * (-1 if m["way"].lower() in ("earlier", "before", "previous",
                                                         "prior") else 1)  # fmt: skip
-    recent = ctx.recent
+    recent = ctx.recent or ctx.lately
     if letter == "Y" and recent:
         # A period named before stays that period a year back ("March ... a year earlier");
         # from a day, years count in years, as "eight years ago" does ("won on Tuesday the
