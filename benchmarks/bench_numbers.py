@@ -36,6 +36,14 @@ of the kind the set lists (a duration or a sum of money in a Dimension case) is 
 (``spurious_other_kind``), for a reader who would leave them out. Gold without a value
 ("percentage" alone, a bare "dollar") is dropped and predictions on it are ignored.
 
+What the gap is made of (``left_out_by_design``, presstrace only): the value mistakes on numbers
+presstrace leaves out on purpose because in news they are not figures (the parts of an IP
+address, a phone number or a date written in digits, and a plain year, which the time stage
+finds), and the headline F1 if those were read as the gold has them; likewise value+unit F1 if
+the right values whose gold unit the table lacks had their unit right; each also without the
+predictions of another kind than a unit set lists. These say how far the scores could go
+without changing what presstrace is for; they are not scores.
+
 Per data set: P/R/F1 of value and of value+unit (and of the span alone). Micro averages: ``all
 sets`` (its value F1 is the headline value figure) and ``unit sets`` (Age, Currency, Dimension,
 Temperature and both quantulum3 files; its value+unit F1 is the headline unit figure).
@@ -101,11 +109,13 @@ from numbers_metric import (
     Pred,
     carries_unit,
     counts_all,
+    design_gap,
     figure_pred,
     is_age,
     is_dimension,
     is_money,
     is_temperature,
+    left_out_by_design,
     quantulum_gold,
     quantulum_pred,
     recognizers_gold,
@@ -299,15 +309,26 @@ def describe(case: Case, mistake: Outcome) -> str:
 
 def evaluate(
     cases: Sequence[Case], predictions: Sequence[Sequence[Pred]]
-) -> tuple[dict[str, Counts], dict[str, list[str]]]:
+) -> tuple[dict[str, Counts], dict[str, list[str]], Counter[str], int]:
+    """Counts and error lines per data set; the value mistakes on numbers left out by design
+    (missed or misread), by kind; and how many right values on the unit sets have a gold unit
+    the scoring table lacks (no system can get their unit right)."""
     counts: dict[str, Counts] = {ds.name: Counts() for ds in DATASETS}
     errors: dict[str, list[str]] = {ds.name: [] for ds in DATASETS}
+    design: Counter[str] = Counter()
+    unmapped = 0  # right values whose gold unit the table lacks
     for case, preds in zip(cases, predictions, strict=True):
         ds = case.dataset
         c, mistakes = score_case(case.gold, preds, ds.counted, case.ignore, ds.own)
         counts[case.dataset.name] += c
         errors[case.dataset.name] += [describe(case, m) for m in mistakes]
-    return counts, errors
+        for m in mistakes:
+            kind = left_out_by_design(case.text, m.gold) if m.gold and m.kind != "unit" else None
+            if kind:
+                design[f"{m.kind} {kind}"] += 1
+            elif m.kind == "unit" and m.gold and not m.gold.mapped and ds.unit_set:
+                unmapped += 1
+    return counts, errors, design, unmapped
 
 
 def total(counts: dict[str, Counts], names: Sequence[str]) -> Counts:
@@ -350,6 +371,16 @@ def report(results: dict[str, Any]) -> None:
     for system, units in results["unmapped_predicted_units"].items():
         more = f" and {len(units) - 12} more" if len(units) > 12 else ""
         print(f"{system} units outside the table: " + (", ".join(units[:12]) or "none") + more)
+    gap = results["left_out_by_design"]
+    mistakes = ", ".join(f"{k} {n}" for k, n in gap["mistakes"].items())
+    print(f"presstrace value mistakes on numbers left out by design: {mistakes or 'none'}")
+    print("presstrace value F1 if those were read as the gold has them:", end="")
+    print(f" {gap['value_f1_if_read']}, also without other kinds:", end="")
+    print(f" {gap['value_f1_if_read_other_kinds_not_counted']}")
+    print(f"presstrace value+unit F1 if the {gap['unit_unmapped_value_right']}", end="")
+    print(" right values", end="")
+    print(f" with an unmapped gold unit were right: {gap['value_unit_f1_if_mapped']},", end="")
+    print(f" also without other kinds: {gap['value_unit_f1_if_mapped_other_kinds_not_counted']}")
     for system, s in results["speed"].items():
         print(f"{system}: {s['cases_per_second']:.1f} cases/s ({s['seconds']} s", end="")
         print(f", {s['crashes']} crashes)")
@@ -409,10 +440,12 @@ def main(argv: list[str] | None = None) -> int:
     unit_names = [ds.name for ds in DATASETS if ds.unit_set]
     per_system: dict[str, dict[str, Counts]] = {}
     errors: dict[str, list[str]] = {}
+    designs: dict[str, tuple[Counter[str], int]] = {}
     results["speed"] = {}
     for system, (predictions, seconds, crashes) in runs.items():
-        counts, mistakes = evaluate(cases, predictions)
+        counts, mistakes, design, unmapped_right = evaluate(cases, predictions)
         per_system[system] = counts
+        designs[system] = (design, unmapped_right)
         errors = mistakes if system == args.errors_of else errors
         results["speed"][system] = {
             "seconds": round(seconds, 3),
@@ -433,6 +466,10 @@ def main(argv: list[str] | None = None) -> int:
     results["micro"]["unit sets"] = {
         s: total(c, unit_names).as_dict() for s, c in per_system.items()
     }
+    ours = per_system["presstrace"]
+    results["left_out_by_design"] = design_gap(
+        total(ours, names), total(ours, unit_names), *designs["presstrace"]
+    )
     unmapped: Counter[str] = Counter(
         str(g.unit_name) for c in cases if c.dataset.unit_set for g in c.gold if not g.mapped
     )

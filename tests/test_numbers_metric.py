@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -18,9 +19,11 @@ from numbers_metric import (
     Pred,
     Reading,
     carries_unit,
+    design_gap,
     figure_pred,
     is_dimension,
     is_money,
+    left_out_by_design,
     map_unit,
     match,
     parse_interval,
@@ -204,6 +207,48 @@ def test_counts_add_up_to_precision_recall_f1() -> None:
     assert (d["value_p"], d["value_r"], d["value_f1"]) == (0.6, 0.6, 0.6)
     assert d["value_unit_p"] == 0.4
     assert Counts().as_dict()["value_f1"] == 0.0
+
+
+def gold_at(text: str, sub: str, *units: str | None) -> Gold:
+    return Gold(*at(text, sub), sub, (point(float(sub), *units),))
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "kind"),
+    [
+        ("Holm's router answers at 10.20.30.40 again", "30", "IP address"),
+        ("Call Harbourtown on +44-207-1234 tonight", "207", "phone number"),
+        ("Call Harbourtown on 555-210-3344 tonight", "3344", "phone number"),
+        ("The fair opens on 4/11/2027 at noon", "11", "date in digits"),
+        ("The mill closed in 1987, and 40 people left", "1987", "year"),
+        ("Prices rose through the 1990s", "1990", "year"),
+        ("Okoye counted 1 234 567 ballots", "234", None),  # digit groups are one number
+        ("Okoye paid $2000 for 2000 tiles", "2000", None),  # a sum of money
+        ("The hall seats 2000.5 people", "2000", None),  # no year has decimals
+        ("The hall seats 1,2000 people", "2000", None),
+    ],
+)
+def test_numbers_left_out_by_design_are_named(text: str, sub: str, kind: str | None) -> None:
+    assert left_out_by_design(text, gold_at(text, sub)) == kind
+
+
+def test_a_year_with_a_unit_is_not_left_out() -> None:
+    text = "The vault is 1987 metres deep"
+    assert left_out_by_design(text, gold_at(text, "1987", "m")) is None
+
+
+def test_design_gap_counts_the_left_out_as_read() -> None:
+    # 10 gold, 9 predicted, 7 values right; 2 of the mistakes are left-out numbers (one missed,
+    # one misread), 1 prediction is of another kind; on the unit sets 2 right values have an
+    # unmapped gold unit.
+    overall = Counts(gold=10, predicted=9, value=7, spurious_other_kind=1)
+    units = Counts(gold=6, predicted=6, value_unit=3, spurious_other_kind=1)
+    gap = design_gap(overall, units, Counter({"missed year": 1, "value IP address": 1}), 2)
+    assert gap["value_f1_if_read"] == round(2 * 9 / (10 + 10), 4)
+    assert gap["value_f1_if_read_other_kinds_not_counted"] == round(2 * 9 / (10 + 9), 4)
+    assert gap["value_unit_f1_if_mapped"] == round(2 * 5 / 12, 4)
+    assert gap["value_unit_f1_if_mapped_other_kinds_not_counted"] == round(2 * 5 / 11, 4)
+    assert gap["mistakes"] == {"missed year": 1, "value IP address": 1}
 
 
 # Gold from the data sets ----------------------------------------------------------------------
