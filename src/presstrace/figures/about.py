@@ -28,8 +28,7 @@ _CONTRACTIONS = frozenset({
     "he's", "she's", "it's", "that's", "there's", "here's", "what's", "who's", "where's",
     "let's", "how's",
 })  # fmt: skip
-
-
+#: Possessives that are times, not owners: "Tuesday's vote", "this year's budget".
 _TIME_OWNERS = frozenset(
     [*WEEKDAYS, *MONTHS, "today", "yesterday", "tomorrow", "year", "week", "month", "day"]
 )
@@ -55,7 +54,7 @@ class AboutReader(Tokens):
                 k += 1
         elif "" not in links:
             return None, j
-        linked = k > j  # "two of Trump's children"; not "the 30,000 Clinton's lawyers returned"
+        linked = k > j  # "two of Okoye's ferries"; not "the 300 Okoye's crews sailed" (a clause)
         words: list[Tok] = []
         while k < len(toks) and len(words) < _MAX_COUNTED:
             tok = toks[k]
@@ -81,7 +80,7 @@ class AboutReader(Tokens):
                 break
             if "'" in word or "’" in word:
                 if (linked or words) and self.possessor(k):
-                    # "half of Donald Trump's supporters", "5% of Ohio’s voters": the
+                    # "half of Dana Holm's supporters", "5% of Ohio’s voters": the
                     # possessor belongs to the phrase; what is counted comes after it
                     words.append(tok)
                     k += 1
@@ -104,12 +103,12 @@ class AboutReader(Tokens):
         return self.text[words[0].start : words[-1].end], k
 
     def possessor(self, k: int) -> bool:
-        """Is word ``k`` a possessor ("Trump's", "Ohio’s") before a word that can be counted,
+        """Is word ``k`` a possessor ("Okoye's", "Ohio’s") before a word that can be counted,
         rather than a contraction ("he's", "it’s")?"""
         nxt = self.low(k + 1)
         return (
             _possessive(self.low(k))
-            # "263 entering Tuesday's primary", "today's": a time, not an owner
+            # "20 percent of Tuesday's vote", "today's": a time, not an owner
             and self.low(k).replace("’", "'")[:-2] not in _TIME_OWNERS
             and k + 1 < len(self.toks)
             and self.toks[k + 1].kind == "word"
@@ -223,7 +222,7 @@ def key_of(group: str | None, counted: str | None, unit: str | None, kind: str) 
         # camps", "three steel support beams"), keyed by its last two words.
         words = counted.lower().split()
         owned = [i for i, w in enumerate(words) if _possessive(w)]
-        words = words[owned[-1] + 1 :] if owned else words  # "Clinton's emails": emails
+        words = words[owned[-1] + 1 :] if owned else words  # "Okoye's ferries": ferries
         if len(words) < 2 or counted_class == "people":
             return None
         return f"count|{prefix}{words[-2]} {counted_class}"

@@ -410,11 +410,11 @@ class _Scanner(NumberReader, AboutReader):
         ):
             i -= 1  # "GÃ1⁄4len" written with a combining tilde
         if self.glued(i) and self.low(i - 1) == "_" and self.glued(i - 1):
-            return True  # "@Fred_945": a handle
+            return True  # "@Holm_945": a handle
         return self.glued(i) and self.kind(i - 1) == "word"
 
     def tally(self, i: int) -> bool:
-        """ "a 5-4 decision", "voted 19-15", "won 3-2": the two sides of a vote or a score,
+        """ "a 5-4 decision", "voted 6-1", "won 3-2": the two sides of a vote or a score,
         not figures. A range reads upwards ("ages 18-24"), a tally never does, and no unit
         follows it ("-78-0 degrees" is a range from a negative number)."""
         for first in (i, i - 2):
@@ -447,7 +447,7 @@ class _Scanner(NumberReader, AboutReader):
         )
 
     def stated_age(self, first: int, end: int, number: Number) -> bool:
-        """ "Trump, who is 70.", "she was 12 when", "who turns 40 next week": a whole number
+        """ "Marsh, who is 70.", "she was 12 when", "who turns 40 next week": a whole number
         a person is, at the end of its clause, is an age."""
         return (
             self.low(first - 2) in ("who", "he", "she")
@@ -842,8 +842,9 @@ def _bounded(figure: Figure) -> Figure:
 
 def _tidy(x: float | None) -> float | None:
     """``x`` without the noise of binary fractions: "$65.4 billion" is 65.4 x 1e9, which
-    floats make 65400000000.00001. Rounded to 15 significant digits (what a double holds
-    exactly), a noisy value ends in zeros; a true fraction (a third) does not and is kept."""
+    floats make 65400000000.00001. Rounded to 15 significant digits (as many as a double
+    always keeps), a noisy value ends in zeros; a true fraction (a third) does not and is
+    kept."""
     if x is None or not math.isfinite(x) or x.is_integer():
         return x
     short = f"{x:.15g}"
