@@ -368,6 +368,12 @@ def test_what_is_counted_and_the_predicate_give_one_key() -> None:
         ("Okoye won 20 percent of Tuesday's vote.", None, None),  # a time, not an owner
         ("The margin stood at 26 before the vote.", None, None),
         ("Marsh said 40 people, he's sure.", "people", None),  # a contraction
+        # a preposition or a weekday ends the phrase, an adjective does not
+        ("Okoye saw 160 security staff along the quay.", "security staff", None),
+        ("In one tweet Friday, Okoye spoke.", "tweet", None),
+        ("Ads ran in 4 Super Tuesday states.", "Super Tuesday states", "count|tuesday state"),
+        ("It drew 2 outside spending groups.", "outside spending groups",
+         "count|spending group"),
     ],
 )  # fmt: skip
 def test_an_owner_belongs_to_what_is_counted(

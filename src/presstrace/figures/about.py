@@ -76,6 +76,8 @@ class AboutReader(Tokens):
                 break
             if word in lx.COUNTED_STOP or word in lx.SCALES or word in lx.VAGUE_PLURALS:
                 break
+            if word in WEEKDAYS and not (words and words[-1].lower == "super"):
+                break  # "one tweet Friday"; not "four Super Tuesday states"
             if _verb_like(tok.text, first=not words) and not self.modifier(k):
                 break
             if "'" in word or "’" in word:

@@ -394,7 +394,8 @@ COUNTED_STOP = set(
     """
 a an the this that these those his her its their our your my some any all each every no
 of in on at by for from to with without into onto over under between among against about
-before after since until during
+before after since until during across through throughout toward towards via around near
+behind beyond within upon along amid despite
 and or but nor so yet as than then also too very just only even still already
 is are was were be been being am has have had having do does did will would shall should
 can could may might must ought not n't
