@@ -187,12 +187,15 @@ def test_values(
     [
         ("The council voted 6-1 for the Harbourtown plan.", []),  # a tally
         ("Okoye's side won 3-2 and drew 2-2.", []),  # scores
-        ("Ages 18-24 turned out.", [(None, "number")]),  # a range reads upwards
+        ("Ages 18-24 turned out.", [(None, "age")]),  # a range reads upwards
         ("Nights fell to -12-0 degrees Celsius.", [(None, "temperature")]),  # from a negative
         ("Write to @Holm_945 today.", []),  # a handle
         ("Okoye launched Harbourtown '11 and its ’12 edition.", []),  # years, not counts
         ("He wrote '40 ferries sank' twice.", [(40, "number")]),  # a quoted count
         ("Marsh, who is 70, spoke.", [(70, "age")]),
+        ("Voters between the ages of 18 and 29 stayed home.", [(None, "age")]),
+        ("Children ages 3 to 17 were tested.", [(None, "age")]),
+        ("The ferry sails between the ages of ice and fire.", []),
         ("She was 12 when she left Harbourtown.", [(12, "age")]),
         ("Okoye, who turns 40 next week, spoke.", [(40, "age")]),
         ("Marsh, who is 5’2”, jumped.", [(5, "number"), (2, "number")]),  # a height, not an age

@@ -125,6 +125,8 @@ def _may_start(toks: list[Tok], i: int) -> bool:
     if first in lx.NUMBER_STARTS:
         return True
     nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if first == "between" and [t.lower for t in toks[i + 1 : i + 4]] == ["the", "ages", "of"]:
+        return True
     return nxt is not None and (
         nxt.kind == "num" or nxt.lower.split("-")[0] in lx.STARTS or nxt.lower in lx.FOLLOWERS
     )
@@ -220,7 +222,8 @@ class _Scanner(NumberReader, AboutReader):
             unit is None
             and not number.vague
             and (
-                self.low(first - 1) in ("aged", "age")
+                self.low(first - 1) in ("aged", "age", "ages")
+                or [self.low(first - 2), self.low(first - 1)] == ["ages", "of"]
                 or self.apposed_age(first, end, number)
                 or self.stated_age(first, end, number)
             )
@@ -351,6 +354,8 @@ class _Scanner(NumberReader, AboutReader):
         between = self.low(i) in ("between", "from") and i + 1 < len(self.toks)
         if between:
             i += 1
+            if [self.low(i), self.low(i + 1), self.low(i + 2)] == ["the", "ages", "of"]:
+                i += 3  # "between the ages of 17 and 20": the age reading sees "ages of"
         currency, i = self.currency_prefix(i)
         negative = self.minus(i)
         if negative:
