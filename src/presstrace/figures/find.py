@@ -355,7 +355,7 @@ class _Scanner(NumberReader, AboutReader):
         if between:
             i += 1
             if [self.low(i), self.low(i + 1), self.low(i + 2)] == ["the", "ages", "of"]:
-                i += 3  # "between the ages of 17 and 20": the age reading sees "ages of"
+                i += 3  # "between the ages of 30 and 45": the age reading sees "ages of"
         currency, i = self.currency_prefix(i)
         negative = self.minus(i)
         if negative:
