@@ -223,6 +223,7 @@ def test_the_tense_of_the_clause(text: str, ref: str, expected: str) -> None:
     [
         ("Harbourtown's shops opened early on Black Friday.", ("Black Friday", "2018-11-23")),
         ("Sales on Cyber Monday doubled.", ("Cyber Monday", "2018-11-26")),
+        ("Ferry sales rose over Christmas.", ("Christmas", "2018-12-25")),  # a day still
         ("Okoye recalled the September 11 attacks.", ("September 11", "2001-09-11")),
         ("Marsh met the Sept. 11 commission.", ("Sept. 11", "2001-09-11")),
         ("The ferry sails on September 11.", ("September 11", "2019-09-11")),
@@ -304,6 +305,8 @@ def test_offsets_point_at_the_text() -> None:
         "A USA Today poll and a USA TODAY investigation found it.",  # the newspaper
         "Okoye told NBC's Today show and The Tonight Show about it.",
         "Marsh spoke to Harbourtown Today USA.",
+        "Okoye watched Russia Today programming.",
+        "Okoye sold Christmas trees, Easter eggs and Halloween costumes.",  # things
         "He scored 12.5% and 2010 ended badly" * 0,  # empty text
         "",
     ],

@@ -412,8 +412,8 @@ def _century(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return ("DATE", f"{number - 1:02d}") if number else None
 
 
-#: "USA Today", "NBC's Today show", "Trending Today USA": "Today" in a name.
-_TODAY_NAME_BEFORE = re.compile(r"\b(?:USA|[A-Z]{2,}['’]s)[^\S\n]+$")
+#: "USA Today", "Russia Today", "NBC's Today show": "Today" in a name.
+_TODAY_NAME_BEFORE = re.compile(r"\b(?:USA|Russia|[A-Z]{2,}['’]s)[^\S\n]+$")
 _TODAY_NAME_AFTER = re.compile(r"[^\S\n]+(?:[Ss]how\b|[A-Z]{2,}\b)")
 
 
@@ -900,10 +900,17 @@ def _vague(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     return "DATE", "PRESENT_REF"
 
 
+#: Things named after a holiday, not times: "Christmas trees", "Easter eggs".
+_HOLIDAY_THINGS = re.compile(
+    r"\s+(?i:trees?|cards?|carols?|lights|ornaments|decorations|stockings?|eggs?|bunny|"
+    r"costumes?|candy|island)\b"
+)
+
+
 def _holiday(m: re.Match[str], ctx: _Context) -> tuple[str, str] | None:
     name = " ".join(m["name"].lower().split()).replace("’", "'")
-    if name == "easter" and re.match(r"\s+Island", m.string[m.end() :]):
-        return None  # Easter Island
+    if not m["year"] and _HOLIDAY_THINGS.match(m.string, m.end()):
+        return None  # Easter Island, Christmas trees: things, not days
     fixed = lx.HOLIDAYS.get(name)
     after = lx.THANKSGIVING_DAYS.get(name)
     nth = lx.NTH_WEEKDAY_HOLIDAYS.get("thanksgiving" if after else name)
