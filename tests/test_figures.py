@@ -195,6 +195,7 @@ def test_values(
         ("Marsh, who is 70, spoke.", [(70, "age")]),
         ("Voters between the ages of 18 and 29 stayed home.", [(None, "age")]),
         ("Children ages 3 to 17 were tested.", [(None, "age")]),
+        ("Pupils from the ages of 5 to 12 came.", [(None, "age")]),
         ("The ferry sails between the ages of ice and fire.", []),
         ("She was 12 when she left Harbourtown.", [(12, "age")]),
         ("Okoye, who turns 40 next week, spoke.", [(40, "age")]),

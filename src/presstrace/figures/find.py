@@ -63,6 +63,8 @@ _VERB_IDENTIFIERS = {"seat", "top", "block", "issue", "track", "stage", "table",
 #: Dollars whose country may stand apart from the sign ("c $ 1.34"); not "a $5 bill".
 _SPACED_DOLLARS = {"c", "hk", "nz", "us", "nt"}
 _AGE_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days"}
+#: "between the ages of 30 and 45", "from the ages of 5 to 12": an age range.
+_AGES_OF = ["the", "ages", "of"]
 #: Words that may follow a stated age: "who turns 40 next week", "she was 12 when".
 _AGE_CLAUSE_AFTER = {"next", "this", "last", "in", "on", "when", "and", "but"}
 #: Words after "a year" that make it a time, not the second half of a rate ("$5 a year ago").
@@ -125,7 +127,7 @@ def _may_start(toks: list[Tok], i: int) -> bool:
     if first in lx.NUMBER_STARTS:
         return True
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if first == "between" and [t.lower for t in toks[i + 1 : i + 4]] == ["the", "ages", "of"]:
+    if first in ("between", "from") and [t.lower for t in toks[i + 1 : i + 4]] == _AGES_OF:
         return True
     return nxt is not None and (
         nxt.kind == "num" or nxt.lower.split("-")[0] in lx.STARTS or nxt.lower in lx.FOLLOWERS
@@ -354,7 +356,7 @@ class _Scanner(NumberReader, AboutReader):
         between = self.low(i) in ("between", "from") and i + 1 < len(self.toks)
         if between:
             i += 1
-            if [self.low(i), self.low(i + 1), self.low(i + 2)] == ["the", "ages", "of"]:
+            if [self.low(i), self.low(i + 1), self.low(i + 2)] == _AGES_OF:
                 i += 3  # "between the ages of 30 and 45": the age reading sees "ages of"
         currency, i = self.currency_prefix(i)
         negative = self.minus(i)
