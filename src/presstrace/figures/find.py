@@ -459,9 +459,7 @@ class _Scanner(NumberReader, AboutReader):
         return (
             self.low(first - 2) in ("who", "he", "she")
             and self.low(first - 1) in ("is", "was", "turns", "turned", "turning")
-            and number.low == number.high
-            and number.low.is_integer()
-            and 1 <= number.low < 120
+            and _whole_age(number)
             # not "who is 5'2\"" (a height) nor "is 40%"
             and (
                 self.low(end) in (",", ".", ";", ")", "!", "?", "")
@@ -498,9 +496,7 @@ class _Scanner(NumberReader, AboutReader):
             and before.text[:1].isupper()
             # "born Sept, 26, 2014": a date with a stray comma; "Theresa May, 60," an age
             and not (before.lower.rstrip(".") in MONTHS and self.year_at(end + 1))
-            and number.low == number.high
-            and number.low == int(number.low)
-            and 1 <= number.low < 120
+            and _whole_age(number)
             and self.low(end) in (",", "-", "–", "—", "―", ")")
             # "Harbourtown, 3, Lyon 2": a list of results, where another name and score follow
             and not (
@@ -845,6 +841,11 @@ def _bounded(figure: Figure) -> Figure:
     if figure.operator in ("<", "<="):
         return replace(figure, low=None)
     return figure
+
+
+def _whole_age(number: Number) -> bool:
+    """One whole number a person's age can be (1 to 119)."""
+    return number.low == number.high and number.low.is_integer() and 1 <= number.low < 120
 
 
 def _tidy(x: float | None) -> float | None:
